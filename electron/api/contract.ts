@@ -1,0 +1,21 @@
+import type { ContractShape, HandlersFor, InputOf, ResultOf } from './define';
+import { teamApi } from './team';
+
+/**
+ * Every method the renderer may call, in one table. Main registers from it, the preload
+ * exposes exactly its keys, and the core must implement every entry (checked by the compiler).
+ * A new domain adds its `<domain>Api` table here.
+ */
+export const contract = {
+  ...teamApi,
+} satisfies ContractShape;
+
+export type Contract = typeof contract;
+export type Method = keyof Contract;
+export type Input<M extends Method> = InputOf<Contract[M]>;
+export type Result<M extends Method> = ResultOf<Contract[M]>;
+export type Handlers = HandlersFor<Contract>;
+
+export const METHODS = Object.keys(contract) as Method[];
+export const isMethod = (name: unknown): name is Method =>
+  typeof name === 'string' && Object.prototype.hasOwnProperty.call(contract, name);

@@ -1,0 +1,86 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { AppError } from '../../api/errors';
+import { fromStoreError } from './errors';
+import { MIGRATIONS } from './migrations';
+import type { Migration } from './migrations/types';
+
+export type Db = Database.Database;
+
+export const STORE_FILE_NAME = 'teamchef.sqlite';
+
+const corrupt = (detail: string) =>
+  new AppError(
+    'STORE_CORRUPT',
+    `Het gegevensbestand is beschadigd (${detail}). Het bestand is niet gewijzigd; zet een back-up terug of neem contact op met de functioneel beheerder.`,
+  );
+
+export function checkMigrationList(migrations: readonly Migration[]): void {
+  migrations.forEach((m, i) => {
+    if (m.version !== i + 1) throw new Error(`Migration list out of order at ${m.name}: expected ${i + 1}, got ${m.version}`);
+  });
+}
+
+/**
+ * Reads version and integrity through a read-only connection first, so that a file we must refuse
+ * (newer than the app, or damaged) is not touched at all — not even its journal mode.
+ */
+function inspectExisting(file: string, latest: number): void {
+  let ro: Db | undefined;
+  try {
+    ro = new Database(file, { readonly: true, fileMustExist: true });
+    const version = ro.pragma('user_version', { simple: true }) as number;
+    if (version > latest) {
+      throw new AppError(
+        'STORE_NEWER',
+        `Dit gegevensbestand is gemaakt met een nieuwere versie van Teamchef (schema ${version}, deze versie kent ${latest}). Installeer de nieuwste versie; het bestand is niet gewijzigd.`,
+      );
+    }
+    const result = ro.pragma('quick_check', { simple: true });
+    if (result !== 'ok') throw corrupt(String(result).slice(0, 200));
+  } catch (err) {
+    if (err instanceof AppError) throw err;
+    const mapped = fromStoreError(err);
+    if (mapped?.code === 'STORE_CORRUPT') throw corrupt((err as Error).message);
+    throw mapped ?? err;
+  } finally {
+    ro?.close();
+  }
+}
+
+export function runMigrations(db: Db, migrations: readonly Migration[] = MIGRATIONS): void {
+  checkMigrationList(migrations);
+  const current = db.pragma('user_version', { simple: true }) as number;
+  for (const m of migrations) {
+    if (m.version <= current) continue;
+    // PRAGMA user_version is part of the transaction: a failing step leaves version and schema as they were.
+    db.transaction(() => {
+      m.up(db);
+      db.pragma(`user_version = ${m.version}`);
+    }).immediate();
+  }
+}
+
+export interface OpenOptions {
+  migrations?: readonly Migration[];
+}
+
+export function openStore(file: string, options: OpenOptions = {}): Db {
+  const migrations = options.migrations ?? MIGRATIONS;
+  if (fs.existsSync(file)) inspectExisting(file, migrations.length);
+  else fs.mkdirSync(path.dirname(file), { recursive: true });
+
+  const db = new Database(file);
+  try {
+    db.pragma('busy_timeout = 5000');
+    db.pragma('journal_mode = WAL');
+    db.pragma('synchronous = FULL');
+    db.pragma('foreign_keys = ON');
+    runMigrations(db, migrations);
+    return db;
+  } catch (err) {
+    db.close();
+    throw fromStoreError(err) ?? err;
+  }
+}

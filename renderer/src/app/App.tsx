@@ -1,0 +1,42 @@
+import { Center, Loader, Text } from '@mantine/core';
+import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
+import { createHashRouter, RouterProvider } from 'react-router';
+import { WelcomePage } from '../features/team/WelcomePage';
+import { useTeamStore } from '../features/team/store';
+import { SCREENS } from './routes';
+import { Shell } from './Shell';
+
+const router = createHashRouter([
+  {
+    element: <Shell />,
+    children: SCREENS.map((s) => ({ path: s.path === '/' ? '/' : `${s.path}/*`, element: s.element })),
+  },
+]);
+
+export function App() {
+  const { t } = useTranslation();
+  const { status, teams, load } = useTeamStore();
+
+  useEffect(() => {
+    // A failed first load shows the error screen below; the reason is in the store's status.
+    load().catch(() => undefined);
+  }, [load]);
+
+  if (status === 'idle' || (status === 'loading' && teams.length === 0)) {
+    return (
+      <Center h="100vh" aria-busy="true">
+        <Loader aria-label={t('app.loading')} />
+      </Center>
+    );
+  }
+  if (status === 'error') {
+    return (
+      <Center h="100vh" role="alert">
+        <Text>{t('errors.INTERNAL')}</Text>
+      </Center>
+    );
+  }
+  if (teams.length === 0) return <WelcomePage />;
+  return <RouterProvider router={router} />;
+}

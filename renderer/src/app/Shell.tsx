@@ -1,0 +1,47 @@
+import { Anchor, AppShell, Group, NavLink, Text } from '@mantine/core';
+import { Suspense } from 'react';
+import { useTranslation } from 'react-i18next';
+import { NavLink as RouterNavLink, Outlet, useLocation } from 'react-router';
+import { useActiveTeam } from '../features/team/store';
+import { SCREENS } from './routes';
+
+const isActive = (screenPath: string, pathname: string) =>
+  screenPath === '/' ? pathname === '/' : pathname === screenPath || pathname.startsWith(`${screenPath}/`);
+
+export function Shell() {
+  const { t } = useTranslation();
+  const { pathname } = useLocation();
+  const team = useActiveTeam();
+  return (
+    <AppShell navbar={{ width: 230, breakpoint: 0 }} header={{ height: 52 }} padding="lg">
+      <Anchor href="#main" className="skip-link">
+        {t('app.skipToContent')}
+      </Anchor>
+      <AppShell.Header>
+        <Group h="100%" px="md" justify="space-between">
+          <Text fw={700}>{t('app.name')}</Text>
+          <Text size="sm" c="dimmed" data-testid="header-team">
+            {team?.name}
+          </Text>
+        </Group>
+      </AppShell.Header>
+      <AppShell.Navbar p="xs" component="nav" aria-label={t('app.navLabel')}>
+        {SCREENS.map((s) => (
+          <NavLink
+            key={s.path}
+            component={RouterNavLink}
+            to={s.path}
+            label={t(s.labelKey)}
+            active={isActive(s.path, pathname)}
+            aria-current={isActive(s.path, pathname) ? 'page' : undefined}
+          />
+        ))}
+      </AppShell.Navbar>
+      <AppShell.Main id="main" tabIndex={-1}>
+        <Suspense fallback={<Text>{t('app.loading')}</Text>}>
+          <Outlet />
+        </Suspense>
+      </AppShell.Main>
+    </AppShell>
+  );
+}

@@ -1,0 +1,51 @@
+import { Paper, SegmentedControl, Stack, Text, Title } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { notifySaved } from '../../app/errors';
+import { setLanguage, type Language } from '../../i18n';
+import { PageHeader } from '../../ui/PageHeader';
+import { TeamForm } from '../team/TeamForm';
+import { useActiveTeam, useTeamStore } from '../team/store';
+
+export function SettingsPage() {
+  const { t, i18n } = useTranslation();
+  const team = useActiveTeam();
+  const update = useTeamStore((s) => s.update);
+  if (!team) return null;
+  const { id, createdAt: _c, updatedAt: _u, norm: _n, formation: _f, ...profile } = team;
+  return (
+    <Stack gap="lg">
+      <PageHeader title={t('settings.title')} />
+      <Paper withBorder p="lg" radius="md">
+        <Title order={2} size="h3" mb="md">
+          {t('team.profileTitle')}
+        </Title>
+        <TeamForm
+          key={`${id}-${team.updatedAt}`}
+          initial={profile}
+          submitLabel={t('common.save')}
+          onSubmit={async (next) => {
+            await update(id, next);
+            notifySaved(t('team.profileUpdated'));
+          }}
+        />
+      </Paper>
+      <Paper withBorder p="lg" radius="md">
+        <Title order={2} size="h3" mb="md" id="language-label">
+          {t('settings.language')}
+        </Title>
+        <SegmentedControl
+          aria-labelledby="language-label"
+          value={i18n.language}
+          onChange={(value) => setLanguage(value as Language)}
+          data={[
+            { value: 'nl', label: t('settings.languageNl') },
+            { value: 'en', label: t('settings.languageEn') },
+          ]}
+        />
+        <Text size="xs" c="dimmed" mt="xs">
+          nl-NL: € 1.234,56 · 28-11-2026
+        </Text>
+      </Paper>
+    </Stack>
+  );
+}

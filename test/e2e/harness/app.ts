@@ -1,0 +1,93 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { inject } from 'vitest';
+import { BRIDGE_GLOBAL, createBridge } from '../../../electron/api/bridge';
+import { METHODS } from '../../../electron/api/contract';
+import type { Ctx } from '../../../electron/api/define';
+import type { Envelope } from '../../../electron/api/errors';
+import { createCore, type Core } from '../../../electron/core';
+import { launchChromium } from './browser';
+import { serveRenderer } from './static-server';
+
+const TRANSPORT = '__teamchefTransport';
+
+export interface AppHarness {
+  page: Page;
+  core: Core;
+  dataDir: string;
+  url: string;
+  /** Loads the app fresh (a new page load; the store stays). */
+  open(hash?: string): Promise<void>;
+  /** Calls the transport from inside the page, exactly as a hostile or buggy page could. */
+  rawCall(method: unknown, payload: unknown): Promise<Envelope<unknown>>;
+  /** Closes the core and opens the same store file again (as a restart of the app would). */
+  restartCore(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export interface HarnessOptions {
+  clock?: Ctx;
+  /** Fill the store before the page opens. */
+  seed?(core: Core): void | Promise<void>;
+  viewport?: { width: number; height: number };
+}
+
+/**
+ * Plays the main process: the real core on a temp SQLite file in this test process, the built
+ * renderer in Chromium, and the bridge installed in the page by the preload's own factory, each
+ * call forwarded to the core's dispatcher. Only Electron's IPC transport is replaced.
+ */
+export async function startApp(options: HarnessOptions = {}): Promise<AppHarness> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'teamchef-e2e-'));
+  let core = createCore({ dataDir, clock: options.clock });
+  await options.seed?.(core);
+  const server = await serveRenderer(inject('rendererDir'));
+  const browser: Browser = await launchChromium();
+  const context: BrowserContext = await browser.newContext({
+    viewport: options.viewport ?? { width: 1280, height: 900 },
+    locale: 'nl-NL',
+    timezoneId: 'Europe/Amsterdam',
+  });
+  await context.exposeBinding(TRANSPORT, (_source, method: unknown, payload: unknown) => core.dispatch(method, payload));
+  await context.addInitScript(
+    `window[${JSON.stringify(BRIDGE_GLOBAL)}] = (${createBridge.toString()})(${JSON.stringify(METHODS)}, (m, p) => window[${JSON.stringify(TRANSPORT)}](m, p));`,
+  );
+  const page = await context.newPage();
+  page.setDefaultTimeout(10_000);
+  const pageErrors: string[] = [];
+  page.on('pageerror', (err) => pageErrors.push(String(err)));
+
+  const harness: AppHarness = {
+    page,
+    get core() {
+      return core;
+    },
+    dataDir,
+    url: server.url,
+    async open(hash = '') {
+      await page.goto(`${server.url}${hash ? `#${hash}` : ''}`);
+      await page.locator('main').first().waitFor();
+    },
+    rawCall: (method, payload) =>
+      page.evaluate(([t, m, p]) => (window as unknown as Record<string, (a: unknown, b: unknown) => Promise<Envelope<unknown>>>)[t as string]!(m, p), [
+        TRANSPORT,
+        method,
+        payload,
+      ] as const),
+    async restartCore() {
+      core.close();
+      core = createCore({ dataDir, clock: options.clock });
+    },
+    async close() {
+      await context.close();
+      await browser.close();
+      await server.close();
+      core.close();
+      rmSync(dataDir, { recursive: true, force: true });
+      if (pageErrors.length) throw new Error(`Uncaught errors in the page:\n${pageErrors.join('\n')}`);
+    },
+  };
+  return harness;
+}

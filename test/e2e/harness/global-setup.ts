@@ -1,0 +1,21 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { build } from 'vite';
+import type { TestProject } from 'vitest/node';
+import { rendererConfig } from '../../../vite.renderer';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    rendererDir: string;
+  }
+}
+
+/** Builds the renderer once per run, exactly as the app ships it, into a private folder. */
+export default async function setup(project: TestProject) {
+  const outDir = mkdtempSync(join(tmpdir(), 'teamchef-renderer-'));
+  const config = rendererConfig(outDir);
+  await build({ ...config, configFile: false, logLevel: 'warn' });
+  project.provide('rendererDir', outDir);
+  return () => rmSync(outDir, { recursive: true, force: true });
+}
