@@ -1,9 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { en } from '../../renderer/src/i18n/en';
-import { nl } from '../../renderer/src/i18n/nl';
-import { validationEn } from '../../renderer/src/i18n/validation-en';
+import { en, nl, validationEn } from '../../renderer/src/i18n/catalog';
 
 const keysOf = (obj: object, prefix = ''): string[] =>
   Object.entries(obj).flatMap(([k, v]) => (v && typeof v === 'object' ? keysOf(v, `${prefix}${k}.`) : [`${prefix}${k}`]));

@@ -1,7 +1,10 @@
 import { m001Team } from './001_team';
+import { m002Agenda } from './002_agenda';
+import { m003Budget } from './003_budget';
+import { m004Progress } from './004_progress';
 import type { Migration } from './types';
 
-/** Append only: a released migration is never edited, a change is a new number. */
-export const MIGRATIONS: readonly Migration[] = [m001Team];
+/** Append only once released: a released migration is never edited, a change is a new number. */
+export const MIGRATIONS: readonly Migration[] = [m001Team, m002Agenda, m003Budget, m004Progress];
 
 export const LATEST_VERSION = MIGRATIONS.length;

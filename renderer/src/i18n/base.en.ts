@@ -1,7 +1,7 @@
-import type { Messages } from './nl';
+import type { BaseMessages } from './base.nl';
 
 /** English, complete: a missing key is a type error. */
-export const en: Messages = {
+export const enBase: BaseMessages = {
   app: {
     name: 'Teamchef',
     tagline: 'Planning and accountability for the basic police team',
@@ -40,44 +40,6 @@ export const en: Messages = {
     'zeeland-west-brabant': 'Zeeland-West-Brabant',
     'oost-brabant': 'Oost-Brabant',
     limburg: 'Limburg',
-  },
-  team: {
-    welcomeTitle: 'Welcome to Teamchef',
-    welcomeIntro:
-      "First record your basic team's profile. Then choose the assignments (opgaven) the team works on. Everything stays on this laptop.",
-    createButton: 'Create team',
-    created: 'Team {{name}} has been created.',
-    profileTitle: 'Team profile',
-    profileUpdated: 'The team profile has been saved.',
-    fields: {
-      name: 'Name of the basic team',
-      namePlaceholder: 'For example Basisteam Utrecht-Oost',
-      eenheid: 'Regional unit (eenheid)',
-      district: 'District',
-      gemeenten: 'Municipalities',
-      gemeentenHint: 'Type a municipality and press Enter.',
-      formationFte: 'Formation (fte)',
-      inhabitants: 'Inhabitants',
-      areaKm2: 'Area (km²)',
-      wijkagenten: 'Community officers (wijkagenten)',
-    },
-    norm: {
-      title: 'Community officer norm',
-      explain: 'At least 1 community officer per 5,000 inhabitants. A signal, not a hard rule.',
-      needed: 'Needed',
-      present: 'Present',
-      difference: 'Difference',
-      ok: 'Meets the norm',
-      short: '{{count}} community officer short',
-      short_other: '{{count}} community officers short',
-      surplus: '{{count}} above the norm',
-    },
-    formation: {
-      title: 'Formation',
-      ok: 'Within 60 to 200 fte',
-      below: 'Below 60 fte: smaller than a usual basic team',
-      above: 'Above 200 fte: larger than a usual basic team',
-    },
   },
   dashboard: {
     title: 'Dashboard',

@@ -1,5 +1,5 @@
 /** Dutch, the app's first language. Every user-visible text lives here and in en.ts. */
-export const nl = {
+export const nlBase = {
   app: {
     name: 'Teamchef',
     tagline: 'Planning en verantwoording voor het basisteam',
@@ -39,44 +39,6 @@ export const nl = {
     'oost-brabant': 'Oost-Brabant',
     limburg: 'Limburg',
   },
-  team: {
-    welcomeTitle: 'Welkom bij Teamchef',
-    welcomeIntro:
-      'Leg eerst het profiel van uw basisteam vast. Daarna kiest u de opgaven waaraan het team werkt. Alles blijft op deze laptop.',
-    createButton: 'Team aanmaken',
-    created: 'Het team {{name}} is aangemaakt.',
-    profileTitle: 'Teamprofiel',
-    profileUpdated: 'Het teamprofiel is opgeslagen.',
-    fields: {
-      name: 'Naam van het basisteam',
-      namePlaceholder: 'Bijvoorbeeld Basisteam Utrecht-Oost',
-      eenheid: 'Eenheid',
-      district: 'District',
-      gemeenten: 'Gemeenten',
-      gemeentenHint: 'Typ een gemeente en druk op Enter.',
-      formationFte: 'Formatie (fte)',
-      inhabitants: 'Inwoners',
-      areaKm2: 'Oppervlakte (km²)',
-      wijkagenten: 'Wijkagenten',
-    },
-    norm: {
-      title: 'Wijkagentennorm',
-      explain: 'Minstens 1 wijkagent per 5.000 inwoners. Dit is een signaal, geen harde regel.',
-      needed: 'Nodig',
-      present: 'Aanwezig',
-      difference: 'Verschil',
-      ok: 'Voldoet aan de norm',
-      short: '{{count}} wijkagent te weinig',
-      short_other: '{{count}} wijkagenten te weinig',
-      surplus: '{{count}} boven de norm',
-    },
-    formation: {
-      title: 'Formatie',
-      ok: 'Binnen 60 tot 200 fte',
-      below: 'Kleiner dan 60 fte: kleiner dan een gewoon basisteam',
-      above: 'Groter dan 200 fte: groter dan een gewoon basisteam',
-    },
-  },
   dashboard: {
     title: 'Overzicht',
     profile: 'Teamprofiel',
@@ -105,4 +67,4 @@ export const nl = {
   },
 };
 
-export type Messages = typeof nl;
+export type BaseMessages = typeof nlBase;

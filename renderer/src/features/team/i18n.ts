@@ -1,0 +1,78 @@
+/** Texts of the team profile and the welcome. */
+export const nl = {
+  welcomeTitle: 'Welkom bij Teamchef',
+  welcomeIntro:
+    'Leg eerst het profiel van uw basisteam vast. Daarna kiest u de opgaven waaraan het team werkt. Alles blijft op deze laptop.',
+  createButton: 'Team aanmaken',
+  created: 'Het team {{name}} is aangemaakt.',
+  profileTitle: 'Teamprofiel',
+  profileUpdated: 'Het teamprofiel is opgeslagen.',
+  fields: {
+    name: 'Naam van het basisteam',
+    namePlaceholder: 'Bijvoorbeeld Basisteam Utrecht-Oost',
+    eenheid: 'Eenheid',
+    district: 'District',
+    gemeenten: 'Gemeenten',
+    gemeentenHint: 'Typ een gemeente en druk op Enter.',
+    formationFte: 'Formatie (fte)',
+    inhabitants: 'Inwoners',
+    areaKm2: 'Oppervlakte (km²)',
+    wijkagenten: 'Wijkagenten',
+  },
+  norm: {
+    title: 'Wijkagentennorm',
+    explain: 'Minstens 1 wijkagent per 5.000 inwoners. Dit is een signaal, geen harde regel.',
+    needed: 'Nodig',
+    present: 'Aanwezig',
+    difference: 'Verschil',
+    ok: 'Voldoet aan de norm',
+    short: '{{count}} wijkagent te weinig',
+    short_other: '{{count}} wijkagenten te weinig',
+    surplus: '{{count}} boven de norm',
+  },
+  formation: {
+    title: 'Formatie',
+    ok: 'Binnen 60 tot 200 fte',
+    below: 'Kleiner dan 60 fte: kleiner dan een gewoon basisteam',
+    above: 'Groter dan 200 fte: groter dan een gewoon basisteam',
+  },
+};
+
+export const en: typeof nl = {
+  welcomeTitle: 'Welcome to Teamchef',
+  welcomeIntro:
+    "First record your basic team's profile. Then choose the assignments (opgaven) the team works on. Everything stays on this laptop.",
+  createButton: 'Create team',
+  created: 'Team {{name}} has been created.',
+  profileTitle: 'Team profile',
+  profileUpdated: 'The team profile has been saved.',
+  fields: {
+    name: 'Name of the basic team',
+    namePlaceholder: 'For example Basisteam Utrecht-Oost',
+    eenheid: 'Regional unit (eenheid)',
+    district: 'District',
+    gemeenten: 'Municipalities',
+    gemeentenHint: 'Type a municipality and press Enter.',
+    formationFte: 'Formation (fte)',
+    inhabitants: 'Inhabitants',
+    areaKm2: 'Area (km²)',
+    wijkagenten: 'Community officers (wijkagenten)',
+  },
+  norm: {
+    title: 'Community officer norm',
+    explain: 'At least 1 community officer per 5,000 inhabitants. A signal, not a hard rule.',
+    needed: 'Needed',
+    present: 'Present',
+    difference: 'Difference',
+    ok: 'Meets the norm',
+    short: '{{count}} community officer short',
+    short_other: '{{count}} community officers short',
+    surplus: '{{count}} above the norm',
+  },
+  formation: {
+    title: 'Formation',
+    ok: 'Within 60 to 200 fte',
+    below: 'Below 60 fte: smaller than a usual basic team',
+    above: 'Above 200 fte: larger than a usual basic team',
+  },
+};
