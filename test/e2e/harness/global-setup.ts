@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { build } from 'vite';
 import type { TestProject } from 'vitest/node';
-import { rendererConfig } from '../../../vite.renderer';
+import { rendererConfig } from '../../../build/vite.renderer';
 
 declare module 'vitest' {
   export interface ProvidedContext {

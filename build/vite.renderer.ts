@@ -6,7 +6,7 @@ import type { UserConfig } from 'vite';
  * The renderer's build settings, shared by electron-vite (the app) and the browser test harness,
  * so tests run exactly what ships.
  */
-export const rendererRoot = resolve(import.meta.dirname, 'renderer');
+export const rendererRoot = resolve(import.meta.dirname, '../renderer');
 
 export function rendererConfig(outDir: string): UserConfig {
   return {
