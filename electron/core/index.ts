@@ -4,6 +4,8 @@ import type { Ctx } from '../api/define';
 import { systemClock } from './clock';
 import { createDispatch, type Dispatch } from './dispatch';
 import { openStore, STORE_FILE_NAME, type Db } from './store/open';
+import { reportHandlers } from './report/handlers';
+import { createReportService } from './report/service';
 import { teamHandlers } from './team/handlers';
 import { createTeamService } from './team/service';
 
@@ -28,9 +30,11 @@ export function createCore(options: CoreOptions): Core {
   const db = openStore(file);
   const clock = options.clock ?? systemClock;
   const teams = createTeamService(db);
+  const reports = createReportService({ teams });
 
   const handlers: Handlers = {
     ...teamHandlers(teams),
+    ...reportHandlers(reports),
   };
 
   return {

@@ -6,6 +6,8 @@ import { createCore, type Core } from '../core';
 import { APP_SCHEME_PRIVILEGES, serveAppProtocol } from './app-protocol';
 import { resolveDataDir } from './data-dir';
 import { createApiHandler, defaultAllowedOrigins, registerApi } from './ipc';
+import { runShellRequest } from './print';
+import { createShellHandler, registerShell } from './shell-ipc';
 import { APP_ENTRY_URL, APP_ORIGIN } from './protocol';
 import { hardenWebContents, mainWindowOptions } from './window';
 
@@ -30,10 +32,18 @@ function openCore(): Core | undefined {
   }
 }
 
+const preloadPath = () => path.join(import.meta.dirname, '../preload/index.cjs');
+const isAppUrl = (url: string) => defaultAllowedOrigins(devServerUrl).some((origin) => url.startsWith(`${origin}/`));
+
+function createHiddenReportWindow(): BrowserWindow {
+  const win = new BrowserWindow({ ...mainWindowOptions(preloadPath()), show: false });
+  hardenWebContents(win.webContents, isAppUrl);
+  return win;
+}
+
 function createMainWindow(): BrowserWindow {
-  const win = new BrowserWindow(mainWindowOptions(path.join(import.meta.dirname, '../preload/index.cjs')));
-  const allowed = defaultAllowedOrigins(devServerUrl);
-  hardenWebContents(win.webContents, (url) => allowed.some((origin) => url.startsWith(`${origin}/`)));
+  const win = new BrowserWindow(mainWindowOptions(preloadPath()));
+  hardenWebContents(win.webContents, isAppUrl);
   win.once('ready-to-show', () => win.show());
   void win.loadURL(devServerUrl ?? APP_ENTRY_URL);
   return win;
@@ -55,6 +65,24 @@ if (!app.requestSingleInstanceLock()) {
     }
     serveAppProtocol(protocol, path.join(import.meta.dirname, '../renderer'));
     registerApi(ipcMain, createApiHandler(core.dispatch, defaultAllowedOrigins(devServerUrl)));
+    registerShell(
+      ipcMain,
+      createShellHandler(
+        (request) =>
+          runShellRequest(request, {
+            createHiddenWindow: createHiddenReportWindow,
+            askSavePath: async (defaultName) => {
+              const result = await dialog.showSaveDialog(mainWindow!, {
+                defaultPath: path.join(app.getPath('documents'), defaultName),
+                filters: [{ name: 'PDF', extensions: ['pdf'] }],
+              });
+              return result.canceled ? undefined : result.filePath;
+            },
+          }),
+        defaultAllowedOrigins(devServerUrl),
+        (err) => log.error('Printing failed', err),
+      ),
+    );
     mainWindow = createMainWindow();
     log.info(`Window loading ${devServerUrl ?? APP_ORIGIN}`);
   });

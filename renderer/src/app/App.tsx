@@ -1,5 +1,5 @@
 import { Center, Loader, Text } from '@mantine/core';
-import { useEffect } from 'react';
+import { lazy, Suspense, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { createHashRouter, RouterProvider } from 'react-router';
 import { WelcomePage } from '../features/team/WelcomePage';
@@ -7,7 +7,18 @@ import { useTeamStore } from '../features/team/store';
 import { SCREENS } from './routes';
 import { Shell } from './Shell';
 
+const ReportPage = lazy(() => import('../print/ReportPage'));
+
 const router = createHashRouter([
+  {
+    // The printable overview stands alone, without navigation: the print window loads it.
+    path: '/report',
+    element: (
+      <Suspense>
+        <ReportPage />
+      </Suspense>
+    ),
+  },
   {
     element: <Shell />,
     children: SCREENS.map((s) => ({ path: s.path === '/' ? '/' : `${s.path}/*`, element: s.element })),

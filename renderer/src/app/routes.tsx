@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import { DashboardPage } from '../features/dashboard/DashboardPage';
+import { PrintPage } from '../features/print/PrintPage';
 import { SettingsPage } from '../features/settings/SettingsPage';
 import { NotYetAvailable } from '../ui/NotYetAvailable';
 
@@ -18,6 +19,6 @@ export const SCREENS: Screen[] = [
   { path: '/clusters', labelKey: 'nav.clusters', element: <NotYetAvailable titleKey="nav.clusters" /> },
   { path: '/funds', labelKey: 'nav.funds', element: <NotYetAvailable titleKey="nav.funds" /> },
   { path: '/progress', labelKey: 'nav.progress', element: <NotYetAvailable titleKey="nav.progress" /> },
-  { path: '/print', labelKey: 'nav.print', element: <NotYetAvailable titleKey="nav.print" /> },
+  { path: '/print', labelKey: 'nav.print', element: <PrintPage /> },
   { path: '/settings', labelKey: 'nav.settings', element: <SettingsPage /> },
 ];

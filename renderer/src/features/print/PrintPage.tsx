@@ -1,0 +1,136 @@
+import { Alert, Button, Checkbox, Group, Loader, Paper, SegmentedControl, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
+import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { REPORT_SECTIONS, ReportOptions, reportQuery, type ReportData, type ReportKind, type ReportSection } from '../../../../electron/api/report';
+import { call } from '../../app/api';
+import { notifyError, notifySaved } from '../../app/errors';
+import { translateValidation } from '../../i18n';
+import { PageHeader } from '../../ui/PageHeader';
+import { useActiveTeam } from '../team/store';
+import { shellCall } from './shell';
+
+const ReportView = lazy(() => import('../../print/ReportView').then((m) => ({ default: m.ReportView })));
+
+const pad = (n: number) => String(n).padStart(2, '0');
+function presetRange(preset: 'year' | 'lastYear' | 'quarter', today = new Date()): [string, string] {
+  const y = today.getFullYear();
+  if (preset === 'year') return [`${y}-01-01`, `${y}-12-31`];
+  if (preset === 'lastYear') return [`${y - 1}-01-01`, `${y - 1}-12-31`];
+  const q = Math.floor(today.getMonth() / 3);
+  const endMonth = q * 3 + 3;
+  const lastDay = new Date(y, endMonth, 0).getDate();
+  return [`${y}-${pad(q * 3 + 1)}-01`, `${y}-${pad(endMonth)}-${pad(lastDay)}`];
+}
+
+/** Choose period and sections, see the paper, print or save as PDF (through the Electron shell). */
+export function PrintPage() {
+  const { t } = useTranslation();
+  const team = useActiveTeam();
+  const [kind, setKind] = useState<ReportKind>('full');
+  const [[from, to], setRange] = useState(() => presetRange('year'));
+  const [sections, setSections] = useState<ReportSection[]>([...REPORT_SECTIONS]);
+  const [data, setData] = useState<ReportData | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const parsed = useMemo(
+    () => (team ? ReportOptions.safeParse({ teamId: team.id, kind, from, to, sections, opgaven: [] }) : null),
+    [team, kind, from, to, sections],
+  );
+  const options = parsed?.success ? parsed.data : null;
+  const problem = parsed && !parsed.success ? translateValidation(parsed.error.issues[0]?.message ?? '') : null;
+
+  useEffect(() => {
+    if (!options) return;
+    let current = true;
+    call('report.get', options)
+      .then((d) => current && setData(d))
+      .catch((err) => current && notifyError(err));
+    return () => {
+      current = false;
+    };
+  }, [options]);
+
+  if (!team) return null;
+
+  const run = async (action: 'print' | 'savePdf') => {
+    if (!options) return;
+    setBusy(true);
+    try {
+      const query = reportQuery(options);
+      const fileName = `${team.name} ${kind === 'driehoek' ? 'driehoek' : 'voortgang'} ${from} tot ${to}.pdf`.replace(/[\\/:*?"<>|]/g, '-');
+      const result = await shellCall((shell) => (action === 'print' ? shell.print(query) : shell.savePdf(query, fileName)));
+      if (result.status === 'cancelled') notifySaved(t('print.cancelled'));
+      else notifySaved(action === 'print' ? t('print.printed') : t('print.savedPdf', { file: result.file ?? fileName }));
+    } catch (err) {
+      notifyError(err);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Stack>
+      <PageHeader
+        title={t('print.title')}
+        actions={
+          <>
+            <Button onClick={() => run('print')} disabled={!options} loading={busy}>
+              {t('print.print')}
+            </Button>
+            <Button variant="light" onClick={() => run('savePdf')} disabled={!options} loading={busy}>
+              {t('print.savePdf')}
+            </Button>
+          </>
+        }
+      />
+      <Text>{t('print.intro')}</Text>
+      <Paper withBorder p="md">
+        <Stack gap="sm">
+          <SegmentedControl
+            aria-label={t('print.kind')}
+            value={kind}
+            onChange={(v) => setKind(v as ReportKind)}
+            data={[
+              { value: 'full', label: t('print.kindFull') },
+              { value: 'driehoek', label: t('print.kindDriehoek') },
+            ]}
+          />
+          <Group gap="xs" aria-label={t('print.presets')} role="group">
+            <Button size="xs" variant="default" onClick={() => setRange(presetRange('year'))}>
+              {t('print.presetYear')}
+            </Button>
+            <Button size="xs" variant="default" onClick={() => setRange(presetRange('quarter'))}>
+              {t('print.presetQuarter')}
+            </Button>
+            <Button size="xs" variant="default" onClick={() => setRange(presetRange('lastYear'))}>
+              {t('print.presetLastYear')}
+            </Button>
+          </Group>
+          <SimpleGrid cols={2} maw={480}>
+            <TextInput type="date" label={t('print.from')} value={from} onChange={(e) => setRange([e.currentTarget.value, to])} />
+            <TextInput type="date" label={t('print.to')} value={to} onChange={(e) => setRange([from, e.currentTarget.value])} />
+          </SimpleGrid>
+          <Checkbox.Group label={t('print.sections')} value={sections} onChange={(v) => setSections(v as ReportSection[])}>
+            <Group mt={4}>
+              {REPORT_SECTIONS.map((s) => (
+                <Checkbox key={s} value={s} label={t(`print.section.${s}`)} />
+              ))}
+            </Group>
+          </Checkbox.Group>
+          {problem && (
+            <Alert color="red" role="alert">
+              {problem}
+            </Alert>
+          )}
+        </Stack>
+      </Paper>
+      <Text fw={600}>{t('print.preview')}</Text>
+      <div className="report-preview" data-testid="report-preview">
+        <Suspense fallback={<Loader aria-label={t('print.report.loading')} />}>
+          {data && options ? <ReportView data={data} /> : <Loader aria-label={t('print.report.loading')} />}
+        </Suspense>
+      </div>
+    </Stack>
+  );
+}
+

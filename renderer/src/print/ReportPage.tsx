@@ -1,0 +1,48 @@
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useLocation } from 'react-router';
+import { parseReportQuery, type ReportData } from '../../../electron/api/report';
+import { call } from '../app/api';
+import { describeError } from '../app/errors';
+import { ReportView } from './ReportView';
+
+/** Sets the flag the print window (and the tests) wait for: data loaded and charts drawn. */
+function markReady(state: 'true' | 'error') {
+  requestAnimationFrame(() => requestAnimationFrame(() => (document.documentElement.dataset.reportReady = state)));
+}
+
+/** The standalone report route that the print window loads: `#/report?team=…&from=…`. */
+export default function ReportPage() {
+  const { t } = useTranslation();
+  const { search } = useLocation();
+  const [data, setData] = useState<ReportData | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  useEffect(() => {
+    delete document.documentElement.dataset.reportReady;
+    const options = parseReportQuery(search);
+    if (!options) {
+      setError(t('print.report.invalid'));
+      markReady('error');
+      return;
+    }
+    call('report.get', options)
+      .then(setData)
+      .catch((err) => {
+        setError(describeError(err));
+        markReady('error');
+      });
+  }, [search, t]);
+
+  useEffect(() => {
+    if (data) markReady('true');
+  }, [data]);
+
+  if (error) return <p role="alert">{error}</p>;
+  if (!data) return <p aria-busy="true">{t('print.report.loading')}</p>;
+  return (
+    <main id="main">
+      <ReportView data={data} />
+    </main>
+  );
+}

@@ -1,0 +1,31 @@
+import type { ReactNode } from 'react';
+import type { ReportData, ReportSection } from '../../../electron/api/report';
+import { formatDate } from '../ui/format';
+import './report.css';
+import { ReportStyle } from './ReportStyle';
+import { ProfileSection } from './sections/ProfileSection';
+import { TitleBlock } from './sections/TitleBlock';
+
+/** One view per section, in print order; a domain adds its section here. */
+const SECTION_VIEWS: Record<ReportSection, ((props: { data: ReportData }) => ReactNode) | null> = {
+  profile: ProfileSection,
+  opgaven: null,
+  budget: null,
+  clusters: null,
+};
+
+export function ReportView({ data }: { data: ReportData }) {
+  const order = Object.keys(SECTION_VIEWS) as ReportSection[];
+  return (
+    <article className="report report-sheet" data-testid="report" lang="nl">
+      <ReportStyle team={data.team.name} printDate={formatDate(data.generatedAt.slice(0, 10))} />
+      <TitleBlock data={data} />
+      {order
+        .filter((s) => data.options.sections.includes(s))
+        .map((s) => {
+          const View = SECTION_VIEWS[s];
+          return View ? <View key={s} data={data} /> : null;
+        })}
+    </article>
+  );
+}
