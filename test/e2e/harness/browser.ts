@@ -9,6 +9,8 @@ export const CHROMIUM_FLAGS = [
   '--disable-component-update',
   '--disable-sync',
   '--disable-dev-shm-usage',
+  // Date inputs and number formats follow the browser language, as on a Dutch laptop.
+  '--lang=nl-NL',
 ];
 
 /** Debian's chromium by default; CHROMIUM_PATH points at any other Chromium or Chrome. */
