@@ -1,4 +1,6 @@
 import type { ContractShape, HandlersFor, InputOf, ResultOf } from './define';
+import { agendaApi } from './agenda';
+import { clustersApi } from './clusters';
 import { teamApi } from './team';
 
 /**
@@ -8,6 +10,8 @@ import { teamApi } from './team';
  */
 export const contract = {
   ...teamApi,
+  ...agendaApi,
+  ...clustersApi,
 } satisfies ContractShape;
 
 export type Contract = typeof contract;

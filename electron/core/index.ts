@@ -4,6 +4,10 @@ import type { Ctx } from '../api/define';
 import { systemClock } from './clock';
 import { createDispatch, type Dispatch } from './dispatch';
 import { openStore, STORE_FILE_NAME, type Db } from './store/open';
+import { agendaHandlers } from './agenda/handlers';
+import { createAgendaService } from './agenda/service';
+import { clustersHandlers } from './clusters/handlers';
+import { createClusterService } from './clusters/service';
 import { teamHandlers } from './team/handlers';
 import { createTeamService } from './team/service';
 
@@ -28,9 +32,13 @@ export function createCore(options: CoreOptions): Core {
   const db = openStore(file);
   const clock = options.clock ?? systemClock;
   const teams = createTeamService(db);
+  const agenda = createAgendaService(db, teams);
+  const clusters = createClusterService(db, teams);
 
   const handlers: Handlers = {
     ...teamHandlers(teams),
+    ...agendaHandlers(agenda),
+    ...clustersHandlers(clusters),
   };
 
   return {
