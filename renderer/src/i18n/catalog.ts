@@ -1,3 +1,5 @@
+import * as agenda from '../features/agenda/i18n';
+import * as clusters from '../features/clusters/i18n';
 import * as team from '../features/team/i18n';
 import { enBase } from './base.en';
 import { nlBase } from './base.nl';
@@ -10,6 +12,8 @@ import { validationEn as baseValidationEn } from './validation-en';
  */
 const FEATURES = {
   team,
+  agenda,
+  clusters,
 };
 
 type Feature = { nl: object; en: object; validationEn?: Record<string, string> };
