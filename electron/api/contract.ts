@@ -1,5 +1,7 @@
 import type { ContractShape, HandlersFor, InputOf, ResultOf } from './define';
 import { reportApi } from './report';
+import { agendaApi } from './agenda';
+import { clustersApi } from './clusters';
 import { teamApi } from './team';
 
 /**
@@ -10,6 +12,8 @@ import { teamApi } from './team';
 export const contract = {
   ...teamApi,
   ...reportApi,
+  ...agendaApi,
+  ...clustersApi,
 } satisfies ContractShape;
 
 export type Contract = typeof contract;

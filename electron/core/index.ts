@@ -6,6 +6,10 @@ import { createDispatch, type Dispatch } from './dispatch';
 import { openStore, STORE_FILE_NAME, type Db } from './store/open';
 import { reportHandlers } from './report/handlers';
 import { createReportService } from './report/service';
+import { agendaHandlers } from './agenda/handlers';
+import { createAgendaService } from './agenda/service';
+import { clustersHandlers } from './clusters/handlers';
+import { createClusterService } from './clusters/service';
 import { teamHandlers } from './team/handlers';
 import { createTeamService } from './team/service';
 
@@ -30,10 +34,14 @@ export function createCore(options: CoreOptions): Core {
   const db = openStore(file);
   const clock = options.clock ?? systemClock;
   const teams = createTeamService(db);
+  const agenda = createAgendaService(db, teams);
+  const clusters = createClusterService(db, teams);
   const reports = createReportService({ teams });
 
   const handlers: Handlers = {
     ...teamHandlers(teams),
+    ...agendaHandlers(agenda),
+    ...clustersHandlers(clusters),
     ...reportHandlers(reports),
   };
 

@@ -1,8 +1,11 @@
-import type { ReactNode } from 'react';
+import { lazy, type ReactNode } from 'react';
 import { DashboardPage } from '../features/dashboard/DashboardPage';
 import { PrintPage } from '../features/print/PrintPage';
 import { SettingsPage } from '../features/settings/SettingsPage';
 import { NotYetAvailable } from '../ui/NotYetAvailable';
+
+const AgendaPage = lazy(() => import('../features/agenda/AgendaPage'));
+const ClustersPage = lazy(() => import('../features/clusters/ClustersPage'));
 
 export interface Screen {
   /** Route path; nested routes of a screen live under `${path}/*`. */
@@ -15,8 +18,8 @@ export interface Screen {
 /** The screens in navigation order (UX.md). A feature replaces its placeholder here. */
 export const SCREENS: Screen[] = [
   { path: '/', labelKey: 'nav.dashboard', element: <DashboardPage /> },
-  { path: '/agenda', labelKey: 'nav.agenda', element: <NotYetAvailable titleKey="nav.agenda" /> },
-  { path: '/clusters', labelKey: 'nav.clusters', element: <NotYetAvailable titleKey="nav.clusters" /> },
+  { path: '/agenda', labelKey: 'nav.agenda', element: <AgendaPage /> },
+  { path: '/clusters', labelKey: 'nav.clusters', element: <ClustersPage /> },
   { path: '/funds', labelKey: 'nav.funds', element: <NotYetAvailable titleKey="nav.funds" /> },
   { path: '/progress', labelKey: 'nav.progress', element: <NotYetAvailable titleKey="nav.progress" /> },
   { path: '/print', labelKey: 'nav.print', element: <PrintPage /> },

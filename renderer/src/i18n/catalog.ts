@@ -1,4 +1,6 @@
 import * as print from '../features/print/i18n';
+import * as agenda from '../features/agenda/i18n';
+import * as clusters from '../features/clusters/i18n';
 import * as team from '../features/team/i18n';
 import { enBase } from './base.en';
 import { nlBase } from './base.nl';
@@ -12,6 +14,8 @@ import { validationEn as baseValidationEn } from './validation-en';
 const FEATURES = {
   team,
   print,
+  agenda,
+  clusters,
 };
 
 type Feature = { nl: object; en: object; validationEn?: Record<string, string> };
