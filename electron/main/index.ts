@@ -1,26 +1,38 @@
 import path from 'node:path';
-import { app, BrowserWindow, dialog, ipcMain, protocol } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, screen, shell } from 'electron';
 import log from 'electron-log/main';
 import { AppError } from '../api/errors';
+import { parseShellLanguage, SHELL_LANGUAGE_CHANNEL, type ShellLanguage } from '../api/shell';
 import { createCore, type Core } from '../core';
 import { APP_SCHEME_PRIVILEGES, serveAppProtocol } from './app-protocol';
 import { resolveDataDir } from './data-dir';
-import { createApiHandler, defaultAllowedOrigins, registerApi } from './ipc';
+import { createApiHandler, defaultAllowedOrigins, isTrustedSender, registerApi } from './ipc';
+import { menuTemplate } from './menu';
 import { APP_ENTRY_URL, APP_ORIGIN } from './protocol';
+import { sendShellCommand } from './shortcuts';
+import { claimSingleInstance } from './single-instance';
 import { hardenWebContents, mainWindowOptions } from './window';
+import { loadWindowState, restoreBounds, saveWindowState } from './window-state';
 
 protocol.registerSchemesAsPrivileged(APP_SCHEME_PRIVILEGES);
 log.initialize();
+log.errorHandler.startCatching({ showDialog: false });
 
 const devServerUrl = app.isPackaged ? undefined : process.env.ELECTRON_RENDERER_URL;
+const allowedOrigins = defaultAllowedOrigins(devServerUrl);
+const dataDir = resolveDataDir(process.argv, process.env, app.getPath('userData'));
 let core: Core | undefined;
 let mainWindow: BrowserWindow | undefined;
+let language: ShellLanguage = 'nl';
 
 function openCore(): Core | undefined {
-  const dataDir = resolveDataDir(process.argv, process.env, app.getPath('userData'));
   try {
-    const opened = createCore({ dataDir, onInternalError: (method, err) => log.error(`API ${method} failed`, err) });
-    log.info(`Store opened at ${opened.file}`);
+    const opened = createCore({
+      dataDir,
+      onInternalError: (method, err) => log.error(`API ${method} failed`, err),
+      app: { version: app.getVersion(), logFile: log.transports.file.getFile().path },
+    });
+    log.info(`Teamchef ${app.getVersion()}: store opened at ${opened.file}`);
     return opened;
   } catch (err) {
     log.error('Store could not be opened', err);
@@ -30,23 +42,42 @@ function openCore(): Core | undefined {
   }
 }
 
+function installMenu(): void {
+  const template = menuTemplate(
+    {
+      command: (command) => sendShellCommand(mainWindow, command),
+      openDataFolder: () => void shell.openPath(dataDir),
+    },
+    { language, platform: process.platform, dev: !app.isPackaged },
+  );
+  Menu.setApplicationMenu(Menu.buildFromTemplate(template));
+}
+
 function createMainWindow(): BrowserWindow {
-  const win = new BrowserWindow(mainWindowOptions(path.join(import.meta.dirname, '../preload/index.cjs')));
-  const allowed = defaultAllowedOrigins(devServerUrl);
-  hardenWebContents(win.webContents, (url) => allowed.some((origin) => url.startsWith(`${origin}/`)));
-  win.once('ready-to-show', () => win.show());
+  const base = mainWindowOptions(path.join(import.meta.dirname, '../preload/index.cjs'));
+  const { maximized, ...bounds } = restoreBounds(
+    loadWindowState(dataDir),
+    [screen.getPrimaryDisplay(), ...screen.getAllDisplays()].map((d) => d.workArea),
+    { width: base.width!, height: base.height!, minWidth: base.minWidth!, minHeight: base.minHeight! },
+  );
+  const win = new BrowserWindow({ ...base, ...bounds });
+  hardenWebContents(win.webContents, (url) => allowedOrigins.some((origin) => url.startsWith(`${origin}/`)));
+  win.once('ready-to-show', () => {
+    if (maximized) win.maximize();
+    win.show();
+  });
+  win.on('close', () => {
+    try {
+      saveWindowState(dataDir, { bounds: win.getNormalBounds(), maximized: win.isMaximized() });
+    } catch (err) {
+      log.warn('Window state not saved', err);
+    }
+  });
   void win.loadURL(devServerUrl ?? APP_ENTRY_URL);
   return win;
 }
 
-if (!app.requestSingleInstanceLock()) {
-  app.quit();
-} else {
-  app.on('second-instance', () => {
-    if (mainWindow?.isMinimized()) mainWindow.restore();
-    mainWindow?.focus();
-  });
-
+if (claimSingleInstance(app, () => mainWindow)) {
   void app.whenReady().then(() => {
     core = openCore();
     if (!core) {
@@ -54,7 +85,16 @@ if (!app.requestSingleInstanceLock()) {
       return;
     }
     serveAppProtocol(protocol, path.join(import.meta.dirname, '../renderer'));
-    registerApi(ipcMain, createApiHandler(core.dispatch, defaultAllowedOrigins(devServerUrl)));
+    registerApi(ipcMain, createApiHandler(core.dispatch, allowedOrigins));
+    // The page reports its language; the menu follows it.
+    ipcMain.on(SHELL_LANGUAGE_CHANNEL, (event, value: unknown) => {
+      const frame = event.senderFrame;
+      const next = parseShellLanguage(value);
+      if (!next || !isTrustedSender(frame?.url, !!frame && frame.parent === null, allowedOrigins) || next === language) return;
+      language = next;
+      installMenu();
+    });
+    installMenu();
     mainWindow = createMainWindow();
     log.info(`Window loading ${devServerUrl ?? APP_ORIGIN}`);
   });

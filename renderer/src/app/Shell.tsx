@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { NavLink as RouterNavLink, Outlet, useLocation } from 'react-router';
 import { useActiveTeam } from '../features/team/store';
 import { SCREENS } from './routes';
+import { useShellCommands } from './shell';
 
 const isActive = (screenPath: string, pathname: string) =>
   screenPath === '/' ? pathname === '/' : pathname === screenPath || pathname.startsWith(`${screenPath}/`);
@@ -12,6 +13,7 @@ export function Shell() {
   const { t } = useTranslation();
   const { pathname } = useLocation();
   const team = useActiveTeam();
+  useShellCommands();
   return (
     <AppShell navbar={{ width: 230, breakpoint: 0 }} header={{ height: 52 }} padding="lg">
       <Anchor href="#main" className="skip-link">
@@ -36,6 +38,14 @@ export function Shell() {
             aria-current={isActive(s.path, pathname) ? 'page' : undefined}
           />
         ))}
+        <NavLink
+          mt="auto"
+          component={RouterNavLink}
+          to="/about"
+          label={t('about.title')}
+          active={pathname === '/about'}
+          aria-current={pathname === '/about' ? 'page' : undefined}
+        />
       </AppShell.Navbar>
       <AppShell.Main id="main" tabIndex={-1}>
         <Suspense fallback={<Text>{t('app.loading')}</Text>}>
