@@ -16,7 +16,15 @@ export function Shell() {
   useShellCommands();
   return (
     <AppShell navbar={{ width: 230, breakpoint: 0 }} header={{ height: 52 }} padding="lg">
-      <Anchor href="#main" className="skip-link">
+      {/* The router owns the URL's hash, so the skip link moves the focus itself. */}
+      <Anchor
+        href="#main"
+        className="skip-link"
+        onClick={(event) => {
+          event.preventDefault();
+          document.getElementById('main')?.focus();
+        }}
+      >
         {t('app.skipToContent')}
       </Anchor>
       <AppShell.Header>
