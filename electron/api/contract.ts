@@ -2,6 +2,7 @@ import type { ContractShape, HandlersFor, InputOf, ResultOf } from './define';
 import { reportApi } from './report';
 import { agendaApi } from './agenda';
 import { clustersApi } from './clusters';
+import { appApi } from './app';
 import { teamApi } from './team';
 
 /**
@@ -14,6 +15,7 @@ export const contract = {
   ...reportApi,
   ...agendaApi,
   ...clustersApi,
+  ...appApi,
 } satisfies ContractShape;
 
 export type Contract = typeof contract;

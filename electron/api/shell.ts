@@ -1,37 +1,48 @@
-import { z } from 'zod';
-
 /**
- * What the page may ask of the Electron shell itself (not of the store): printing through the
- * system dialog and saving a PDF. A separate, small channel with its own validation.
+ * The desktop shell's small channel next to the contract: the main process sends menu commands
+ * and shortcuts to the page (`onCommand`), and the page tells the main process its language so
+ * the application menu follows it (`setLanguage`). Exposed as `window.teamchefShell`.
  */
-export const SHELL_CHANNEL = 'teamchef:shell';
 export const SHELL_GLOBAL = 'teamchefShell';
+export const SHELL_COMMAND_CHANNEL = 'teamchef:shell-command';
+export const SHELL_LANGUAGE_CHANNEL = 'teamchef:shell-language';
 
-const ReportQuery = z.string().min(1).max(5000);
-const FileName = z
-  .string()
-  .trim()
-  .min(1)
-  .max(120)
-  .regex(/^[^\\/:*?"<>|\u0000-\u001f]+$/);
+/** Everything the menu can ask of the page. */
+export const SHELL_COMMANDS = ['new-expense', 'backup', 'export', 'print', 'search', 'about'] as const;
+export type ShellCommand = (typeof SHELL_COMMANDS)[number];
+export const isShellCommand = (value: unknown): value is ShellCommand =>
+  typeof value === 'string' && (SHELL_COMMANDS as readonly string[]).includes(value);
 
-export const ShellRequest = z.discriminatedUnion('action', [
-  z.strictObject({ action: z.literal('print'), query: ReportQuery }),
-  z.strictObject({ action: z.literal('savePdf'), query: ReportQuery, fileName: FileName }),
-]);
-export type ShellRequest = z.output<typeof ShellRequest>;
-
-export type ShellResult = { status: 'done'; file?: string } | { status: 'cancelled' };
+export const SHELL_LANGUAGES = ['nl', 'en'] as const;
+export type ShellLanguage = (typeof SHELL_LANGUAGES)[number];
+export const parseShellLanguage = (value: unknown): ShellLanguage | null =>
+  value === 'nl' || value === 'en' ? value : null;
 
 export interface ShellBridge {
-  print(query: string): Promise<unknown>;
-  savePdf(query: string, fileName: string): Promise<unknown>;
+  /** Calls `listener` with each command from the menu; returns the unsubscribe function. */
+  onCommand(listener: (command: ShellCommand) => void): () => void;
+  setLanguage(language: ShellLanguage): void;
 }
 
-/** Self-contained like createBridge: the browser harness installs it from its source text. */
-export function createShellBridge(send: (request: unknown) => Promise<unknown>): ShellBridge {
+/**
+ * Builds `window.teamchefShell`. Self-contained on purpose (no imports, no closures over module
+ * state) so the browser test harness can install the very same function from its source text.
+ * Only known commands reach the page's listener; only known languages reach the main process.
+ */
+export function createShellBridge(
+  commands: readonly string[],
+  subscribe: (listener: (command: unknown) => void) => () => void,
+  sendLanguage: (language: string) => void,
+): ShellBridge {
   return Object.freeze({
-    print: (query: string) => send({ action: 'print', query }),
-    savePdf: (query: string, fileName: string) => send({ action: 'savePdf', query, fileName }),
-  });
+    onCommand(listener: (command: never) => void) {
+      if (typeof listener !== 'function') throw new TypeError('onCommand expects a function');
+      return subscribe((command) => {
+        if (typeof command === 'string' && commands.includes(command)) listener(command as never);
+      });
+    },
+    setLanguage(language: string) {
+      if (language === 'nl' || language === 'en') sendLanguage(language);
+    },
+  }) as ShellBridge;
 }

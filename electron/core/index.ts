@@ -1,6 +1,8 @@
 import path from 'node:path';
 import type { Handlers } from '../api/contract';
 import type { Ctx } from '../api/define';
+import { version as PACKAGE_VERSION } from '../../package.json';
+import { appHandlers } from './app/handlers';
 import { systemClock } from './clock';
 import { createDispatch, type Dispatch } from './dispatch';
 import { openStore, STORE_FILE_NAME, type Db } from './store/open';
@@ -18,6 +20,8 @@ export interface CoreOptions {
   dataDir: string;
   clock?: Ctx;
   onInternalError?: (method: string, err: unknown) => void;
+  /** Shown in About: the app's version (package.json when left out) and the log file, if any. */
+  app?: { version?: string; logFile?: string | null };
 }
 
 export interface Core {
@@ -43,6 +47,12 @@ export function createCore(options: CoreOptions): Core {
     ...agendaHandlers(agenda),
     ...clustersHandlers(clusters),
     ...reportHandlers(reports),
+    ...appHandlers({
+      version: options.app?.version ?? PACKAGE_VERSION,
+      dataDir: path.resolve(options.dataDir),
+      storeFile: path.resolve(file),
+      logFile: options.app?.logFile ?? null,
+    }),
   };
 
   return {

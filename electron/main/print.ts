@@ -1,6 +1,6 @@
 import { writeFile } from 'node:fs/promises';
 import type { BrowserWindow, PrintToPDFOptions, WebContentsPrintOptions } from 'electron';
-import type { ShellRequest, ShellResult } from '../api/shell';
+import type { PrintRequest, PrintResult } from '../api/print-bridge';
 import { APP_ENTRY_URL } from './protocol';
 
 export const reportUrl = (query: string): string => `${APP_ENTRY_URL}#/report?${query.replace(/^\?/, '')}`;
@@ -30,7 +30,7 @@ export interface PrintDeps {
 }
 
 /** Loads the report route in a hidden window, then prints it or saves it as PDF. */
-export async function runShellRequest(request: ShellRequest, deps: PrintDeps): Promise<ShellResult> {
+export async function runPrintRequest(request: PrintRequest, deps: PrintDeps): Promise<PrintResult> {
   let file: string | undefined;
   if (request.action === 'savePdf') {
     file = await deps.askSavePath(request.fileName.endsWith('.pdf') ? request.fileName : `${request.fileName}.pdf`);

@@ -68,8 +68,8 @@ describe('printing the progress overview', () => {
 
     await app.page.getByRole('button', { name: 'Opslaan als PDF…' }).click();
     await app.page.getByText(/opgeslagen als/).waitFor();
-    expect(app.shellRequests).toHaveLength(1);
-    const request = app.shellRequests[0] as { action: string; query: string; fileName: string };
+    expect(app.printRequests).toHaveLength(1);
+    const request = app.printRequests[0] as { action: string; query: string; fileName: string };
     expect(request.action).toBe('savePdf');
     expect(request.fileName).toBe('Basisteam Utrecht-Oost driehoek 2026-01-01 tot 2026-12-31.pdf');
     expect(Object.fromEntries(new URLSearchParams(request.query))).toMatchObject({

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { parseReportQuery, reportQuery, type ReportOptions } from '../../electron/api/report';
-import { SHELL_CHANNEL } from '../../electron/api/shell';
+import { PRINT_CHANNEL } from '../../electron/api/print-bridge';
 import { PDF_OPTIONS, reportUrl, waitForReport } from '../../electron/main/print';
 import { APP_ORIGIN } from '../../electron/main/protocol';
-import { createShellHandler, registerShell } from '../../electron/main/shell-ipc';
+import { createPrintHandler, registerPrint } from '../../electron/main/print-ipc';
 import { call, PROFILE, testCore } from './helpers';
 
 const OPTIONS: ReportOptions = {
@@ -55,7 +55,7 @@ describe('printing in the shell', () => {
 
   it('accepts only valid requests from the app page', async () => {
     const ran: unknown[] = [];
-    const handler = createShellHandler(async (r) => (ran.push(r), { status: 'done' }), [APP_ORIGIN], () => undefined);
+    const handler = createPrintHandler(async (r) => (ran.push(r), { status: 'done' }), [APP_ORIGIN], () => undefined);
     const own = { senderFrame: { url: `${APP_ORIGIN}/index.html`, parent: null } } as never;
     const foreign = { senderFrame: { url: 'https://evil.example/', parent: null } } as never;
     expect(await handler(foreign, { action: 'print', query: 'team=1' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
@@ -68,7 +68,7 @@ describe('printing in the shell', () => {
     expect(ran).toEqual([{ action: 'print', query: 'team=1' }]);
 
     const registered: string[] = [];
-    registerShell({ handle: (ch: string) => registered.push(ch), removeHandler: () => undefined } as never, handler);
-    expect(registered).toEqual([SHELL_CHANNEL]);
+    registerPrint({ handle: (ch: string) => registered.push(ch), removeHandler: () => undefined } as never, handler);
+    expect(registered).toEqual([PRINT_CHANNEL]);
   });
 });

@@ -2,9 +2,11 @@ import { Center, Loader, Text } from '@mantine/core';
 import { lazy, Suspense, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { createHashRouter, RouterProvider } from 'react-router';
+import { AboutPage } from '../features/about/AboutPage';
 import { WelcomePage } from '../features/team/WelcomePage';
 import { useTeamStore } from '../features/team/store';
 import { SCREENS } from './routes';
+import { useShellLanguage } from './shell';
 import { Shell } from './Shell';
 
 const ReportPage = lazy(() => import('../print/ReportPage'));
@@ -21,13 +23,18 @@ const router = createHashRouter([
   },
   {
     element: <Shell />,
-    children: SCREENS.map((s) => ({ path: s.path === '/' ? '/' : `${s.path}/*`, element: s.element })),
+    children: [
+      ...SCREENS.map((s) => ({ path: s.path === '/' ? '/' : `${s.path}/*`, element: s.element })),
+      // Not in the navigation: reached from Help > Over Teamchef and the link under the navigation.
+      { path: '/about', element: <AboutPage /> },
+    ],
   },
 ]);
 
 export function App() {
   const { t } = useTranslation();
   const { status, teams, load } = useTeamStore();
+  useShellLanguage();
 
   useEffect(() => {
     // A failed first load shows the error screen below; the reason is in the store's status.

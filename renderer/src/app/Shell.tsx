@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { NavLink as RouterNavLink, Outlet, useLocation } from 'react-router';
 import { useActiveTeam } from '../features/team/store';
 import { SCREENS } from './routes';
+import { useShellCommands } from './shell';
 
 const isActive = (screenPath: string, pathname: string) =>
   screenPath === '/' ? pathname === '/' : pathname === screenPath || pathname.startsWith(`${screenPath}/`);
@@ -12,9 +13,18 @@ export function Shell() {
   const { t } = useTranslation();
   const { pathname } = useLocation();
   const team = useActiveTeam();
+  useShellCommands();
   return (
     <AppShell navbar={{ width: 230, breakpoint: 0 }} header={{ height: 52 }} padding="lg">
-      <Anchor href="#main" className="skip-link">
+      {/* The router owns the URL's hash, so the skip link moves the focus itself. */}
+      <Anchor
+        href="#main"
+        className="skip-link"
+        onClick={(event) => {
+          event.preventDefault();
+          document.getElementById('main')?.focus();
+        }}
+      >
         {t('app.skipToContent')}
       </Anchor>
       <AppShell.Header>
@@ -36,6 +46,14 @@ export function Shell() {
             aria-current={isActive(s.path, pathname) ? 'page' : undefined}
           />
         ))}
+        <NavLink
+          mt="auto"
+          component={RouterNavLink}
+          to="/about"
+          label={t('about.title')}
+          active={pathname === '/about'}
+          aria-current={pathname === '/about' ? 'page' : undefined}
+        />
       </AppShell.Navbar>
       <AppShell.Main id="main" tabIndex={-1}>
         <Suspense fallback={<Text>{t('app.loading')}</Text>}>

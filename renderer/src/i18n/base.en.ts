@@ -51,6 +51,7 @@ export const enBase: BaseMessages = {
     language: 'Language',
     languageNl: 'Nederlands',
     languageEn: 'English',
+    formatExample: 'Amounts and dates: {{money}} · {{date}}',
   },
   errors: {
     VALIDATION: 'The input is not valid.',

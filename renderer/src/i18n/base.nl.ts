@@ -49,6 +49,7 @@ export const nlBase = {
     language: 'Taal',
     languageNl: 'Nederlands',
     languageEn: 'English',
+    formatExample: 'Bedragen en datums: {{money}} · {{date}}',
   },
   errors: {
     VALIDATION: 'De invoer klopt niet.',

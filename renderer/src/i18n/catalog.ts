@@ -1,6 +1,7 @@
 import * as print from '../features/print/i18n';
 import * as agenda from '../features/agenda/i18n';
 import * as clusters from '../features/clusters/i18n';
+import * as about from '../features/about/i18n';
 import * as team from '../features/team/i18n';
 import { enBase } from './base.en';
 import { nlBase } from './base.nl';
@@ -16,6 +17,7 @@ const FEATURES = {
   print,
   agenda,
   clusters,
+  about,
 };
 
 type Feature = { nl: object; en: object; validationEn?: Record<string, string> };

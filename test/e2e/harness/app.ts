@@ -5,7 +5,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { inject } from 'vitest';
 import { BRIDGE_GLOBAL, createBridge } from '../../../electron/api/bridge';
 import { METHODS } from '../../../electron/api/contract';
-import { createShellBridge, SHELL_GLOBAL } from '../../../electron/api/shell';
+import { createPrintBridge, PRINT_GLOBAL } from '../../../electron/api/print-bridge';
 import type { Ctx } from '../../../electron/api/define';
 import type { Envelope } from '../../../electron/api/errors';
 import { createCore, type Core } from '../../../electron/core';
@@ -13,7 +13,7 @@ import { launchChromium } from './browser';
 import { serveRenderer } from './static-server';
 
 const TRANSPORT = '__teamchefTransport';
-const SHELL_TRANSPORT = '__teamchefShellTransport';
+const PRINT_TRANSPORT = '__teamchefPrintTransport';
 
 export interface AppHarness {
   page: Page;
@@ -24,8 +24,8 @@ export interface AppHarness {
   open(hash?: string): Promise<void>;
   /** Calls the transport from inside the page, exactly as a hostile or buggy page could. */
   rawCall(method: unknown, payload: unknown): Promise<Envelope<unknown>>;
-  /** Requests the page sent to the Electron shell (print, save PDF); the harness answers 'done'. */
-  shellRequests: unknown[];
+  /** Requests the page sent to the Electron shell's print channel; the harness answers 'done'. */
+  printRequests: unknown[];
   /** Closes the core and opens the same store file again (as a restart of the app would). */
   restartCore(): Promise<void>;
   close(): Promise<void>;
@@ -55,13 +55,13 @@ export async function startApp(options: HarnessOptions = {}): Promise<AppHarness
     timezoneId: 'Europe/Amsterdam',
   });
   await context.exposeBinding(TRANSPORT, (_source, method: unknown, payload: unknown) => core.dispatch(method, payload));
-  const shellRequests: unknown[] = [];
-  await context.exposeBinding(SHELL_TRANSPORT, (_source, request: unknown) => {
-    shellRequests.push(request);
+  const printRequests: unknown[] = [];
+  await context.exposeBinding(PRINT_TRANSPORT, (_source, request: unknown) => {
+    printRequests.push(request);
     return { ok: true, data: { status: 'done', file: '/tmp/overzicht.pdf' } };
   });
   await context.addInitScript(
-    `window[${JSON.stringify(SHELL_GLOBAL)}] = (${createShellBridge.toString()})((r) => window[${JSON.stringify(SHELL_TRANSPORT)}](r));`,
+    `window[${JSON.stringify(PRINT_GLOBAL)}] = (${createPrintBridge.toString()})((r) => window[${JSON.stringify(PRINT_TRANSPORT)}](r));`,
   );
   await context.addInitScript(
     `window[${JSON.stringify(BRIDGE_GLOBAL)}] = (${createBridge.toString()})(${JSON.stringify(METHODS)}, (m, p) => window[${JSON.stringify(TRANSPORT)}](m, p));`,
@@ -78,7 +78,7 @@ export async function startApp(options: HarnessOptions = {}): Promise<AppHarness
     },
     dataDir,
     url: server.url,
-    shellRequests,
+    printRequests,
     async open(hash = '') {
       await page.goto(`${server.url}${hash ? `#${hash}` : ''}`);
       await page.locator('main').first().waitFor();

@@ -7,7 +7,7 @@ import { notifyError, notifySaved } from '../../app/errors';
 import { translateValidation } from '../../i18n';
 import { PageHeader } from '../../ui/PageHeader';
 import { useActiveTeam } from '../team/store';
-import { shellCall } from './shell';
+import { printCall } from './print-bridge';
 
 const ReportView = lazy(() => import('../../print/ReportView').then((m) => ({ default: m.ReportView })));
 
@@ -58,7 +58,7 @@ export function PrintPage() {
     try {
       const query = reportQuery(options);
       const fileName = `${team.name} ${kind === 'driehoek' ? 'driehoek' : 'voortgang'} ${from} tot ${to}.pdf`.replace(/[\\/:*?"<>|]/g, '-');
-      const result = await shellCall((shell) => (action === 'print' ? shell.print(query) : shell.savePdf(query, fileName)));
+      const result = await printCall((shell) => (action === 'print' ? shell.print(query) : shell.savePdf(query, fileName)));
       if (result.status === 'cancelled') notifySaved(t('print.cancelled'));
       else notifySaved(action === 'print' ? t('print.printed') : t('print.savedPdf', { file: result.file ?? fileName }));
     } catch (err) {

@@ -2,6 +2,7 @@ import { Paper, SegmentedControl, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { notifySaved } from '../../app/errors';
 import { setLanguage, type Language } from '../../i18n';
+import { formatDate, formatMoney } from '../../ui/format';
 import { PageHeader } from '../../ui/PageHeader';
 import { TeamForm } from '../team/TeamForm';
 import { useActiveTeam, useTeamStore } from '../team/store';
@@ -43,7 +44,7 @@ export function SettingsPage() {
           ]}
         />
         <Text size="xs" c="dimmed" mt="xs">
-          nl-NL: € 1.234,56 · 28-11-2026
+          {t('settings.formatExample', { money: formatMoney(123456), date: formatDate('2026-11-28') })}
         </Text>
       </Paper>
     </Stack>

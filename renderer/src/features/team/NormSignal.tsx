@@ -48,7 +48,7 @@ export function NormSignal({ inhabitants, wijkagenten, formationFte }: Props) {
       </Alert>
       {formationFte > 0 && (
         <Text size="sm" data-testid="formation-signal" data-status={formation.status} c={formation.status === 'ok' ? undefined : 'orange.9'}>
-          {t('team.formation.title')}: {formatDecimal(formationFte)} fte — {t(`team.formation.${formation.status}`)}
+          {t('team.formation.title')}: {t('team.formation.amount', { value: formatDecimal(formationFte) })} — {t(`team.formation.${formation.status}`)}
         </Text>
       )}
     </Stack>

@@ -32,6 +32,7 @@ export const nl = {
   },
   formation: {
     title: 'Formatie',
+    amount: '{{value}} fte',
     ok: 'Binnen 60 tot 200 fte',
     below: 'Kleiner dan 60 fte: kleiner dan een gewoon basisteam',
     above: 'Groter dan 200 fte: groter dan een gewoon basisteam',
@@ -71,6 +72,7 @@ export const en: typeof nl = {
   },
   formation: {
     title: 'Formation',
+    amount: '{{value}} fte',
     ok: 'Within 60 to 200 fte',
     below: 'Below 60 fte: smaller than a usual basic team',
     above: 'Above 200 fte: larger than a usual basic team',

@@ -1,22 +1,22 @@
 import type { IpcMain, IpcMainInvokeEvent } from 'electron';
 import type { Envelope } from '../api/errors';
-import { SHELL_CHANNEL, ShellRequest, type ShellResult } from '../api/shell';
+import { PRINT_CHANNEL, PrintRequest, type PrintResult } from '../api/print-bridge';
 import { isTrustedSender } from './ipc';
 
-export type ShellHandler = (event: Pick<IpcMainInvokeEvent, 'senderFrame'>, request: unknown) => Promise<Envelope<ShellResult>>;
+export type PrintHandler = (event: Pick<IpcMainInvokeEvent, 'senderFrame'>, request: unknown) => Promise<Envelope<PrintResult>>;
 
 /** Same rules as the API channel: only our own page, validated input, an envelope and never a stack. */
-export function createShellHandler(
-  run: (request: ShellRequest) => Promise<ShellResult>,
+export function createPrintHandler(
+  run: (request: PrintRequest) => Promise<PrintResult>,
   allowedOrigins: readonly string[],
   onError: (err: unknown) => void,
-): ShellHandler {
+): PrintHandler {
   return async (event, request) => {
     const frame = event.senderFrame;
     if (!isTrustedSender(frame?.url, !!frame && frame.parent === null, allowedOrigins)) {
       return { ok: false, error: { code: 'FORBIDDEN', message: 'Deze opdracht komt niet van het Teamchef-venster en is geweigerd.' } };
     }
-    const parsed = ShellRequest.safeParse(request);
+    const parsed = PrintRequest.safeParse(request);
     if (!parsed.success) return { ok: false, error: { code: 'VALIDATION', message: 'Ongeldige opdracht voor afdrukken.' } };
     try {
       return { ok: true, data: await run(parsed.data) };
@@ -27,7 +27,7 @@ export function createShellHandler(
   };
 }
 
-export function registerShell(ipcMain: Pick<IpcMain, 'handle' | 'removeHandler'>, handler: ShellHandler): void {
-  ipcMain.removeHandler(SHELL_CHANNEL);
-  ipcMain.handle(SHELL_CHANNEL, handler);
+export function registerPrint(ipcMain: Pick<IpcMain, 'handle' | 'removeHandler'>, handler: PrintHandler): void {
+  ipcMain.removeHandler(PRINT_CHANNEL);
+  ipcMain.handle(PRINT_CHANNEL, handler);
 }

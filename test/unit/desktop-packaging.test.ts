@@ -1,0 +1,208 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync, statSync, type Stats } from 'node:fs';
+import { builtinModules, createRequire } from 'node:module';
+import { join, relative, resolve } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+
+/**
+ * The installers cannot be built here (electron-builder downloads the Electron runtime), so this
+ * checks what `npm run dist` would use: the builder configuration, validated by electron-builder's
+ * own schema, and the app's file list, computed with electron-builder's own file matcher over the
+ * real tree after `npm run build`.
+ */
+const root = resolve(import.meta.dirname, '../..');
+const CONFIG = 'build/electron-builder.yml';
+const require = createRequire(import.meta.url);
+
+type Matcher = { createFilter(): (file: string, stat: Stats) => boolean; patterns: string[] };
+type Config = Record<string, unknown> & {
+  files: string[];
+  asarUnpack: string[];
+  electronFuses: Record<string, boolean>;
+  directories: { buildResources: string; output: string };
+  win: { target: string[] };
+  mac: { target: string[] };
+  linux: { target: string[] };
+  nsis: Record<string, unknown>;
+};
+
+const { getConfig, validateConfiguration } = require('app-builder-lib/out/util/config/config.js') as {
+  getConfig(projectDir: string, configPath: string, fromOptions: null): Promise<Config>;
+  validateConfiguration(config: unknown, logger: unknown): Promise<void>;
+};
+const { getMainFileMatchers } = require('app-builder-lib/out/fileMatcher.js') as {
+  getMainFileMatchers(...args: unknown[]): Matcher[];
+};
+const { DebugLogger } = require('builder-util') as { DebugLogger: new (enabled: boolean) => unknown };
+
+const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as {
+  version: string;
+  productName: string;
+  main: string;
+  scripts: Record<string, string>;
+  dependencies: Record<string, string>;
+  devDependencies: Record<string, string>;
+};
+
+let config: Config;
+
+/** The files electron-builder would put into the app (outside node_modules, which it adds from "dependencies"). */
+function packagedFiles(cfg: Config): string[] {
+  const [matcher] = getMainFileMatchers(
+    root,
+    '/packaged/resources/app',
+    (pattern: string) => pattern,
+    {},
+    { info: { isPrepackedAppAsar: false, config: cfg, projectDir: root, buildResourcesDir: cfg.directories.buildResources, debugLogger: { isEnabled: false } } },
+    resolve(root, cfg.directories.output),
+    false,
+  );
+  const filter = matcher!.createFilter();
+  const out: string[] = [];
+  const walk = (dir: string) => {
+    for (const name of readdirSync(dir)) {
+      const file = join(dir, name);
+      if (name === '.git' || name === 'node_modules') continue;
+      const stat = statSync(file);
+      if (!filter(file, stat)) continue;
+      if (stat.isDirectory()) walk(file);
+      else out.push(relative(root, file).split('\\').join('/'));
+    }
+  };
+  walk(root);
+  return out.sort();
+}
+
+beforeAll(async () => {
+  // `npm run build`, so the file list below is the real one.
+  execFileSync(process.execPath, [join(root, 'node_modules/electron-vite/bin/electron-vite.js'), 'build', '--config', 'build/electron.vite.config.ts'], {
+    cwd: root,
+    stdio: 'pipe',
+  });
+  config = await getConfig(root, CONFIG, null);
+}, 120_000);
+
+describe('electron-builder configuration', () => {
+  it('is valid by electron-builder’s own schema, and the check catches a wrong key', async () => {
+    await expect(validateConfiguration(config, new DebugLogger(false))).resolves.toBeUndefined();
+    await expect(validateConfiguration({ ...config, nsis: { ...config.nsis, perMachin: false } }, new DebugLogger(false))).rejects.toThrow(
+      /configuration\.nsis/,
+    );
+  });
+
+  it('names the app, takes the version from package.json and has its own icon', () => {
+    expect(config.appId).toBe('nl.politie.teamchef');
+    expect(config.productName).toBe('Teamchef');
+    expect(pkg.productName).toBe('Teamchef');
+    expect(pkg.version).toMatch(/^\d+\.\d+\.\d+/);
+    // No version in the builder config: electron-builder reads package.json.
+    expect(config).not.toHaveProperty('version');
+    expect(config).not.toHaveProperty('extraMetadata');
+    expect(config.directories).toEqual({ buildResources: 'build', output: 'dist' });
+    const icon = readFileSync(join(root, 'build/icon.png'));
+    expect(icon.subarray(1, 4).toString('latin1')).toBe('PNG');
+    expect([icon.readUInt32BE(16), icon.readUInt32BE(20)]).toEqual([512, 512]);
+    expect(readFileSync(join(root, 'build/icon.svg'), 'utf8')).toMatch(/^<svg[^>]+viewBox="0 0 512 512"/);
+    for (const platform of ['win', 'mac', 'linux'] as const) expect((config[platform] as { icon?: string }).icon ?? config.icon).toBe('build/icon.png');
+  });
+
+  it('builds per-user Windows installers (no admin), a portable exe, a macOS dmg, an AppImage and a deb', () => {
+    expect(config.win.target).toEqual(['nsis', 'portable']);
+    expect(config.mac.target).toEqual(['dmg']);
+    expect(config.linux.target).toEqual(['AppImage', 'deb']);
+    expect(config.nsis).toMatchObject({ perMachine: false, allowElevation: false });
+    // Installer and portable must not overwrite each other in dist/.
+    const ext = { nsis: 'exe', portable: 'exe', dmg: 'dmg', appImage: 'AppImage', deb: 'deb' };
+    const names = Object.entries(ext).map(([t, e]) => (config[t] as { artifactName: string }).artifactName.replace('${ext}', e));
+    expect(new Set(names).size).toBe(names.length);
+    for (const name of names) expect(name).toContain('${version}');
+  });
+
+  it('does not rebuild the native module and unpacks it from the asar archive', () => {
+    expect(config.npmRebuild).toBe(false);
+    expect(config.asar).not.toBe(false);
+    expect(config.asarUnpack).toContain('node_modules/better-sqlite3/**');
+    expect(pkg.dependencies['better-sqlite3']).toBeDefined();
+    // Node-API prebuilds: the same binary loads in Node and in Electron.
+    expect(existsSync(join(root, 'node_modules/better-sqlite3/prebuilds/win32-x64.node'))).toBe(true);
+  });
+
+  it('sets the Electron fuses as the security checklist advises', () => {
+    expect(config.electronFuses).toEqual({
+      runAsNode: false,
+      enableCookieEncryption: true,
+      enableNodeOptionsEnvironmentVariable: false,
+      enableNodeCliInspectArguments: false,
+      enableEmbeddedAsarIntegrityValidation: true,
+      onlyLoadAppFromAsar: true,
+      grantFileProtocolExtraPrivileges: false,
+    });
+  });
+
+  it('has npm scripts that use this configuration, with the Electron version pinned', () => {
+    expect(pkg.scripts.dist).toMatch(/npm run build && electron-builder --config build\/electron-builder\.yml/);
+    for (const script of ['dist:win', 'dist:mac', 'dist:linux']) expect(pkg.scripts[script]).toContain(`--config ${CONFIG}`);
+    expect(pkg.devDependencies.electron).toMatch(/^\d+\.\d+\.\d+$/);
+    expect(pkg.dependencies).not.toHaveProperty('electron');
+  });
+});
+
+describe('packaged files', () => {
+  it('ship the built app and nothing of the tests, sources or build configuration', () => {
+    const files = packagedFiles(config);
+    expect(files).toContain('package.json');
+    expect(files).toContain(pkg.main);
+    expect(files).toContain('out/preload/index.cjs');
+    expect(files).toContain('out/renderer/index.html');
+    expect(files.some((f) => /^out\/renderer\/assets\/.+\.js$/.test(f))).toBe(true);
+    const outside = files.filter((f) => f !== 'package.json' && !f.startsWith('out/'));
+    expect(outside).toEqual([]);
+    expect(files.filter((f) => f.endsWith('.map') || f.endsWith('.ts') || f.endsWith('.tsx'))).toEqual([]);
+  });
+
+  it('the matcher itself refuses sources, tests and configs when they are in the tree', () => {
+    const [matcher] = getMainFileMatchers(
+      root,
+      '/packaged',
+      (p: string) => p,
+      {},
+      { info: { isPrepackedAppAsar: false, config, projectDir: root, buildResourcesDir: 'build', debugLogger: { isEnabled: false } } },
+      resolve(root, 'dist'),
+      false,
+    );
+    const filter = matcher!.createFilter();
+    const file = { isDirectory: () => false } as Stats;
+    const accepted = (rel: string) => filter(join(root, rel), file);
+    expect(accepted('out/main/index.js')).toBe(true);
+    expect(accepted('out/renderer/assets/index-abc.js')).toBe(true);
+    for (const rel of [
+      'electron/main/index.ts',
+      'renderer/src/main.tsx',
+      'test/unit/store.test.ts',
+      'test/e2e/harness/app.ts',
+      'build/electron-builder.yml',
+      'build/electron.vite.config.ts',
+      'tsconfig.json',
+      'README.md',
+      'package-lock.json',
+      '.ci/run',
+      'dist/Teamchef-Setup-0.1.0.exe',
+      'out/main/index.js.map',
+    ]) {
+      expect(accepted(rel), rel).toBe(false);
+    }
+  });
+
+  it('the main process needs only packaged dependencies at run time', () => {
+    const bundle = readFileSync(join(root, pkg.main), 'utf8');
+    const specifiers = new Set<string>();
+    for (const m of bundle.matchAll(/(?:\bfrom\s*|\bimport\s*\(?\s*|\brequire\s*\(\s*)["']([^"'./][^"']*)["']/g)) specifiers.add(m[1]!);
+    expect(specifiers.has('electron')).toBe(true);
+    const builtins = new Set(builtinModules.flatMap((b) => [b, `node:${b}`]));
+    const missing = [...specifiers]
+      .filter((s) => s !== 'electron' && !builtins.has(s))
+      .map((s) => (s.startsWith('@') ? s.split('/').slice(0, 2).join('/') : s.split('/')[0]!))
+      .filter((name) => !(name in pkg.dependencies));
+    expect(missing).toEqual([]);
+  });
+});
