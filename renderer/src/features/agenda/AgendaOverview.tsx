@@ -95,14 +95,16 @@ export function AgendaOverview() {
     );
   };
 
+  const kindTitle = { extern: t('agenda.extern'), intern: t('agenda.intern') };
+  const kindHint = { extern: t('agenda.externHint'), intern: t('agenda.internHint') };
   const section = (kind: OpgaveKind) => (
     <section aria-labelledby={`kind-${kind}`}>
       <Group gap="xs" align="baseline" mb="xs">
         <Title order={2} size="h3" id={`kind-${kind}`}>
-          {t(`agenda.${kind}`)}
+          {kindTitle[kind]}
         </Title>
         <Text size="sm" c="dimmed">
-          {t(`agenda.${kind}Hint`)}
+          {kindHint[kind]}
         </Text>
       </Group>
       <SimpleGrid cols={{ base: 1, md: 2 }}>{catalogue.filter((o) => o.kind === kind).map(card)}</SimpleGrid>
