@@ -1,4 +1,5 @@
 import type { ContractShape, HandlersFor, InputOf, ResultOf } from './define';
+import { backupApi } from './backup';
 import { teamApi } from './team';
 
 /**
@@ -8,6 +9,7 @@ import { teamApi } from './team';
  */
 export const contract = {
   ...teamApi,
+  ...backupApi,
 } satisfies ContractShape;
 
 export type Contract = typeof contract;
