@@ -49,17 +49,27 @@ function inspectExisting(file: string, latest: number): void {
   }
 }
 
+/**
+ * Brings the store to the latest schema in ONE transaction: either every pending migration is
+ * applied, or (any step throws, or leaves a broken reference) none is and the file stays exactly as
+ * the previous version of the app left it, so that version can still open it.
+ */
 export function runMigrations(db: Db, migrations: readonly Migration[] = MIGRATIONS): void {
   checkMigrationList(migrations);
   const current = db.pragma('user_version', { simple: true }) as number;
-  for (const m of migrations) {
-    if (m.version <= current) continue;
-    // PRAGMA user_version is part of the transaction: a failing step leaves version and schema as they were.
-    db.transaction(() => {
+  const pending = migrations.filter((m) => m.version > current);
+  if (pending.length === 0) return;
+  // PRAGMA user_version is part of the transaction: a failing step leaves version and schema as they were.
+  db.transaction(() => {
+    for (const m of pending) {
       m.up(db);
       db.pragma(`user_version = ${m.version}`);
-    }).immediate();
-  }
+    }
+    const broken = db.prepare('PRAGMA foreign_key_check').all() as { table: string }[];
+    if (broken.length > 0) {
+      throw new Error(`Migration to ${pending.at(-1)!.version} leaves ${broken.length} broken references (first in ${broken[0]!.table})`);
+    }
+  }).immediate();
 }
 
 export interface OpenOptions {
