@@ -1,6 +1,6 @@
-import Database from 'better-sqlite3';
 import { AppError } from '../../api/errors';
 import { LATEST_VERSION } from '../store/migrations';
+import { readOnlyLook } from '../store/open';
 
 /** Tables every Teamchef store has had since the first version. */
 const REQUIRED_TABLES = ['team', 'team_gemeente', 'app_setting'];
@@ -15,30 +15,30 @@ export interface StoreFileFacts {
  * file in the messages, e.g. "Deze back-up" or "Dit bestand".
  */
 export function inspectStoreFile(file: string, what: string, latest: number = LATEST_VERSION): StoreFileFacts {
-  let db: Database.Database | undefined;
   const notAStore = () => new AppError('VALIDATION', `${what} is geen Teamchef-gegevensbestand. Er is niets gewijzigd.`);
   try {
-    db = new Database(file, { readonly: true, fileMustExist: true });
-    const version = db.pragma('user_version', { simple: true }) as number;
-    if (version > latest) {
-      throw new AppError(
-        'STORE_NEWER',
-        `${what} is gemaakt met een nieuwere versie van Teamchef (schema ${version}, deze versie kent ${latest}). Installeer eerst de nieuwste versie. Er is niets gewijzigd.`,
+    return readOnlyLook(file, (db) => {
+      const version = db.pragma('user_version', { simple: true }) as number;
+      if (version > latest) {
+        throw new AppError(
+          'STORE_NEWER',
+          `${what} is gemaakt met een nieuwere versie van Teamchef (schema ${version}, deze versie kent ${latest}). Installeer eerst de nieuwste versie. Er is niets gewijzigd.`,
+        );
+      }
+      if (version < 1) throw notAStore();
+      const integrity = db.prepare<[], { integrity_check: string }>('PRAGMA integrity_check').all();
+      if (integrity.length !== 1 || integrity[0]!.integrity_check !== 'ok') {
+        throw new AppError('STORE_CORRUPT', `${what} is beschadigd en kan niet worden gebruikt. Er is niets gewijzigd.`);
+      }
+      const tables = new Set(
+        db.prepare<[], { name: string }>("SELECT name FROM sqlite_master WHERE type = 'table'").all().map((r) => r.name),
       );
-    }
-    if (version < 1) throw notAStore();
-    const integrity = db.prepare<[], { integrity_check: string }>('PRAGMA integrity_check').all();
-    if (integrity.length !== 1 || integrity[0]!.integrity_check !== 'ok') {
-      throw new AppError('STORE_CORRUPT', `${what} is beschadigd en kan niet worden gebruikt. Er is niets gewijzigd.`);
-    }
-    const tables = new Set(
-      db.prepare<[], { name: string }>("SELECT name FROM sqlite_master WHERE type = 'table'").all().map((r) => r.name),
-    );
-    if (!REQUIRED_TABLES.every((t) => tables.has(t))) throw notAStore();
-    if (db.prepare('PRAGMA foreign_key_check').all().length > 0) {
-      throw new AppError('STORE_CORRUPT', `${what} bevat verwijzingen naar gegevens die ontbreken en kan niet worden gebruikt. Er is niets gewijzigd.`);
-    }
-    return { schemaVersion: version };
+      if (!REQUIRED_TABLES.every((t) => tables.has(t))) throw notAStore();
+      if (db.prepare('PRAGMA foreign_key_check').all().length > 0) {
+        throw new AppError('STORE_CORRUPT', `${what} bevat verwijzingen naar gegevens die ontbreken en kan niet worden gebruikt. Er is niets gewijzigd.`);
+      }
+      return { schemaVersion: version };
+    });
   } catch (err) {
     if (err instanceof AppError) throw err;
     const code = (err as { code?: unknown } | null)?.code;
@@ -47,7 +47,5 @@ export function inspectStoreFile(file: string, what: string, latest: number = LA
       throw new AppError('STORE_CORRUPT', `${what} is beschadigd en kan niet worden gebruikt. Er is niets gewijzigd.`);
     }
     throw err;
-  } finally {
-    db?.close();
   }
 }
