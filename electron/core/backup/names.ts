@@ -29,10 +29,18 @@ export function parseBackupName(name: string): ParsedName | null {
   return { kind: kind as BackupKind, createdAt: `${y}-${mo}-${d}T${h}:${mi}:${s}`, seq: seq ? Number(seq) : 1 };
 }
 
-/** A fresh name for a backup made at `at`, not in `taken`. */
+/**
+ * A fresh name for a backup made at `at`: never one in `taken`, and within one second always
+ * after every name already there, so the newest backup also sorts as the newest.
+ */
 export function backupName(kind: BackupKind, at: Date, taken: ReadonlySet<string>): string {
   const base = `teamchef-${kind}-${localStamp(at)}`;
-  if (!taken.has(`${base}.sqlite`)) return `${base}.sqlite`;
-  for (let i = 2; i < 1000; i++) if (!taken.has(`${base}-${i}.sqlite`)) return `${base}-${i}.sqlite`;
-  throw new Error('Too many backups in one second');
+  let last = 0;
+  for (const name of taken) {
+    if (name === `${base}.sqlite`) last = Math.max(last, 1);
+    else if (name.startsWith(`${base}-`)) last = Math.max(last, parseBackupName(name)?.seq ?? 0);
+  }
+  if (last === 0) return `${base}.sqlite`;
+  if (last >= 999) throw new Error('Too many backups in one second');
+  return `${base}-${last + 1}.sqlite`;
 }

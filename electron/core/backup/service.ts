@@ -104,8 +104,9 @@ export function createBackupService(store: StoreHolder<unknown>, options: Backup
     return entry;
   }
 
-  function rotate(): void {
-    for (const e of backupsToDelete(list(), policy)) removeStoreFile(path.join(backupDir, e.name));
+  /** Applies the rotation; the backup just made (`keep`) is never the one to go. */
+  function rotate(keep?: string): void {
+    for (const e of backupsToDelete(list(), policy)) if (e.name !== keep) removeStoreFile(path.join(backupDir, e.name));
   }
 
   function nextName(kind: BackupKind): string {
@@ -116,7 +117,7 @@ export function createBackupService(store: StoreHolder<unknown>, options: Backup
   async function create(kind: BackupKind): Promise<BackupEntry> {
     const name = nextName(kind);
     await onlineCopy(store.db, path.join(backupDir, name));
-    rotate();
+    rotate(name);
     return find(name);
   }
 
@@ -152,7 +153,7 @@ export function createBackupService(store: StoreHolder<unknown>, options: Backup
           }
         },
       );
-      rotate();
+      rotate(asideName);
       return find(asideName);
     } finally {
       removeStoreFile(staging);
