@@ -59,6 +59,24 @@ export async function onlineCopy(source: Database.Database, target: string): Pro
   }
 }
 
+/** The backups in `backupDir`, newest first; files that are not ours are ignored. */
+export function listBackups(backupDir: string): BackupEntry[] {
+  if (!fs.existsSync(backupDir)) return [];
+  const entries: BackupEntry[] = [];
+  for (const name of fs.readdirSync(backupDir)) {
+    const parsed = parseBackupName(name);
+    if (!parsed) continue;
+    let size: number;
+    try {
+      size = fs.statSync(path.join(backupDir, name)).size;
+    } catch {
+      continue;
+    }
+    entries.push({ name, kind: parsed.kind, createdAt: parsed.createdAt, size });
+  }
+  return entries.sort(newestFirst);
+}
+
 export function createBackupService(store: StoreHolder<unknown>, options: BackupServiceOptions) {
   const { dataDir, clock } = options;
   const policy = options.policy ?? DEFAULT_POLICY;
@@ -81,22 +99,7 @@ export function createBackupService(store: StoreHolder<unknown>, options: Backup
     for (const f of fs.readdirSync(dataDir)) if (f.startsWith('.teamchef-staging-') || f.startsWith('.teamchef-import-')) fs.rmSync(path.join(dataDir, f), { force: true });
   }
 
-  function list(): BackupEntry[] {
-    if (!fs.existsSync(backupDir)) return [];
-    const entries: BackupEntry[] = [];
-    for (const name of fs.readdirSync(backupDir)) {
-      const parsed = parseBackupName(name);
-      if (!parsed) continue;
-      let size: number;
-      try {
-        size = fs.statSync(path.join(backupDir, name)).size;
-      } catch {
-        continue;
-      }
-      entries.push({ name, kind: parsed.kind, createdAt: parsed.createdAt, size });
-    }
-    return entries.sort(newestFirst);
-  }
+  const list = () => listBackups(backupDir);
 
   function find(name: string): BackupEntry {
     const entry = list().find((e) => e.name === name);
