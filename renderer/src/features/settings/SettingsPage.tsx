@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { notifySaved } from '../../app/errors';
 import { setLanguage, type Language } from '../../i18n';
 import { PageHeader } from '../../ui/PageHeader';
+import { BackupSection } from '../backup/BackupSection';
 import { TeamForm } from '../team/TeamForm';
 import { useActiveTeam, useTeamStore } from '../team/store';
 
@@ -46,6 +47,7 @@ export function SettingsPage() {
           nl-NL: € 1.234,56 · 28-11-2026
         </Text>
       </Paper>
+      <BackupSection />
     </Stack>
   );
 }
