@@ -271,7 +271,7 @@ describe('fuzzing every API method', () => {
     );
     expect(internal).toEqual([]);
     expect(checkInvariants(core.db)).toEqual([]);
-  });
+  }, 120_000);
 
   it('the store holds every invariant after all payloads, and still works', async () => {
     expect(total).toBeGreaterThanOrEqual(TOTAL_PAYLOADS);
