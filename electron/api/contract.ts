@@ -3,6 +3,7 @@ import { reportApi } from './report';
 import { agendaApi } from './agenda';
 import { clustersApi } from './clusters';
 import { appApi } from './app';
+import { backupApi } from './backup';
 import { teamApi } from './team';
 
 /**
@@ -16,6 +17,7 @@ export const contract = {
   ...agendaApi,
   ...clustersApi,
   ...appApi,
+  ...backupApi,
 } satisfies ContractShape;
 
 export type Contract = typeof contract;

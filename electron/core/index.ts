@@ -1,17 +1,22 @@
 import path from 'node:path';
-import type { Handlers } from '../api/contract';
+import type { backupApi } from '../api/backup';
+import { METHODS, type Handlers } from '../api/contract';
 import type { Ctx } from '../api/define';
+import type { appApi } from '../api/app';
 import { version as PACKAGE_VERSION } from '../../package.json';
-import { appHandlers } from './app/handlers';
-import { systemClock } from './clock';
-import { createDispatch, type Dispatch } from './dispatch';
-import { openStore, STORE_FILE_NAME, type Db } from './store/open';
-import { reportHandlers } from './report/handlers';
-import { createReportService } from './report/service';
 import { agendaHandlers } from './agenda/handlers';
 import { createAgendaService } from './agenda/service';
+import { appHandlers } from './app/handlers';
+import { backupHandlers } from './backup/handlers';
+import { createBackupService, type BackupService } from './backup/service';
+import { systemClock } from './clock';
 import { clustersHandlers } from './clusters/handlers';
 import { createClusterService } from './clusters/service';
+import { createDispatch, type Dispatch } from './dispatch';
+import { reportHandlers } from './report/handlers';
+import { createReportService } from './report/service';
+import { createStoreHolder } from './store/holder';
+import { STORE_FILE_NAME, type Db } from './store/open';
 import { teamHandlers } from './team/handlers';
 import { createTeamService } from './team/service';
 
@@ -25,28 +30,45 @@ export interface CoreOptions {
 }
 
 export interface Core {
-  db: Db;
+  /** The current connection (a restore or import replaces it). */
+  readonly db: Db;
   file: string;
   dispatch: Dispatch;
   handlers: Handlers;
+  /** Backups for the main process's schedule (at start, daily). */
+  backups: BackupService;
   close(): void;
+}
+
+/** Every method that works on the data of one open store, i.e. all but backup, store and app. */
+type DomainHandlers = Omit<Handlers, keyof typeof backupApi | keyof typeof appApi>;
+
+/**
+ * Every domain on one open store: its services and handlers, one line each. Built again whenever
+ * the store is swapped (restore, import), so no handler ever holds a closed connection.
+ */
+function wireDomains(db: Db): DomainHandlers {
+  const teams = createTeamService(db);
+  const agenda = createAgendaService(db, teams);
+  const clusters = createClusterService(db, teams);
+  const reports = createReportService({ teams });
+  return {
+    ...teamHandlers(teams),
+    ...agendaHandlers(agenda),
+    ...clustersHandlers(clusters),
+    ...reportHandlers(reports),
+  };
 }
 
 /** Opens the store and wires every domain. Runs under plain Node: never imports electron. */
 export function createCore(options: CoreOptions): Core {
   const file = path.join(options.dataDir, STORE_FILE_NAME);
-  const db = openStore(file);
   const clock = options.clock ?? systemClock;
-  const teams = createTeamService(db);
-  const agenda = createAgendaService(db, teams);
-  const clusters = createClusterService(db, teams);
-  const reports = createReportService({ teams });
+  const store = createStoreHolder(file, wireDomains);
+  const backups = createBackupService(store, { dataDir: options.dataDir, clock });
 
-  const handlers: Handlers = {
-    ...teamHandlers(teams),
-    ...agendaHandlers(agenda),
-    ...clustersHandlers(clusters),
-    ...reportHandlers(reports),
+  const storeWide: Omit<Handlers, keyof DomainHandlers> = {
+    ...backupHandlers(backups),
     ...appHandlers({
       version: options.app?.version ?? PACKAGE_VERSION,
       dataDir: path.resolve(options.dataDir),
@@ -54,12 +76,25 @@ export function createCore(options: CoreOptions): Core {
       logFile: options.app?.logFile ?? null,
     }),
   };
+  // A stable table whose entries look the handler up on the store that is open right now.
+  const handlers = Object.fromEntries(
+    METHODS.map((m) => [
+      m,
+      (input: unknown, ctx: Ctx) => {
+        const table = (m in storeWide ? storeWide : store.wired) as Record<string, (i: unknown, c: Ctx) => unknown>;
+        return table[m]!(input, ctx);
+      },
+    ]),
+  ) as unknown as Handlers;
 
   return {
-    db,
+    get db() {
+      return store.db;
+    },
     file,
     handlers,
+    backups,
     dispatch: createDispatch(handlers, { ctx: clock, onInternalError: options.onInternalError }),
-    close: () => db.close(),
+    close: () => store.close(),
   };
 }

@@ -4,7 +4,9 @@ import log from 'electron-log/main';
 import { AppError } from '../api/errors';
 import { parseShellLanguage, SHELL_LANGUAGE_CHANNEL, type ShellLanguage } from '../api/shell';
 import { createCore, type Core } from '../core';
+import { newestGoodBackup, restoreOverDamaged } from '../core/backup/recovery';
 import { APP_SCHEME_PRIVILEGES, serveAppProtocol } from './app-protocol';
+import { scheduleBackups } from './backup-schedule';
 import { resolveDataDir } from './data-dir';
 import { createApiHandler, defaultAllowedOrigins, isTrustedSender, registerApi } from './ipc';
 import { menuTemplate } from './menu';
@@ -13,6 +15,7 @@ import { createPrintHandler, registerPrint } from './print-ipc';
 import { APP_ENTRY_URL, APP_ORIGIN } from './protocol';
 import { sendShellCommand } from './shortcuts';
 import { claimSingleInstance } from './single-instance';
+import { describeRecovered, describeStartProblem } from './startup';
 import { hardenWebContents, mainWindowOptions } from './window';
 import { loadWindowState, restoreBounds, saveWindowState } from './window-state';
 
@@ -26,21 +29,46 @@ const dataDir = resolveDataDir(process.argv, process.env, app.getPath('userData'
 let core: Core | undefined;
 let mainWindow: BrowserWindow | undefined;
 let language: ShellLanguage = 'nl';
+let stopBackups: (() => void) | undefined;
 
-function openCore(): Core | undefined {
-  try {
-    const opened = createCore({
+async function openCore(): Promise<Core | undefined> {
+  const open = () =>
+    createCore({
       dataDir,
       onInternalError: (method, err) => log.error(`API ${method} failed`, err),
       app: { version: app.getVersion(), logFile: log.transports.file.getFile().path },
     });
+  try {
+    const opened = open();
     log.info(`Teamchef ${app.getVersion()}: store opened at ${opened.file}`);
     return opened;
   } catch (err) {
     log.error('Store could not be opened', err);
-    const message = err instanceof AppError ? err.message : 'Het gegevensbestand kan niet worden geopend.';
-    dialog.showErrorBox('Teamchef kan niet starten', `${message}\n\nGegevensmap: ${dataDir}`);
-    return undefined;
+    const problem = describeStartProblem(err, dataDir, () => newestGoodBackup(dataDir));
+    const { response } = await dialog.showMessageBox({
+      type: 'error',
+      title: problem.title,
+      message: problem.message,
+      detail: problem.detail,
+      buttons: problem.buttons,
+      defaultId: 0,
+      cancelId: problem.buttons.length - 1,
+      noLink: true,
+    });
+    if (!problem.offer || response !== 0) return undefined;
+    try {
+      const keptAs = await restoreOverDamaged(dataDir, problem.offer.name, new Date());
+      const reopened = open();
+      const done = describeRecovered(problem.offer, keptAs);
+      log.info(`Restored ${problem.offer.name}; damaged store kept as ${keptAs}`);
+      await dialog.showMessageBox({ type: 'info', title: done.title, message: done.message, buttons: ['OK'] });
+      return reopened;
+    } catch (restoreErr) {
+      log.error('Restoring the newest backup failed', restoreErr);
+      const message = restoreErr instanceof AppError ? restoreErr.message : 'De back-up kon niet worden teruggezet.';
+      dialog.showErrorBox('Teamchef kan niet starten', `${message}\n\nGegevensmap: ${dataDir}`);
+      return undefined;
+    }
   }
 }
 
@@ -49,9 +77,12 @@ const isAppUrl = (url: string) => allowedOrigins.some((origin) => url.startsWith
 
 /** The print window: hidden, hardened like the main window, with the same preload. */
 function createHiddenReportWindow(): BrowserWindow {
-  const win = new BrowserWindow({ ...mainWindowOptions(preloadPath()), show: false });
-  hardenWebContents(win.webContents, isAppUrl);
-  return win;
+  const options = mainWindowOptions(preloadPath());
+  return new BrowserWindow({
+    ...options,
+    show: false,
+    webPreferences: { ...options.webPreferences, contextIsolation: true, sandbox: true, nodeIntegration: false },
+  });
 }
 
 async function askPdfPath(defaultName: string): Promise<string | undefined> {
@@ -80,8 +111,13 @@ function createMainWindow(): BrowserWindow {
     [screen.getPrimaryDisplay(), ...screen.getAllDisplays()].map((d) => d.workArea),
     { width: base.width!, height: base.height!, minWidth: base.minWidth!, minHeight: base.minHeight! },
   );
-  const win = new BrowserWindow({ ...base, ...bounds });
-  hardenWebContents(win.webContents, isAppUrl);
+  // The isolation settings are repeated at the call so that no edit elsewhere can weaken them
+  // (and so static checkers such as electronegativity can see them).
+  const win = new BrowserWindow({
+    ...base,
+    ...bounds,
+    webPreferences: { ...base.webPreferences, contextIsolation: true, sandbox: true, nodeIntegration: false },
+  });
   win.once('ready-to-show', () => {
     if (maximized) win.maximize();
     win.show();
@@ -97,13 +133,18 @@ function createMainWindow(): BrowserWindow {
   return win;
 }
 
+// Every web contents the app ever creates (the window, the print window, anything a page might try
+// to open) gets the same limits: no navigation away, no new windows, no webviews, no permissions.
+app.on('web-contents-created', (_event, contents) => hardenWebContents(contents, isAppUrl));
+
 if (claimSingleInstance(app, () => mainWindow)) {
-  void app.whenReady().then(() => {
-    core = openCore();
+  void app.whenReady().then(async () => {
+    core = await openCore();
     if (!core) {
       app.quit();
       return;
     }
+    stopBackups = scheduleBackups(core.backups, { setInterval, clearInterval }, (when, err) => log.error(`Backup (${when}) failed`, err));
     serveAppProtocol(protocol, path.join(import.meta.dirname, '../renderer'));
     registerApi(ipcMain, createApiHandler(core.dispatch, allowedOrigins));
     // The page reports its language; the menu follows it.
@@ -112,15 +153,7 @@ if (claimSingleInstance(app, () => mainWindow)) {
       const next = parseShellLanguage(value);
       if (!next || !isTrustedSender(frame?.url, !!frame && frame.parent === null, allowedOrigins) || next === language) return;
       language = next;
-      registerPrint(
-      ipcMain,
-      createPrintHandler(
-        (request) => runPrintRequest(request, { createHiddenWindow: createHiddenReportWindow, askSavePath: askPdfPath }),
-        allowedOrigins,
-        (err) => log.error('Printing failed', err),
-      ),
-    );
-    installMenu();
+      installMenu();
     });
     registerPrint(
       ipcMain,
@@ -136,5 +169,8 @@ if (claimSingleInstance(app, () => mainWindow)) {
   });
 
   app.on('window-all-closed', () => app.quit());
-  app.on('will-quit', () => core?.close());
+  app.on('will-quit', () => {
+    stopBackups?.();
+    core?.close();
+  });
 }

@@ -2,6 +2,7 @@ import * as print from '../features/print/i18n';
 import * as agenda from '../features/agenda/i18n';
 import * as clusters from '../features/clusters/i18n';
 import * as about from '../features/about/i18n';
+import * as backup from '../features/backup/i18n';
 import * as team from '../features/team/i18n';
 import { enBase } from './base.en';
 import { nlBase } from './base.nl';
@@ -18,6 +19,7 @@ const FEATURES = {
   agenda,
   clusters,
   about,
+  backup,
 };
 
 type Feature = { nl: object; en: object; validationEn?: Record<string, string> };

@@ -4,6 +4,7 @@ import { notifySaved } from '../../app/errors';
 import { setLanguage, type Language } from '../../i18n';
 import { formatDate, formatMoney } from '../../ui/format';
 import { PageHeader } from '../../ui/PageHeader';
+import { BackupSection } from '../backup/BackupSection';
 import { TeamForm } from '../team/TeamForm';
 import { useActiveTeam, useTeamStore } from '../team/store';
 
@@ -47,6 +48,7 @@ export function SettingsPage() {
           {t('settings.formatExample', { money: formatMoney(123456), date: formatDate('2026-11-28') })}
         </Text>
       </Paper>
+      <BackupSection />
     </Stack>
   );
 }

@@ -1,0 +1,177 @@
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import Database from 'better-sqlite3';
+import { describe, expect, it } from 'vitest';
+import { AppError } from '../../electron/api/errors';
+import { createCore } from '../../electron/core';
+import { LATEST_VERSION, MIGRATIONS } from '../../electron/core/store/migrations';
+import type { Migration } from '../../electron/core/store/migrations/types';
+import { openStore, runMigrations } from '../../electron/core/store/open';
+import { sha256, tempDir } from './helpers';
+
+type Db = Database.Database;
+const NOW = '2026-01-15T10:00:00.000Z';
+
+/**
+ * Rows as an app at schema version N would have written them, written right after migration N.
+ * A domain that adds a migration adds its seed here, so the next migration is tested on real data.
+ */
+const SEEDS: Record<number, (db: Db) => void> = {
+  1(db) {
+    const team = db.prepare(`INSERT INTO team (name, eenheid, district, formation_fte, inhabitants, area_km2, wijkagenten, created_at, updated_at)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+    team.run('Basisteam Utrecht-Oost', 'midden-nederland', 'Utrecht-Stad', 142.5, 120000, 31.4, 20, NOW, NOW);
+    team.run('Basisteam Zuid-Limburg — ‘ü’ 🚓', 'limburg', '', 80, 0, 0, 0, NOW, NOW);
+    const gemeente = db.prepare('INSERT INTO team_gemeente (team_id, position, name) VALUES (?, ?, ?)');
+    gemeente.run(1, 0, 'Utrecht');
+    gemeente.run(1, 1, 'Bunnik');
+    gemeente.run(2, 0, "'s-Hertogenbosch");
+    db.prepare('INSERT INTO app_setting (key, value) VALUES (?, ?)').run('language', 'nl');
+  },
+  2(db) {
+    db.prepare(`INSERT OR IGNORE INTO opgave (id, code, kind, title_nl, title_en, description_nl) VALUES (1, 'wijk-en-web', 'extern', 'Werken in wijk en web', 'Working in neighbourhood and web', '…')`).run();
+    db.prepare(`INSERT INTO cluster (team_id, name, start_date, created_at, updated_at) VALUES (1, 'Oost', '2026-01-01', ?, ?)`).run(NOW, NOW);
+    db.prepare(`INSERT INTO team_opgave (team_id, opgave_id, period_start, period_end, start_date, created_at, updated_at)
+      VALUES (1, 1, '2026-01-01', '2026-12-31', '2026-01-01', ?, ?)`).run(NOW, NOW);
+    db.prepare(`INSERT INTO action (team_id, team_opgave_id, cluster_id, title, created_at, updated_at) VALUES (1, 1, 1, 'Webcare opzetten', ?, ?)`).run(NOW, NOW);
+    db.prepare(`INSERT INTO partner (team_id, name) VALUES (1, 'Gemeente Utrecht')`).run();
+    db.prepare('INSERT INTO action_partner (action_id, partner_id) VALUES (1, 1)').run();
+  },
+};
+
+/** A store at `version`, built migration by migration with each version's data written on the way. */
+function storeAt(version: number): { file: string; db: Db } {
+  const file = join(tempDir(), 'teamchef.sqlite');
+  const db = openStore(file, { migrations: MIGRATIONS.slice(0, 0) });
+  for (let v = 1; v <= version; v++) {
+    runMigrations(db, MIGRATIONS.slice(0, v));
+    SEEDS[v]?.(db);
+  }
+  return { file, db };
+}
+
+function tables(db: Db): Map<string, string[]> {
+  const names = db
+    .prepare<[], { name: string }>("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
+    .all()
+    .map((r) => r.name);
+  return new Map(names.map((n) => [n, (db.pragma(`table_info("${n}")`) as { name: string }[]).map((c) => c.name)]));
+}
+
+function rows(db: Db, table: string, columns: string[]): unknown[] {
+  return db.prepare(`SELECT ${columns.map((c) => `"${c}"`).join(', ')} FROM "${table}" ORDER BY rowid`).all();
+}
+
+function assertHealthy(db: Db, version: number): void {
+  expect(db.pragma('user_version', { simple: true })).toBe(version);
+  expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
+  expect(db.prepare('PRAGMA foreign_key_check').all()).toEqual([]);
+}
+
+describe.each(MIGRATIONS.map((m) => [m.version, m.name, m] as const))('migration %i (%s)', (version, _name, migration) => {
+  it('migrates a store of the previous version with data: nothing lost, integrity and references intact', () => {
+    const { file, db } = storeAt(version - 1);
+    const before = tables(db);
+    const data = new Map([...before].map(([t, cols]) => [t, rows(db, t, cols)]));
+    db.close();
+
+    const migrated = openStore(file, { migrations: MIGRATIONS.slice(0, version) });
+    try {
+      assertHealthy(migrated, version);
+      const after = tables(migrated);
+      for (const [table, cols] of before) {
+        expect(after.has(table), `table ${table} still exists`).toBe(true);
+        const kept = cols.filter((c) => after.get(table)!.includes(c));
+        expect(rows(migrated, table, kept), `rows of ${table}`).toEqual(data.get(table)!.map((r) => pick(r, kept)));
+      }
+      // The data written at this version fits the new schema.
+      SEEDS[version]?.(migrated);
+      assertHealthy(migrated, version);
+    } finally {
+      migrated.close();
+    }
+    // And the rest of the way to the latest version.
+    const latest = openStore(file);
+    assertHealthy(latest, LATEST_VERSION);
+    latest.close();
+  });
+
+  it('rolls back completely when it fails halfway: the file stays byte for byte as it was', () => {
+    const { file, db } = storeAt(version - 1);
+    db.close();
+    const before = sha256(file);
+    const failing: Migration = {
+      ...migration,
+      up(d) {
+        migration.up(d);
+        throw new Error(`disk pulled during migration ${version}`);
+      },
+    };
+    const list = [...MIGRATIONS.slice(0, version - 1), failing, ...MIGRATIONS.slice(version)];
+    expect(() => openStore(file, { migrations: list })).toThrow(`disk pulled during migration ${version}`);
+    expect(sha256(file)).toBe(before);
+    // The previous version of the app still opens it as it was.
+    const reopened = openStore(file, { migrations: MIGRATIONS.slice(0, version - 1) });
+    assertHealthy(reopened, version - 1);
+    reopened.close();
+  });
+});
+
+const pick = (row: unknown, cols: string[]) => Object.fromEntries(cols.map((c) => [c, (row as Record<string, unknown>)[c]]));
+
+describe('migration 001 → 002 (agenda)', () => {
+  it('keeps the team profile exactly and adds strict agenda tables whose references are enforced', () => {
+    const { file, db } = storeAt(1);
+    const teamRows = db.prepare('SELECT * FROM team ORDER BY id').all();
+    const gemeenten = db.prepare('SELECT * FROM team_gemeente ORDER BY team_id, position').all();
+    const settings = db.prepare('SELECT * FROM app_setting').all();
+    db.close();
+
+    const migrated = openStore(file, { migrations: MIGRATIONS.slice(0, 2) });
+    try {
+      expect(migrated.prepare('SELECT * FROM team ORDER BY id').all()).toEqual(teamRows);
+      expect(migrated.prepare('SELECT * FROM team_gemeente ORDER BY team_id, position').all()).toEqual(gemeenten);
+      expect(migrated.prepare('SELECT * FROM app_setting').all()).toEqual(settings);
+      expect((migrated.prepare<[], { name: string }>("SELECT name FROM team WHERE id = 2").get())!.name).toBe('Basisteam Zuid-Limburg — ‘ü’ 🚓');
+
+      const strict = migrated.prepare<[], { name: string; strict: number }>("SELECT name, strict FROM pragma_table_list WHERE schema = 'main'").all();
+      for (const t of ['opgave', 'cluster', 'team_opgave', 'action', 'partner', 'action_partner']) {
+        expect(strict.find((s) => s.name === t), t).toEqual({ name: t, strict: 1 });
+      }
+      // A cluster of an existing team is accepted; one of a team that does not exist is refused.
+      migrated.prepare(`INSERT INTO cluster (team_id, name, start_date, created_at, updated_at) VALUES (2, 'Heuvelland', '2026-01-01', ?, ?)`).run(NOW, NOW);
+      expect(() =>
+        migrated.prepare(`INSERT INTO cluster (team_id, name, start_date, created_at, updated_at) VALUES (99, 'Nergens', '2026-01-01', ?, ?)`).run(NOW, NOW),
+      ).toThrow(/FOREIGN KEY/);
+      expect(() => migrated.prepare("INSERT INTO cluster (team_id, name, start_date, created_at, updated_at) VALUES (1, 'Te kort', '2026-02-01', '', '')").run()).not.toThrow();
+      expect(() =>
+        migrated.prepare("INSERT INTO cluster (team_id, name, start_date, end_date, created_at, updated_at) VALUES (1, 'Achterstevoren', '2026-02-01', '2026-01-01', '', '')").run(),
+      ).toThrow(/CHECK/);
+      SEEDS[2]!(migrated);
+      assertHealthy(migrated, 2);
+    } finally {
+      migrated.close();
+    }
+  });
+});
+
+describe('a store newer than the app', () => {
+  it('is refused through createCore with data in it, and the file is left untouched (no journal either)', () => {
+    const { db, file } = storeAt(LATEST_VERSION);
+    db.pragma(`user_version = ${LATEST_VERSION + 1}`);
+    db.close();
+    expect(existsSync(`${file}-wal`)).toBe(false);
+    const before = sha256(file);
+    let error: unknown;
+    try {
+      createCore({ dataDir: dirname(file) }).close();
+    } catch (err) {
+      error = err;
+    }
+    expect(error).toBeInstanceOf(AppError);
+    expect((error as AppError).code).toBe('STORE_NEWER');
+    expect(sha256(file)).toBe(before);
+    // No journal was written (the read-only check may leave SQLite's shared-memory index, -shm, which holds no data).
+    expect(existsSync(`${file}-wal`)).toBe(false);
+  });
+});
