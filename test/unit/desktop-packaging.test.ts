@@ -196,7 +196,7 @@ describe('packaged files', () => {
   it('the main process needs only packaged dependencies at run time', () => {
     const bundle = readFileSync(join(root, pkg.main), 'utf8');
     const specifiers = new Set<string>();
-    for (const m of bundle.matchAll(/(?:\bfrom\s*|\bimport\s*\(?\s*|\brequire\s*\(\s*)["']([^"'./][^"']*)["']/g)) specifiers.add(m[1]!);
+    for (const m of bundle.matchAll(/(?:\bfrom\s*|(?<![."'\w])import\s*\(?\s*|\brequire\s*\(\s*)["']([^"'./\n][^"'\n]*)["']/g)) specifiers.add(m[1]!);
     expect(specifiers.has('electron')).toBe(true);
     const builtins = new Set(builtinModules.flatMap((b) => [b, `node:${b}`]));
     const missing = [...specifiers]

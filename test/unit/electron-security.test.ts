@@ -141,8 +141,11 @@ describe("Electron's security checklist", () => {
     expect(wc.open(`${APP_ORIGIN}/index.html`)).toEqual({ action: 'deny' });
   });
 
-  it('14. shell.openExternal is never called with page content', () => {
-    for (const { file, text } of electronSources) expect(text, file).not.toMatch(/openExternal|openPath\(/);
+  it('14. shell.openExternal is never called, and openPath only with the data folder (Help > Gegevensmap openen)', () => {
+    for (const { file, text } of electronSources) {
+      expect(text, file).not.toMatch(/openExternal/);
+      for (const call of text.match(/openPath\([^)]*\)/g) ?? []) expect(call, file).toBe('openPath(dataDir)');
+    }
   });
 
   it('15. a current, exactly pinned Electron', () => {
@@ -152,24 +155,39 @@ describe("Electron's security checklist", () => {
     expect(Number(version.split('.')[0])).toBeGreaterThanOrEqual(45);
   });
 
-  it('16. IPC has one handler, registered through the sender check; nothing else listens', () => {
+  it('16. IPC: the API, the print channel and the language report, each behind the sender check; nothing else listens', () => {
+    const expected: Record<string, string[]> = {
+      'ipc.ts': ['ipcMain.handle('],
+      'print-ipc.ts': ['ipcMain.handle('],
+      'index.ts': ['ipcMain.on('],
+    };
     for (const { file, text } of mainSources) {
       const handles = text.match(/ipcMain\.(handle|on|once|handleOnce)\(/g) ?? [];
-      if (file.endsWith('/ipc.ts')) expect(handles).toEqual(['ipcMain.handle(']);
-      else expect(handles, file).toEqual([]);
+      expect(handles, file).toEqual(expected[file.split('/').pop()!] ?? []);
     }
-    expect(read('electron/main/index.ts')).toMatch(/registerApi\(ipcMain, createApiHandler\(/);
+    const main = read('electron/main/index.ts');
+    expect(main).toMatch(/registerApi\(ipcMain, createApiHandler\(/);
+    expect(main).toMatch(/registerPrint\(\s*ipcMain,\s*createPrintHandler\(/);
+    expect(main).toMatch(/ipcMain\.on\(SHELL_LANGUAGE_CHANNEL[\s\S]{0,300}isTrustedSender\(/);
+    expect(read('electron/main/print-ipc.ts')).toMatch(/isTrustedSender\(/);
   });
 
   it('17. file:// is not used: the page, its assets and the API origin check all use app://', () => {
     for (const { file, text } of mainSources) expect(text, file).not.toMatch(/protocol\.(registerFileProtocol|interceptFileProtocol)|loadFile\(/);
   });
 
-  it('19. the preload exposes only the typed bridge, never ipcRenderer or other Electron APIs', () => {
+  it('19. the preload exposes only the three typed bridges, never ipcRenderer or other Electron APIs', () => {
     const preload = read('electron/preload/index.ts');
-    expect(preload.match(/exposeInMainWorld\(/g)).toHaveLength(1);
+    expect(preload.match(/exposeInMainWorld\(/g)).toHaveLength(3);
     expect(preload).toMatch(/exposeInMainWorld\(\s*BRIDGE_GLOBAL,\s*createBridge\(METHODS,/);
-    expect(preload).not.toMatch(/ipcRenderer\.(on|once|send|sendSync|postMessage)\(/);
+    expect(preload).toMatch(/exposeInMainWorld\(\s*SHELL_GLOBAL,\s*createShellBridge\(/);
+    expect(preload).toMatch(/exposeInMainWorld\(\s*PRINT_GLOBAL,\s*createPrintBridge\(/);
+    // Listening and sending only on the shell's own channels; the IPC event never reaches the page.
+    expect(preload.match(/ipcRenderer\.(on|once|send|sendSync|postMessage)\([^,]*/g)).toEqual([
+      'ipcRenderer.on(SHELL_COMMAND_CHANNEL',
+      'ipcRenderer.send(SHELL_LANGUAGE_CHANNEL',
+    ]);
+    expect(preload).toMatch(/\(_event: Electron\.IpcRendererEvent, command: unknown\) => listener\(command\)/);
     expect(preload).not.toMatch(/exposeInMainWorld\([^)]*,\s*ipcRenderer\s*\)/);
   });
 });

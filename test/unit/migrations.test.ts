@@ -31,8 +31,8 @@ const SEEDS: Record<number, (db: Db) => void> = {
   2(db) {
     db.prepare(`INSERT OR IGNORE INTO opgave (id, code, kind, title_nl, title_en, description_nl) VALUES (1, 'wijk-en-web', 'extern', 'Werken in wijk en web', 'Working in neighbourhood and web', '…')`).run();
     db.prepare(`INSERT INTO cluster (team_id, name, start_date, created_at, updated_at) VALUES (1, 'Oost', '2026-01-01', ?, ?)`).run(NOW, NOW);
-    db.prepare(`INSERT INTO team_opgave (team_id, opgave_id, period_start, period_end, start_date, created_at, updated_at)
-      VALUES (1, 1, '2026-01-01', '2026-12-31', '2026-01-01', ?, ?)`).run(NOW, NOW);
+    db.prepare(`INSERT INTO team_opgave (team_id, opgave_id, period_start, period_end, start_date, status_date, created_at, updated_at)
+      VALUES (1, 1, '2026-01-01', '2026-12-31', '2026-01-01', '2026-01-01', ?, ?)`).run(NOW, NOW);
     db.prepare(`INSERT INTO action (team_id, team_opgave_id, cluster_id, title, created_at, updated_at) VALUES (1, 1, 1, 'Webcare opzetten', ?, ?)`).run(NOW, NOW);
     db.prepare(`INSERT INTO partner (team_id, name) VALUES (1, 'Gemeente Utrecht')`).run();
     db.prepare('INSERT INTO action_partner (action_id, partner_id) VALUES (1, 1)').run();
