@@ -1,4 +1,6 @@
 import type { ContractShape, HandlersFor, InputOf, ResultOf } from './define';
+import { dashboardApi } from './dashboard';
+import { progressApi } from './progress';
 import { teamApi } from './team';
 
 /**
@@ -8,6 +10,8 @@ import { teamApi } from './team';
  */
 export const contract = {
   ...teamApi,
+  ...progressApi,
+  ...dashboardApi,
 } satisfies ContractShape;
 
 export type Contract = typeof contract;

@@ -3,6 +3,10 @@ import type { Handlers } from '../api/contract';
 import type { Ctx } from '../api/define';
 import { systemClock } from './clock';
 import { createDispatch, type Dispatch } from './dispatch';
+import { dashboardHandlers } from './dashboard/handlers';
+import { createDashboardService } from './dashboard/service';
+import { progressHandlers } from './progress/handlers';
+import { createProgressService } from './progress/service';
 import { openStore, STORE_FILE_NAME, type Db } from './store/open';
 import { teamHandlers } from './team/handlers';
 import { createTeamService } from './team/service';
@@ -28,9 +32,13 @@ export function createCore(options: CoreOptions): Core {
   const db = openStore(file);
   const clock = options.clock ?? systemClock;
   const teams = createTeamService(db);
+  const progress = createProgressService(db, teams);
+  const dashboard = createDashboardService(db, teams, progress);
 
   const handlers: Handlers = {
     ...teamHandlers(teams),
+    ...progressHandlers(progress),
+    ...dashboardHandlers(dashboard),
   };
 
   return {
