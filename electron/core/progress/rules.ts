@@ -51,7 +51,8 @@ export interface RollupInput {
 /**
  * The team's overall status over the chosen opgaven that count (active or done in the agenda;
  * paused and stopped ones are left out):
- *  1. no opgaven, or none has a check-in in the period      -> 'geen-gegevens' (no data)
+ *  1. no opgaven, or none has a check-in in the period and
+ *     none has an overdue check-in                          -> 'geen-gegevens' (no data)
  *  2. every opgave's latest check-in is 'afgerond'           -> 'afgerond'
  *  3. of the open opgaven (not 'afgerond'), at least half
  *     are 'achter'                                           -> 'achter'
@@ -62,7 +63,7 @@ export interface RollupInput {
  * half of them behind is. A missing or late check-in means the chief cannot tell: attention.
  */
 export function overallStatus(opgaven: readonly RollupInput[]): OverallStatus {
-  if (opgaven.length === 0 || opgaven.every((o) => o.status === null)) return 'geen-gegevens';
+  if (opgaven.every((o) => o.status === null && !o.overdue)) return 'geen-gegevens';
   if (opgaven.every((o) => o.status === 'afgerond')) return 'afgerond';
   const open = opgaven.filter((o) => o.status !== 'afgerond');
   const behind = open.filter((o) => o.status === 'achter').length;
