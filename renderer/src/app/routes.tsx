@@ -1,7 +1,9 @@
-import type { ReactNode } from 'react';
+import { lazy, type ReactNode } from 'react';
 import { DashboardPage } from '../features/dashboard/DashboardPage';
 import { SettingsPage } from '../features/settings/SettingsPage';
 import { NotYetAvailable } from '../ui/NotYetAvailable';
+
+const ProgressPage = lazy(() => import('../features/progress/ProgressPage').then((m) => ({ default: m.ProgressPage })));
 
 export interface Screen {
   /** Route path; nested routes of a screen live under `${path}/*`. */
@@ -17,7 +19,7 @@ export const SCREENS: Screen[] = [
   { path: '/agenda', labelKey: 'nav.agenda', element: <NotYetAvailable titleKey="nav.agenda" /> },
   { path: '/clusters', labelKey: 'nav.clusters', element: <NotYetAvailable titleKey="nav.clusters" /> },
   { path: '/funds', labelKey: 'nav.funds', element: <NotYetAvailable titleKey="nav.funds" /> },
-  { path: '/progress', labelKey: 'nav.progress', element: <NotYetAvailable titleKey="nav.progress" /> },
+  { path: '/progress', labelKey: 'nav.progress', element: <ProgressPage /> },
   { path: '/print', labelKey: 'nav.print', element: <NotYetAvailable titleKey="nav.print" /> },
   { path: '/settings', labelKey: 'nav.settings', element: <SettingsPage /> },
 ];
