@@ -2,6 +2,7 @@ import { Card, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { addMonths } from '../../../../electron/api/period';
 import type { ProgressHistory, SeriesPoint } from '../../../../electron/api/progress';
 import { formatDate, formatDecimal, formatInteger } from '../../ui/format';
 
@@ -9,6 +10,17 @@ import { formatDate, formatDecimal, formatInteger } from '../../ui/format';
 const ms = (iso: string) => Date.parse(`${iso}T12:00:00Z`);
 const isoOf = (t: number) => new Date(t).toISOString().slice(0, 10);
 const tickDate = (t: number) => formatDate(isoOf(t));
+
+/** Ticks on the first of the month, thinned to at most six, plus the period's edges when short. */
+function dateTicks(from: string, to: string): number[] {
+  const firsts: string[] = [];
+  let d = from.slice(0, 8) + '01';
+  if (d < from) d = addMonths(d, 1);
+  for (; d <= to; d = addMonths(d, 1)) firsts.push(d);
+  const step = Math.max(1, Math.ceil(firsts.length / 6));
+  const picked = firsts.filter((_, i) => i % step === 0);
+  return (picked.length >= 2 ? picked : [from, to]).map(ms);
+}
 
 /** Black-and-white safe: solid line with open circles, dashed line with filled squares. */
 const SOLID = { stroke: '#111', strokeWidth: 2 };
@@ -75,15 +87,15 @@ function ProgressChart({ title, testId, points, from, to }: { title: string; tes
       emptyText={t('progress.charts.noPoints')}
       chart={
         <ResponsiveContainer width="100%" height="100%">
-          <LineChart data={data} margin={{ top: 8, right: 24, bottom: 28, left: 16 }}>
+          <LineChart data={data} margin={{ top: 8, right: 40, bottom: 28, left: 16 }}>
             <CartesianGrid stroke="#ddd" />
             <XAxis
               dataKey="t"
               type="number"
               scale="time"
               domain={[ms(from), ms(to)]}
+              ticks={dateTicks(from, to)}
               tickFormatter={tickDate}
-              tickCount={4}
               label={{ value: t('progress.charts.dateAxis'), position: 'insideBottom', offset: -16 }}
             />
             <YAxis
@@ -155,8 +167,8 @@ function ClusterChart({ history }: { history: ProgressHistory }) {
               type="number"
               scale="time"
               domain={[ms(history.period.from), ms(history.period.to)]}
+              ticks={dateTicks(history.period.from, history.period.to)}
               tickFormatter={tickDate}
-              tickCount={4}
               label={{ value: t('progress.charts.dateAxis'), position: 'insideBottom', offset: -16 }}
             />
             <YAxis

@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import type { Period, PeriodChoice } from '../../../../electron/api/period';
+import { PeriodChoice, type Period } from '../../../../electron/api/period';
 
 type Choice = NonNullable<PeriodChoice>;
 
@@ -12,11 +12,26 @@ interface PeriodState {
   setResolved(period: Period): void;
 }
 
+const SESSION_KEY = 'teamchef.period';
+
+/** The choice survives a reload of the window, not a restart of the app (then it is the current year again). */
+function savedChoice(): Choice {
+  try {
+    const raw = globalThis.sessionStorage?.getItem(SESSION_KEY);
+    const parsed = raw ? PeriodChoice.safeParse(JSON.parse(raw)) : null;
+    if (parsed?.success && parsed.data) return parsed.data;
+  } catch {
+    // A damaged saved choice falls back to the current year.
+  }
+  return { kind: 'year' };
+}
+
 /** One period for the whole app: the dashboard and the charts follow it. */
 export const usePeriodStore = create<PeriodState>((set, get) => ({
-  choice: { kind: 'year' },
+  choice: savedChoice(),
   resolved: null,
   setChoice(choice) {
+    globalThis.sessionStorage?.setItem(SESSION_KEY, JSON.stringify(choice));
     set({ choice });
   },
   setResolved(period) {
