@@ -342,3 +342,25 @@ describe('bad input is refused in Dutch and changes nothing', () => {
     expect(snapshot(core)).toEqual(before);
   });
 });
+
+describe('the checkin table guards itself too (migration 4)', () => {
+  it('refuses out-of-range values, a second correction of one row, and a correction without reason', async () => {
+    const { core, team, web, checkin } = await setup();
+    const first = await checkin(web, '2026-03-01');
+    const insert = (values: Record<string, unknown>) =>
+      core.db
+        .prepare(
+          `INSERT INTO checkin (team_id, team_opgave_id, date, status, progress, confidence, corrects_id, correction_reason, created_at)
+           VALUES (@teamId, @teamOpgaveId, @date, @status, @progress, @confidence, @correctsId, @reason, 'x')`,
+        )
+        .run({ teamId: team.id, teamOpgaveId: web, date: '2026-03-02', status: 'op-koers', progress: 10, confidence: 5, correctsId: null, reason: '', ...values });
+    expect(() => insert({ progress: 101 })).toThrow(/CHECK/);
+    expect(() => insert({ confidence: 0 })).toThrow(/CHECK/);
+    expect(() => insert({ status: 'prima' })).toThrow(/CHECK/);
+    expect(() => insert({ date: '02-03-2026' })).toThrow(/CHECK/);
+    expect(() => insert({ teamOpgaveId: 999 })).toThrow(/FOREIGN KEY/);
+    expect(() => insert({ correctsId: first.id })).toThrow(/CHECK/);
+    insert({ correctsId: first.id, reason: 'Herzien' });
+    expect(() => insert({ correctsId: first.id, reason: 'Nog eens' })).toThrow(/UNIQUE/);
+  });
+});

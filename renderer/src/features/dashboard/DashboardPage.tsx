@@ -102,7 +102,7 @@ export function DashboardPage() {
                             {en ? o.titleEn : o.titleNl}
                           </Anchor>
                         </Table.Td>
-                        <Table.Td>
+                        <Table.Td style={{ whiteSpace: 'nowrap' }}>
                           <StatusBadge status={o.latest?.status ?? null} size="sm" />
                         </Table.Td>
                         <Table.Td data-testid="dashboard-progress">{o.latest ? `${o.latest.progress}%` : '—'}</Table.Td>

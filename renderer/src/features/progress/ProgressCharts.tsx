@@ -87,7 +87,7 @@ function ProgressChart({ title, testId, points, from, to }: { title: string; tes
       emptyText={t('progress.charts.noPoints')}
       chart={
         <ResponsiveContainer width="100%" height="100%">
-          <LineChart data={data} margin={{ top: 8, right: 40, bottom: 28, left: 16 }}>
+          <LineChart data={data} margin={{ top: 8, right: 28, bottom: 28, left: 24 }}>
             <CartesianGrid stroke="#ddd" />
             <XAxis
               dataKey="t"
@@ -102,22 +102,24 @@ function ProgressChart({ title, testId, points, from, to }: { title: string; tes
               yAxisId="p"
               domain={[0, 100]}
               tickFormatter={(v: number) => `${v}%`}
-              label={{ value: t('progress.charts.progressAxis'), angle: -90, position: 'insideLeft', offset: 0 }}
+              width={56}
+              label={{ value: t('progress.charts.progressAxis'), angle: -90, position: 'insideLeft', offset: 4, style: { textAnchor: 'middle' } }}
             />
             <YAxis
               yAxisId="c"
               orientation="right"
               domain={[0, 10]}
               ticks={[0, 2, 4, 6, 8, 10]}
-              label={{ value: t('progress.charts.confidenceAxis'), angle: 90, position: 'insideRight', offset: 0 }}
+              width={56}
+              label={{ value: t('progress.charts.confidenceAxis'), angle: 90, position: 'insideRight', offset: 4, style: { textAnchor: 'middle' } }}
             />
             <Tooltip
               labelFormatter={(v) => tickDate(Number(v))}
               formatter={(v, name) => (name === t('progress.charts.progress') ? `${formatDecimal(Number(v))}%` : formatDecimal(Number(v)))}
             />
             <Legend verticalAlign="top" />
-            <Line yAxisId="p" dataKey="progress" name={t('progress.charts.progress')} {...SOLID} dot={{ r: 4, fill: '#fff', stroke: '#111' }} isAnimationActive={false} />
-            <Line yAxisId="c" dataKey="confidence" name={t('progress.charts.confidence')} {...DASHED} dot={SquareDot} isAnimationActive={false} />
+            <Line yAxisId="p" dataKey="progress" name={t('progress.charts.progress')} {...SOLID} dot={{ r: 4, fill: '#fff', stroke: '#111' }} isAnimationActive={false} legendType="plainline" />
+            <Line yAxisId="c" dataKey="confidence" name={t('progress.charts.confidence')} {...DASHED} dot={SquareDot} isAnimationActive={false} legendType="plainline" />
           </LineChart>
         </ResponsiveContainer>
       }
@@ -160,7 +162,7 @@ function ClusterChart({ history }: { history: ProgressHistory }) {
       emptyText={t('progress.charts.noClusters')}
       chart={
         <ResponsiveContainer width="100%" height="100%">
-          <LineChart data={data} margin={{ top: 8, right: 24, bottom: 28, left: 16 }}>
+          <LineChart data={data} margin={{ top: 8, right: 24, bottom: 28, left: 24 }}>
             <CartesianGrid stroke="#ddd" />
             <XAxis
               dataKey="t"
@@ -173,12 +175,13 @@ function ClusterChart({ history }: { history: ProgressHistory }) {
             />
             <YAxis
               tickFormatter={(v: number) => formatInteger(v)}
-              label={{ value: t('progress.charts.sizeAxis'), angle: -90, position: 'insideLeft', offset: 0 }}
+              width={56}
+              label={{ value: t('progress.charts.sizeAxis'), angle: -90, position: 'insideLeft', offset: 4, style: { textAnchor: 'middle' } }}
             />
             <Tooltip labelFormatter={(v) => tickDate(Number(v))} formatter={(v) => formatDecimal(Number(v))} />
             <Legend verticalAlign="top" />
-            <Line type="stepAfter" dataKey="fte" name={t('progress.charts.fte')} {...SOLID} dot={{ r: 4, fill: '#fff', stroke: '#111' }} isAnimationActive={false} />
-            <Line type="stepAfter" dataKey="wijkagenten" name={t('progress.charts.wijkagenten')} {...DASHED} dot={SquareDot} isAnimationActive={false} />
+            <Line type="stepAfter" dataKey="fte" name={t('progress.charts.fte')} {...SOLID} dot={{ r: 4, fill: '#fff', stroke: '#111' }} isAnimationActive={false} legendType="plainline" />
+            <Line type="stepAfter" dataKey="wijkagenten" name={t('progress.charts.wijkagenten')} {...DASHED} dot={SquareDot} isAnimationActive={false} legendType="plainline" />
           </LineChart>
         </ResponsiveContainer>
       }

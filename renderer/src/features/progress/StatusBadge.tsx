@@ -15,7 +15,7 @@ export function StatusBadge({ status, size = 'md' }: { status: OverallStatus | n
   const { t } = useTranslation();
   const s = status ?? 'geen-gegevens';
   return (
-    <Badge color={COLOR[s]} variant={s === 'geen-gegevens' ? 'outline' : 'filled'} size={size} data-status={s} data-testid="status-badge">
+    <Badge color={COLOR[s]} variant={s === 'geen-gegevens' ? 'outline' : 'filled'} size={size} data-status={s} data-testid="status-badge" style={{ overflow: 'visible' }}>
       {t(`progress.status.${s}`)}
     </Badge>
   );
