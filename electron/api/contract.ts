@@ -4,6 +4,8 @@ import { agendaApi } from './agenda';
 import { clustersApi } from './clusters';
 import { appApi } from './app';
 import { backupApi } from './backup';
+import { dashboardApi } from './dashboard';
+import { progressApi } from './progress';
 import { teamApi } from './team';
 
 /**
@@ -18,6 +20,8 @@ export const contract = {
   ...clustersApi,
   ...appApi,
   ...backupApi,
+  ...progressApi,
+  ...dashboardApi,
 } satisfies ContractShape;
 
 export type Contract = typeof contract;

@@ -17,6 +17,10 @@ import { reportHandlers } from './report/handlers';
 import { createReportService } from './report/service';
 import { createStoreHolder } from './store/holder';
 import { STORE_FILE_NAME, type Db } from './store/open';
+import { dashboardHandlers } from './dashboard/handlers';
+import { createDashboardService } from './dashboard/service';
+import { progressHandlers } from './progress/handlers';
+import { createProgressService } from './progress/service';
 import { teamHandlers } from './team/handlers';
 import { createTeamService } from './team/service';
 
@@ -52,11 +56,15 @@ function wireDomains(db: Db): DomainHandlers {
   const agenda = createAgendaService(db, teams);
   const clusters = createClusterService(db, teams);
   const reports = createReportService({ teams });
+  const progress = createProgressService(db, teams);
+  const dashboard = createDashboardService(db, teams, progress);
   return {
     ...teamHandlers(teams),
     ...agendaHandlers(agenda),
     ...clustersHandlers(clusters),
     ...reportHandlers(reports),
+    ...progressHandlers(progress),
+    ...dashboardHandlers(dashboard),
   };
 }
 

@@ -6,6 +6,7 @@ import { NotYetAvailable } from '../ui/NotYetAvailable';
 
 const AgendaPage = lazy(() => import('../features/agenda/AgendaPage'));
 const ClustersPage = lazy(() => import('../features/clusters/ClustersPage'));
+const ProgressPage = lazy(() => import('../features/progress/ProgressPage').then((m) => ({ default: m.ProgressPage })));
 
 export interface Screen {
   /** Route path; nested routes of a screen live under `${path}/*`. */
@@ -21,7 +22,7 @@ export const SCREENS: Screen[] = [
   { path: '/agenda', labelKey: 'nav.agenda', element: <AgendaPage /> },
   { path: '/clusters', labelKey: 'nav.clusters', element: <ClustersPage /> },
   { path: '/funds', labelKey: 'nav.funds', element: <NotYetAvailable titleKey="nav.funds" /> },
-  { path: '/progress', labelKey: 'nav.progress', element: <NotYetAvailable titleKey="nav.progress" /> },
+  { path: '/progress', labelKey: 'nav.progress', element: <ProgressPage /> },
   { path: '/print', labelKey: 'nav.print', element: <PrintPage /> },
   { path: '/settings', labelKey: 'nav.settings', element: <SettingsPage /> },
 ];

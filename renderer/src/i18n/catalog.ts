@@ -3,6 +3,7 @@ import * as agenda from '../features/agenda/i18n';
 import * as clusters from '../features/clusters/i18n';
 import * as about from '../features/about/i18n';
 import * as backup from '../features/backup/i18n';
+import * as progress from '../features/progress/i18n';
 import * as team from '../features/team/i18n';
 import { enBase } from './base.en';
 import { nlBase } from './base.nl';
@@ -20,6 +21,7 @@ const FEATURES = {
   clusters,
   about,
   backup,
+  progress,
 };
 
 type Feature = { nl: object; en: object; validationEn?: Record<string, string> };

@@ -1,0 +1,11 @@
+import type { HandlersFor } from '../../api/define';
+import type { progressApi } from '../../api/progress';
+import type { ProgressService } from './service';
+
+export const progressHandlers = (progress: ProgressService): HandlersFor<typeof progressApi> => ({
+  'progress.checkins.create': ({ teamId, checkin }, ctx) => progress.createCheckin(teamId, checkin, ctx),
+  'progress.checkins.list': ({ teamId, teamOpgaveId }) => progress.listCheckins(teamId, teamOpgaveId),
+  'progress.rhythm.set': ({ teamId, teamOpgaveId, rhythm }, ctx) => progress.setRhythm(teamId, teamOpgaveId, rhythm, ctx),
+  'progress.history': ({ teamId, period, teamOpgaveId }, ctx) => progress.history(teamId, period, teamOpgaveId, ctx),
+  'progress.overview': ({ teamId, period }, ctx) => progress.overview(teamId, period, ctx),
+});

@@ -1,0 +1,286 @@
+import type { Ctx } from '../../api/define';
+import { invalid, notFound, AppError } from '../../api/errors';
+import { asOfDate, resolvePeriod, type Period, type PeriodChoice } from '../../api/period';
+import {
+  DEFAULT_RHYTHM,
+  type ActionProgress,
+  type Checkin,
+  type CheckinInput,
+  type CheckinStatus,
+  type ChosenOpgave,
+  type OpgaveOverview,
+  type OpgaveSeries,
+  type ProgressHistory,
+  type ProgressOverview,
+  type Rhythm,
+} from '../../api/progress';
+import type { Db } from '../store/open';
+import type { TeamService } from '../team/service';
+import { clusterSeries, daysOverdue, nextDueDate, overallStatus, teamSeries, trendOf } from './rules';
+
+interface CheckinRow {
+  id: number;
+  team_opgave_id: number;
+  date: string;
+  status: CheckinStatus;
+  progress: number;
+  confidence: number;
+  went_well: string;
+  next_steps: string;
+  blockers: string;
+  corrects_id: number | null;
+  correction_reason: string;
+  corrected_by_id: number | null;
+  created_at: string;
+}
+
+interface ChosenRow {
+  id: number;
+  opgave_id: number;
+  code: string;
+  title_nl: string;
+  title_en: string;
+  owner: string;
+  status: ChosenOpgave['agendaStatus'];
+  start_date: string;
+  period_start: string;
+  period_end: string;
+  rhythm: Rhythm | null;
+}
+
+const toCheckin = (r: CheckinRow): Checkin => ({
+  id: r.id,
+  teamOpgaveId: r.team_opgave_id,
+  date: r.date,
+  status: r.status,
+  progress: r.progress,
+  confidence: r.confidence,
+  wentWell: r.went_well,
+  nextSteps: r.next_steps,
+  blockers: r.blockers,
+  correctsId: r.corrects_id,
+  correctionReason: r.correction_reason,
+  correctedById: r.corrected_by_id,
+  createdAt: r.created_at,
+});
+
+const toChosen = (r: ChosenRow): ChosenOpgave => ({
+  teamOpgaveId: r.id,
+  opgaveId: r.opgave_id,
+  code: r.code,
+  titleNl: r.title_nl,
+  titleEn: r.title_en,
+  owner: r.owner,
+  agendaStatus: r.status,
+  startDate: r.start_date,
+  periodStart: r.period_start,
+  periodEnd: r.period_end,
+});
+
+/**
+ * Check-ins, rhythm, and the overviews and series built on them. Reads the agenda's tables
+ * (team_opgave, opgave, action, cluster) with its own SQL, only what progress needs.
+ */
+export function createProgressService(db: Db, teams: TeamService) {
+  const CHECKIN_SELECT = `
+    SELECT c.id, c.team_opgave_id, c.date, c.status, c.progress, c.confidence, c.went_well, c.next_steps,
+           c.blockers, c.corrects_id, c.correction_reason, c.created_at, n.id AS corrected_by_id
+    FROM checkin c LEFT JOIN checkin n ON n.corrects_id = c.id`;
+  const selectCheckins = db.prepare<{ teamId: number }, CheckinRow>(
+    `${CHECKIN_SELECT} WHERE c.team_id = @teamId ORDER BY c.team_opgave_id, c.date, c.id`,
+  );
+  const selectCheckin = db.prepare<{ id: number; teamId: number }, CheckinRow>(`${CHECKIN_SELECT} WHERE c.id = @id AND c.team_id = @teamId`);
+  const selectValidOnDate = db.prepare<{ teamOpgaveId: number; date: string }, { id: number }>(`
+    SELECT c.id FROM checkin c
+    WHERE c.team_opgave_id = @teamOpgaveId AND c.date = @date
+      AND NOT EXISTS (SELECT 1 FROM checkin n WHERE n.corrects_id = c.id)`);
+  const insertCheckin = db.prepare(`
+    INSERT INTO checkin (team_id, team_opgave_id, date, status, progress, confidence, went_well, next_steps, blockers,
+                         corrects_id, correction_reason, created_at)
+    VALUES (@teamId, @teamOpgaveId, @date, @status, @progress, @confidence, @wentWell, @nextSteps, @blockers,
+            @correctsId, @correctionReason, @now)`);
+
+  const CHOSEN_SELECT = `
+    SELECT t.id, t.opgave_id, o.code, o.title_nl, o.title_en, t.owner, t.status, t.start_date, t.period_start, t.period_end,
+           r.rhythm
+    FROM team_opgave t JOIN opgave o ON o.id = t.opgave_id LEFT JOIN checkin_rhythm r ON r.team_opgave_id = t.id`;
+  const selectChosen = db.prepare<{ teamId: number; from: string; to: string }, ChosenRow>(`
+    ${CHOSEN_SELECT}
+    WHERE t.team_id = @teamId AND t.archived = 0 AND t.period_start <= @to AND t.period_end >= @from
+    ORDER BY t.priority, t.opgave_id, t.id`);
+  const selectOneChosen = db.prepare<{ id: number; teamId: number }, ChosenRow>(
+    `${CHOSEN_SELECT} WHERE t.id = @id AND t.team_id = @teamId AND t.archived = 0`,
+  );
+  const upsertRhythm = db.prepare(`
+    INSERT INTO checkin_rhythm (team_opgave_id, team_id, rhythm, updated_at) VALUES (@teamOpgaveId, @teamId, @rhythm, @now)
+    ON CONFLICT (team_opgave_id) DO UPDATE SET rhythm = excluded.rhythm, updated_at = excluded.updated_at`);
+
+  const selectActionCounts = db.prepare<
+    { teamId: number; asOf: string },
+    { team_opgave_id: number; total: number; done: number; overdue: number }
+  >(`
+    SELECT team_opgave_id, count(*) AS total,
+      sum(CASE WHEN status = 'afgerond' AND (done_date IS NULL OR done_date <= @asOf) THEN 1 ELSE 0 END) AS done,
+      sum(CASE WHEN due_date IS NOT NULL AND due_date < @asOf
+               AND NOT (status = 'afgerond' AND (done_date IS NULL OR done_date <= @asOf)) THEN 1 ELSE 0 END) AS overdue
+    FROM action WHERE team_id = @teamId AND archived = 0 AND status <> 'gestopt'
+    GROUP BY team_opgave_id`);
+
+  const selectClusters = db.prepare<{ teamId: number }, { start_date: string; end_date: string | null; fte: number; wijkagenten: number }>(
+    'SELECT start_date, end_date, fte, wijkagenten FROM cluster WHERE team_id = @teamId AND archived = 0',
+  );
+
+  const chosenOrThrow = (teamId: number, teamOpgaveId: number): ChosenRow => {
+    const row = selectOneChosen.get({ id: teamOpgaveId, teamId });
+    if (!row) throw notFound('De gekozen opgave');
+    return row;
+  };
+
+  /** Valid (not corrected) check-ins per chosen opgave, oldest first. */
+  const validByOpgave = (teamId: number): Map<number, Checkin[]> => {
+    const map = new Map<number, Checkin[]>();
+    for (const row of selectCheckins.all({ teamId })) {
+      if (row.corrected_by_id !== null) continue;
+      const list = map.get(row.team_opgave_id) ?? [];
+      list.push(toCheckin(row));
+      map.set(row.team_opgave_id, list);
+    }
+    return map;
+  };
+
+  const service = {
+    resolve(teamId: number, choice: PeriodChoice, ctx: Ctx): { period: Period; today: string; asOf: string } {
+      teams.assertExists(teamId);
+      const today = ctx.today();
+      const period = resolvePeriod(choice, today);
+      return { period, today, asOf: asOfDate(period, today) };
+    },
+
+    createCheckin(teamId: number, input: CheckinInput, ctx: Ctx): Checkin {
+      teams.assertExists(teamId);
+      const id = db.transaction(() => {
+        const chosen = chosenOrThrow(teamId, input.teamOpgaveId);
+        if (input.date > ctx.today()) throw invalid('checkin.date', 'Een check-in kan niet in de toekomst liggen.');
+        if (input.date < chosen.start_date) throw invalid('checkin.date', 'De datum ligt voor de start van deze opgave.');
+        if (input.correctsId !== undefined) {
+          const old = selectCheckin.get({ id: input.correctsId, teamId });
+          if (!old || old.team_opgave_id !== input.teamOpgaveId) throw notFound('De check-in die u wilt corrigeren');
+          if (old.corrected_by_id !== null) {
+            throw new AppError('CONFLICT', 'Deze check-in is al gecorrigeerd; corrigeer de nieuwste versie.');
+          }
+          if (!input.correctionReason) throw invalid('checkin.correctionReason', 'Geef aan waarom u deze check-in corrigeert.');
+          const sameDay = selectValidOnDate.all({ teamOpgaveId: input.teamOpgaveId, date: input.date });
+          if (sameDay.some((c) => c.id !== input.correctsId)) {
+            throw invalid('checkin.date', 'Er is op deze datum al een check-in voor deze opgave. Corrigeer die in plaats van een tweede vast te leggen.');
+          }
+        } else if (selectValidOnDate.get({ teamOpgaveId: input.teamOpgaveId, date: input.date })) {
+          throw invalid('checkin.date', 'Er is op deze datum al een check-in voor deze opgave. Corrigeer die in plaats van een tweede vast te leggen.');
+        }
+        const { lastInsertRowid } = insertCheckin.run({
+          ...input,
+          teamId,
+          correctsId: input.correctsId ?? null,
+          correctionReason: input.correctsId !== undefined ? input.correctionReason : '',
+          now: ctx.now().toISOString(),
+        });
+        return Number(lastInsertRowid);
+      })();
+      return toCheckin(selectCheckin.get({ id, teamId })!);
+    },
+
+    listCheckins(teamId: number, teamOpgaveId?: number): Checkin[] {
+      teams.assertExists(teamId);
+      if (teamOpgaveId !== undefined) chosenOrThrow(teamId, teamOpgaveId);
+      return selectCheckins
+        .all({ teamId })
+        .filter((r) => teamOpgaveId === undefined || r.team_opgave_id === teamOpgaveId)
+        .map(toCheckin);
+    },
+
+    setRhythm(teamId: number, teamOpgaveId: number, rhythm: Rhythm, ctx: Ctx) {
+      teams.assertExists(teamId);
+      db.transaction(() => {
+        chosenOrThrow(teamId, teamOpgaveId);
+        upsertRhythm.run({ teamOpgaveId, teamId, rhythm, now: ctx.now().toISOString() });
+      })();
+      return { teamOpgaveId, rhythm };
+    },
+
+    overview(teamId: number, choice: PeriodChoice, ctx: Ctx): ProgressOverview {
+      const { period, today, asOf } = service.resolve(teamId, choice, ctx);
+      const checkins = validByOpgave(teamId);
+      const actionCounts = new Map(selectActionCounts.all({ teamId, asOf }).map((r) => [r.team_opgave_id, r]));
+      const opgaven: OpgaveOverview[] = selectChosen.all({ teamId, from: period.from, to: period.to }).map((row) => {
+        const all = checkins.get(row.id) ?? [];
+        const inPeriod = all.filter((c) => c.date >= period.from && c.date <= period.to);
+        const latest = inPeriod.at(-1) ?? null;
+        const previous = inPeriod.at(-2) ?? null;
+        const rhythm = row.rhythm ?? DEFAULT_RHYTHM;
+        const lastByAsOf = all.filter((c) => c.date <= asOf).at(-1) ?? null;
+        let nextDue: string | null = null;
+        if (row.status === 'actief' && lastByAsOf?.status !== 'afgerond') {
+          const due = nextDueDate(lastByAsOf?.date ?? row.start_date, rhythm);
+          nextDue = due <= row.period_end ? due : null;
+        }
+        const late = nextDue ? daysOverdue(nextDue, asOf) : 0;
+        const counts = actionCounts.get(row.id);
+        const actions: ActionProgress = counts
+          ? { total: counts.total, done: counts.done, overdue: counts.overdue, shareDone: counts.done / counts.total }
+          : { total: 0, done: 0, overdue: 0, shareDone: null };
+        return {
+          ...toChosen(row),
+          rhythm,
+          latest,
+          previous,
+          trend: trendOf(latest, previous),
+          progressDelta: latest && previous ? latest.progress - previous.progress : null,
+          confidenceDelta: latest && previous ? latest.confidence - previous.confidence : null,
+          nextDue,
+          checkinOverdue: late > 0,
+          daysOverdue: late,
+          actions,
+        };
+      });
+      const counted = opgaven.filter((o) => o.agendaStatus === 'actief' || o.agendaStatus === 'afgerond');
+      const overall = overallStatus(
+        counted.map((o) => ({
+          status: o.latest?.status ?? (o.agendaStatus === 'afgerond' ? 'afgerond' : null),
+          overdue: o.checkinOverdue,
+        })),
+      );
+      return { period, today, asOf, overall, opgaven };
+    },
+
+    history(teamId: number, choice: PeriodChoice, teamOpgaveId: number | undefined, ctx: Ctx): ProgressHistory {
+      const { period, today } = service.resolve(teamId, choice, ctx);
+      if (teamOpgaveId !== undefined) chosenOrThrow(teamId, teamOpgaveId);
+      const checkins = validByOpgave(teamId);
+      const chosen = selectChosen
+        .all({ teamId, from: period.from, to: period.to })
+        .filter((r) => teamOpgaveId === undefined || r.id === teamOpgaveId);
+      const opgaven: OpgaveSeries[] = chosen.map((row) => ({
+        teamOpgaveId: row.id,
+        code: row.code,
+        titleNl: row.title_nl,
+        titleEn: row.title_en,
+        points: (checkins.get(row.id) ?? [])
+          .filter((c) => c.date >= period.from && c.date <= period.to)
+          .map((c) => ({ date: c.date, progress: c.progress, confidence: c.confidence, status: c.status, checkinId: c.id })),
+      }));
+      const team = teamSeries(
+        chosen.map((row) => checkins.get(row.id) ?? []),
+        period.from,
+        period.to,
+      );
+      const clusters = clusterSeries(
+        selectClusters.all({ teamId }).map((c) => ({ startDate: c.start_date, endDate: c.end_date, fte: c.fte, wijkagenten: c.wijkagenten })),
+        period.from,
+        period.to,
+        today,
+      );
+      return { period, today, opgaven, team, clusters };
+    },
+  };
+  return service;
+}
+export type ProgressService = ReturnType<typeof createProgressService>;

@@ -1,0 +1,33 @@
+import { create } from 'zustand';
+import type { Dashboard } from '../../../../electron/api/dashboard';
+import type { PeriodChoice } from '../../../../electron/api/period';
+import { call } from '../../app/api';
+import { usePeriodStore } from '../../ui/period/store';
+
+interface DashboardState {
+  status: 'idle' | 'loading' | 'ready' | 'error';
+  data: Dashboard | null;
+  load(teamId: number, period: PeriodChoice): Promise<void>;
+}
+
+/** The home screen's data: one call (`dashboard.get`) per team and period. */
+export const useDashboardStore = create<DashboardState>((set) => {
+  let seq = 0;
+  return {
+    status: 'idle',
+    data: null,
+    async load(teamId, period) {
+      const mine = ++seq;
+      set({ status: 'loading' });
+      try {
+        const data = await call('dashboard.get', { teamId, period });
+        if (mine !== seq) return;
+        usePeriodStore.getState().setResolved(data.period);
+        set({ data, status: 'ready' });
+      } catch (err) {
+        if (mine === seq) set({ status: 'error' });
+        throw err;
+      }
+    },
+  };
+});

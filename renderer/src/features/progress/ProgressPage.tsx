@@ -1,0 +1,224 @@
+import { Alert, Button, Card, Group, Loader, Modal, Select, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { lazy, Suspense, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { RHYTHMS, type Checkin, type OpgaveOverview, type Rhythm } from '../../../../electron/api/progress';
+import { notifyError, notifySaved } from '../../app/errors';
+import { formatDate, formatPercent } from '../../ui/format';
+import { PageHeader } from '../../ui/PageHeader';
+import { PeriodPicker } from '../../ui/period/PeriodPicker';
+import { usePeriodStore } from '../../ui/period/store';
+import { useActiveTeam } from '../team/store';
+import { CheckinForm } from './CheckinForm';
+import { StatusBadge } from './StatusBadge';
+import { useProgressStore } from './store';
+import { Trend } from './Trend';
+
+const ProgressCharts = lazy(() => import('./ProgressCharts'));
+
+type Dialog = { mode: 'new'; teamOpgaveId?: number } | { mode: 'correct'; checkin: Checkin } | null;
+
+function OpgaveCard({ o, onCheckin, onRhythm }: { o: OpgaveOverview; onCheckin(): void; onRhythm(r: Rhythm): void }) {
+  const { t, i18n } = useTranslation();
+  const title = i18n.language === 'en' ? o.titleEn : o.titleNl;
+  return (
+    <Card withBorder radius="md" padding="md" data-testid="progress-opgave" data-team-opgave-id={o.teamOpgaveId} component="section" aria-label={title}>
+      <Stack gap="xs">
+        <Group justify="space-between" wrap="nowrap" align="flex-start">
+          <Title order={2} size="h4">
+            {title}
+          </Title>
+          <StatusBadge status={o.latest?.status ?? null} />
+        </Group>
+        {o.latest ? (
+          <Text size="sm">
+            {t('progress.latest')}: {formatDate(o.latest.date)} · {t('progress.fields.progress')}{' '}
+            <strong data-testid="latest-progress">{o.latest.progress}%</strong> · {t('progress.fields.confidence')}{' '}
+            <strong data-testid="latest-confidence">{o.latest.confidence}</strong>
+          </Text>
+        ) : (
+          <Text size="sm" c="dimmed">
+            {t('progress.noCheckin')}
+          </Text>
+        )}
+        <Trend trend={o.trend} delta={o.progressDelta} />
+        <Text size="sm" data-testid="next-due" data-overdue={o.checkinOverdue}>
+          {o.nextDue ? `${t('progress.nextDue')} ${formatDate(o.nextDue)}` : t('progress.noneDue')}
+          {o.checkinOverdue && (
+            <Text span fw={700} c="red.9">
+              {' '}
+              — {t('progress.overdue', { count: o.daysOverdue })}
+            </Text>
+          )}
+        </Text>
+        <Text size="sm">
+          {t('progress.actions')}:{' '}
+          {o.actions.total === 0
+            ? t('progress.actionsNone')
+            : t('progress.actionsDone', { done: o.actions.done, total: o.actions.total, share: formatPercent(o.actions.shareDone ?? 0) })}
+          {o.actions.overdue > 0 && ` · ${t('progress.actionsOverdue', { count: o.actions.overdue })}`}
+        </Text>
+        <Group justify="space-between" align="flex-end">
+          <Select
+            label={t('progress.rhythm.label')}
+            size="xs"
+            w={180}
+            allowDeselect={false}
+            value={o.rhythm}
+            data={RHYTHMS.map((r) => ({ value: r, label: t(`progress.rhythm.${r}`) }))}
+            onChange={(v) => v && onRhythm(v as Rhythm)}
+          />
+          <Button size="sm" onClick={onCheckin} aria-label={`${t('progress.newCheckin')}: ${title}`}>
+            {t('progress.newCheckin')}
+          </Button>
+        </Group>
+      </Stack>
+    </Card>
+  );
+}
+
+function CheckinTable({ checkins, titleOf, onCorrect }: { checkins: Checkin[]; titleOf(id: number): string; onCorrect(c: Checkin): void }) {
+  const { t } = useTranslation();
+  return (
+    <Table.ScrollContainer minWidth={700}>
+      <Table striped withTableBorder data-testid="checkin-table">
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>{t('progress.fields.opgave')}</Table.Th>
+            <Table.Th>{t('progress.fields.date')}</Table.Th>
+            <Table.Th>{t('progress.fields.status')}</Table.Th>
+            <Table.Th>{t('progress.fields.progress')}</Table.Th>
+            <Table.Th>{t('progress.fields.confidence')}</Table.Th>
+            <Table.Th>{t('progress.fields.nextSteps')}</Table.Th>
+            <Table.Th />
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {checkins.map((c) => {
+            const old = c.correctedById !== null;
+            return (
+              <Table.Tr key={c.id} data-testid="checkin-row" data-corrected={old} style={old ? { textDecoration: 'line-through', opacity: 0.7 } : undefined}>
+                <Table.Td>{titleOf(c.teamOpgaveId)}</Table.Td>
+                <Table.Td>{formatDate(c.date)}</Table.Td>
+                <Table.Td>{t(`progress.status.${c.status}`)}</Table.Td>
+                <Table.Td>{c.progress}%</Table.Td>
+                <Table.Td>{c.confidence}</Table.Td>
+                <Table.Td>
+                  {c.nextSteps}
+                  {c.correctsId !== null && (
+                    <Text size="xs" c="dimmed">
+                      {t('progress.correctionOf', { reason: c.correctionReason })}
+                    </Text>
+                  )}
+                </Table.Td>
+                <Table.Td>
+                  {old ? (
+                    <Text size="xs">{t('progress.corrected')}</Text>
+                  ) : (
+                    <Button size="xs" variant="subtle" onClick={() => onCorrect(c)} aria-label={`${t('progress.correct')}: ${titleOf(c.teamOpgaveId)} ${formatDate(c.date)}`}>
+                      {t('progress.correct')}
+                    </Button>
+                  )}
+                </Table.Td>
+              </Table.Tr>
+            );
+          })}
+        </Table.Tbody>
+      </Table>
+    </Table.ScrollContainer>
+  );
+}
+
+export function ProgressPage() {
+  const { t, i18n } = useTranslation();
+  const team = useActiveTeam();
+  const choice = usePeriodStore((s) => s.choice);
+  const { overview, history, checkins, status, load, createCheckin, setRhythm } = useProgressStore();
+  const [dialog, setDialog] = useState<Dialog>(null);
+
+  useEffect(() => {
+    if (team) load(team.id, choice).catch(notifyError);
+  }, [team, choice, load]);
+
+  if (!team) return null;
+  if (!overview || !history) {
+    return status === 'error' ? <Alert color="red">{t('errors.INTERNAL')}</Alert> : <Loader aria-label={t('app.loading')} />;
+  }
+  const titles = new Map(overview.opgaven.map((o) => [o.teamOpgaveId, i18n.language === 'en' ? o.titleEn : o.titleNl]));
+  const inPeriod = checkins.filter((c) => titles.has(c.teamOpgaveId) && c.date >= overview.period.from && c.date <= overview.period.to).reverse();
+
+  return (
+    <Stack gap="lg">
+      <PageHeader
+        title={t('progress.title')}
+        actions={
+          overview.opgaven.length > 0 && (
+            <Button onClick={() => setDialog({ mode: 'new' })}>{t('progress.newCheckin')}</Button>
+          )
+        }
+      />
+      <Text>{t('progress.intro')}</Text>
+      <PeriodPicker />
+      {overview.opgaven.length === 0 ? (
+        <Card withBorder padding="lg" data-testid="progress-empty">
+          <Title order={2} size="h4">
+            {t('progress.emptyTitle')}
+          </Title>
+          <Text mt="xs">{t('progress.emptyText')}</Text>
+          <Button component={Link} to="/agenda" mt="md" variant="light">
+            {t('progress.emptyAction')}
+          </Button>
+        </Card>
+      ) : (
+        <>
+          <SimpleGrid cols={{ base: 1, md: 2 }}>
+            {overview.opgaven.map((o) => (
+              <OpgaveCard
+                key={o.teamOpgaveId}
+                o={o}
+                onCheckin={() => setDialog({ mode: 'new', teamOpgaveId: o.teamOpgaveId })}
+                onRhythm={(r) =>
+                  setRhythm(team.id, o.teamOpgaveId, r).then(
+                    () => notifySaved(t('progress.rhythmSaved')),
+                    notifyError,
+                  )
+                }
+              />
+            ))}
+          </SimpleGrid>
+          <Title order={2} size="h3">
+            {t('progress.charts.title')}
+          </Title>
+          <Suspense fallback={<Loader aria-label={t('app.loading')} />}>
+            <ProgressCharts history={history} />
+          </Suspense>
+          <Title order={2} size="h3">
+            {t('progress.history')}
+          </Title>
+          <CheckinTable checkins={inPeriod} titleOf={(id) => titles.get(id) ?? ''} onCorrect={(c) => setDialog({ mode: 'correct', checkin: c })} />
+        </>
+      )}
+      <Modal
+        opened={dialog !== null}
+        onClose={() => setDialog(null)}
+        title={dialog?.mode === 'correct' ? t('progress.correct') : t('progress.newCheckin')}
+        size="lg"
+      >
+        {dialog && (
+          <CheckinForm
+            opgaven={overview.opgaven.filter((o) => o.agendaStatus !== 'gestopt')}
+            today={overview.today}
+            initialOpgaveId={dialog.mode === 'new' ? dialog.teamOpgaveId : undefined}
+            correcting={dialog.mode === 'correct' ? dialog.checkin : undefined}
+            onCancel={() => setDialog(null)}
+            onSubmit={async (input) => {
+              await createCheckin(team.id, input);
+              notifySaved(dialog.mode === 'correct' ? t('progress.correctionSaved') : t('progress.saved'));
+              setDialog(null);
+            }}
+          />
+        )}
+      </Modal>
+    </Stack>
+  );
+}

@@ -1,0 +1,18 @@
+import { Text } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import type { Trend as TrendKind } from '../../../../electron/api/progress';
+
+const ARROW: Record<TrendKind, string> = { up: '▲', down: '▼', flat: '▶', none: '–' };
+
+/** Trend as arrow plus words and the change in percentage points: readable in black and white. */
+export function Trend({ trend, delta }: { trend: TrendKind; delta: number | null }) {
+  const { t } = useTranslation();
+  const signed = delta === null ? '' : `${delta > 0 ? '+' : ''}${delta}`;
+  return (
+    <Text size="sm" span data-testid="trend" data-trend={trend}>
+      <span aria-hidden="true">{ARROW[trend]} </span>
+      {t(`progress.trend.${trend}`)}
+      {delta !== null && ` (${t('progress.trend.delta', { delta: signed })})`}
+    </Text>
+  );
+}
