@@ -1,4 +1,6 @@
 import type { ContractShape, HandlersFor, InputOf, ResultOf } from './define';
+import { auditApi } from './audit';
+import { budgetApi } from './budget';
 import { teamApi } from './team';
 
 /**
@@ -8,6 +10,8 @@ import { teamApi } from './team';
  */
 export const contract = {
   ...teamApi,
+  ...budgetApi,
+  ...auditApi,
 } satisfies ContractShape;
 
 export type Contract = typeof contract;

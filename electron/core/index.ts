@@ -4,6 +4,11 @@ import type { Ctx } from '../api/define';
 import { systemClock } from './clock';
 import { createDispatch, type Dispatch } from './dispatch';
 import { openStore, STORE_FILE_NAME, type Db } from './store/open';
+import { createAuditLog } from './audit/chain';
+import { auditHandlers } from './audit/handlers';
+import { budgetHandlers } from './budget/handlers';
+import { createImportService } from './budget/import';
+import { createBudgetService } from './budget/service';
 import { teamHandlers } from './team/handlers';
 import { createTeamService } from './team/service';
 
@@ -28,9 +33,13 @@ export function createCore(options: CoreOptions): Core {
   const db = openStore(file);
   const clock = options.clock ?? systemClock;
   const teams = createTeamService(db);
+  const audit = createAuditLog(db);
+  const budget = createBudgetService(db, audit);
 
   const handlers: Handlers = {
     ...teamHandlers(teams),
+    ...budgetHandlers(budget, createImportService(db, budget)),
+    ...auditHandlers(audit, teams.assertExists),
   };
 
   return {
