@@ -10,9 +10,9 @@ export const MAX_AMOUNT_CENTS = 10_000_000_000;
 
 const amountBase = z
   .number({ message: 'Vul een bedrag in.' })
-  .int({ message: 'Een bedrag is een heel aantal centen.' })
   .max(MAX_AMOUNT_CENTS, { message: 'Het bedrag is te groot (maximaal € 100.000.000,00).' })
-  .min(-MAX_AMOUNT_CENTS, { message: 'Het bedrag is te groot (maximaal € 100.000.000,00).' });
+  .min(-MAX_AMOUNT_CENTS, { message: 'Het bedrag is te groot (maximaal € 100.000.000,00).' })
+  .int({ message: 'Een bedrag is een heel aantal centen.' });
 
 /** A positive amount of cents. */
 export const PositiveAmount = amountBase.refine((v) => v > 0, { message: 'Het bedrag moet groter zijn dan € 0,00.' });
