@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { FundsPage } from '../features/budget/FundsPage';
 import { DashboardPage } from '../features/dashboard/DashboardPage';
 import { SettingsPage } from '../features/settings/SettingsPage';
 import { NotYetAvailable } from '../ui/NotYetAvailable';
@@ -16,7 +17,7 @@ export const SCREENS: Screen[] = [
   { path: '/', labelKey: 'nav.dashboard', element: <DashboardPage /> },
   { path: '/agenda', labelKey: 'nav.agenda', element: <NotYetAvailable titleKey="nav.agenda" /> },
   { path: '/clusters', labelKey: 'nav.clusters', element: <NotYetAvailable titleKey="nav.clusters" /> },
-  { path: '/funds', labelKey: 'nav.funds', element: <NotYetAvailable titleKey="nav.funds" /> },
+  { path: '/funds', labelKey: 'nav.funds', element: <FundsPage /> },
   { path: '/progress', labelKey: 'nav.progress', element: <NotYetAvailable titleKey="nav.progress" /> },
   { path: '/print', labelKey: 'nav.print', element: <NotYetAvailable titleKey="nav.print" /> },
   { path: '/settings', labelKey: 'nav.settings', element: <SettingsPage /> },

@@ -1,3 +1,4 @@
+import * as budget from '../features/budget/i18n';
 import * as team from '../features/team/i18n';
 import { enBase } from './base.en';
 import { nlBase } from './base.nl';
@@ -10,6 +11,7 @@ import { validationEn as baseValidationEn } from './validation-en';
  */
 const FEATURES = {
   team,
+  budget,
 };
 
 type Feature = { nl: object; en: object; validationEn?: Record<string, string> };
