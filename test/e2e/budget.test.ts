@@ -29,7 +29,7 @@ describe('versterkingsgelden in the browser', () => {
     await app?.close();
   });
 
-  it('enters a year budget, decisions (one over budget, confirmed), expenses with a reversal and a void, imports a CSV, and reads the overview back after reload', async () => {
+  it('enters a year budget and two decisions, the second over budget and confirmed with a reason', async () => {
     const { page } = app;
     await app.open('/funds');
     await page.getByText('Begin met de toekenning voor dit jaar.').waitFor();
@@ -60,7 +60,10 @@ describe('versterkingsgelden in the browser', () => {
     await dialog.getByRole('button', { name: 'Bevestigen' }).click();
     await expect.poll(() => count(app, "SELECT count(*) AS n FROM budget_decision WHERE over_budget_reason = 'Akkoord in de driehoek'")).toBe(1);
 
-    // Expenses: a bad amount is refused in the form, keeping the input; three good ones.
+  });
+
+  it('refuses a bad amount and date in the form, records expenses, reverses one and voids one', async () => {
+    const { page } = app;
     await page.getByRole('tab', { name: 'Uitgaven' }).click();
     await page.getByRole('button', { name: 'Uitgave opslaan' }).waitFor();
     const amount = page.getByRole('textbox', { name: 'Bedrag', exact: true });
@@ -109,7 +112,10 @@ describe('versterkingsgelden in the browser', () => {
     await page.getByRole('textbox', { name: 'Zoeken', exact: true }).fill('bakker');
     await expect.poll(() => page.getByTestId('expense-count').textContent()).toBe('1 van 4 uitgaven · totaal € 0,00');
 
-    // CSV import: choose the file, check the preview (the credit row is left out), import.
+  });
+
+  it('imports a bank CSV: preview with the credit row left out, then all debits in one go', async () => {
+    const { page } = app;
     await page.getByRole('tab', { name: 'Inlezen' }).click();
     await page.locator('#import-file').setInputFiles({ name: 'ing.csv', mimeType: 'text/csv', buffer: CSV });
     await page.getByTestId('import-preview').waitFor();
@@ -119,7 +125,10 @@ describe('versterkingsgelden in the browser', () => {
     await page.getByText('2 uitgaven ingelezen.').waitFor();
     expect(count(app, 'SELECT count(*) AS n FROM expense WHERE import_batch_id IS NOT NULL')).toBe(2);
 
-    // After a reload, the overview adds up.
+  });
+
+  it('reads the overview back after a reload, with charts, tables, a verified audit trail and the history of a record', async () => {
+    const { page } = app;
     await page.reload();
     await app.open('/funds');
     await expect.poll(() => page.getByTestId('total-spent').textContent()).toBe('€ 1.359,56');
