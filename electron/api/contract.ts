@@ -6,6 +6,8 @@ import { appApi } from './app';
 import { backupApi } from './backup';
 import { dashboardApi } from './dashboard';
 import { progressApi } from './progress';
+import { auditApi } from './audit';
+import { budgetApi } from './budget';
 import { teamApi } from './team';
 
 /**
@@ -22,6 +24,8 @@ export const contract = {
   ...backupApi,
   ...progressApi,
   ...dashboardApi,
+  ...budgetApi,
+  ...auditApi,
 } satisfies ContractShape;
 
 export type Contract = typeof contract;

@@ -21,6 +21,11 @@ import { dashboardHandlers } from './dashboard/handlers';
 import { createDashboardService } from './dashboard/service';
 import { progressHandlers } from './progress/handlers';
 import { createProgressService } from './progress/service';
+import { createAuditLog } from './audit/chain';
+import { auditHandlers } from './audit/handlers';
+import { budgetHandlers } from './budget/handlers';
+import { createImportService } from './budget/import';
+import { createBudgetService } from './budget/service';
 import { teamHandlers } from './team/handlers';
 import { createTeamService } from './team/service';
 
@@ -58,6 +63,8 @@ function wireDomains(db: Db): DomainHandlers {
   const reports = createReportService({ teams });
   const progress = createProgressService(db, teams);
   const dashboard = createDashboardService(db, teams, progress);
+  const audit = createAuditLog(db);
+  const budget = createBudgetService(db, audit);
   return {
     ...teamHandlers(teams),
     ...agendaHandlers(agenda),
@@ -65,6 +72,8 @@ function wireDomains(db: Db): DomainHandlers {
     ...reportHandlers(reports),
     ...progressHandlers(progress),
     ...dashboardHandlers(dashboard),
+    ...budgetHandlers(budget, createImportService(db, budget)),
+    ...auditHandlers(audit, teams.assertExists),
   };
 }
 

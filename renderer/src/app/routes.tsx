@@ -2,10 +2,10 @@ import { lazy, type ReactNode } from 'react';
 import { DashboardPage } from '../features/dashboard/DashboardPage';
 import { PrintPage } from '../features/print/PrintPage';
 import { SettingsPage } from '../features/settings/SettingsPage';
-import { NotYetAvailable } from '../ui/NotYetAvailable';
 
 const AgendaPage = lazy(() => import('../features/agenda/AgendaPage'));
 const ClustersPage = lazy(() => import('../features/clusters/ClustersPage'));
+const FundsPage = lazy(() => import('../features/budget/FundsPage').then((m) => ({ default: m.FundsPage })));
 const ProgressPage = lazy(() => import('../features/progress/ProgressPage').then((m) => ({ default: m.ProgressPage })));
 
 export interface Screen {
@@ -21,7 +21,7 @@ export const SCREENS: Screen[] = [
   { path: '/', labelKey: 'nav.dashboard', element: <DashboardPage /> },
   { path: '/agenda', labelKey: 'nav.agenda', element: <AgendaPage /> },
   { path: '/clusters', labelKey: 'nav.clusters', element: <ClustersPage /> },
-  { path: '/funds', labelKey: 'nav.funds', element: <NotYetAvailable titleKey="nav.funds" /> },
+  { path: '/funds', labelKey: 'nav.funds', element: <FundsPage /> },
   { path: '/progress', labelKey: 'nav.progress', element: <ProgressPage /> },
   { path: '/print', labelKey: 'nav.print', element: <PrintPage /> },
   { path: '/settings', labelKey: 'nav.settings', element: <SettingsPage /> },

@@ -4,6 +4,7 @@ import * as clusters from '../features/clusters/i18n';
 import * as about from '../features/about/i18n';
 import * as backup from '../features/backup/i18n';
 import * as progress from '../features/progress/i18n';
+import * as budget from '../features/budget/i18n';
 import * as team from '../features/team/i18n';
 import { enBase } from './base.en';
 import { nlBase } from './base.nl';
@@ -22,6 +23,7 @@ const FEATURES = {
   about,
   backup,
   progress,
+  budget,
 };
 
 type Feature = { nl: object; en: object; validationEn?: Record<string, string> };

@@ -1,0 +1,288 @@
+import { z } from 'zod';
+import { DATE_FORMATS } from './budget-parse';
+import { method } from './define';
+import { Id, IsoDate, LongText, Name, ShortText, Year } from './schemas';
+
+/** Versterkingsgelden: the year budget, budget decisions, expenses, import and export. Money is integer cents. */
+
+/** € 100.000.000,00: far above any team's funds, far below where sums of cents lose precision. */
+export const MAX_AMOUNT_CENTS = 10_000_000_000;
+
+const amountBase = z
+  .number({ message: 'Vul een bedrag in.' })
+  .max(MAX_AMOUNT_CENTS, { message: 'Het bedrag is te groot (maximaal € 100.000.000,00).' })
+  .min(-MAX_AMOUNT_CENTS, { message: 'Het bedrag is te groot (maximaal € 100.000.000,00).' })
+  .int({ message: 'Een bedrag is een heel aantal centen.' });
+
+/** A positive amount of cents. */
+export const PositiveAmount = amountBase.refine((v) => v > 0, { message: 'Het bedrag moet groter zijn dan € 0,00.' });
+/** A correction: positive or negative, never zero. */
+export const NonZeroAmount = amountBase.refine((v) => v !== 0, { message: 'Een bedrag van € 0,00 verandert niets.' });
+
+const Reason = z.string().trim().min(1, { message: 'Geef een reden op.' }).max(2000, { message: 'Maximaal 2.000 tekens.' });
+const OptionalLink = Id.nullable().optional();
+
+export const ENTRY_KINDS = ['toekenning', 'aanvulling', 'correctie'] as const;
+export type EntryKind = (typeof ENTRY_KINDS)[number];
+export const DECISION_STATUSES = ['voorgesteld', 'genomen', 'ingetrokken'] as const;
+export type DecisionStatus = (typeof DECISION_STATUSES)[number];
+export const PAYMENT_METHODS = ['debitcard', 'factuur', 'declaratie', 'anders'] as const;
+export type PaymentMethod = (typeof PAYMENT_METHODS)[number];
+
+export const BudgetEntryInput = z
+  .strictObject({
+    teamId: Id,
+    year: Year,
+    date: IsoDate,
+    kind: z.enum(ENTRY_KINDS, { message: 'Kies toekenning, aanvulling of correctie.' }),
+    amountCents: NonZeroAmount,
+    reason: z.string().trim().max(2000, { message: 'Maximaal 2.000 tekens.' }),
+  })
+  .superRefine((v, ctx) => {
+    if (v.kind !== 'correctie' && v.amountCents < 0)
+      ctx.addIssue({ code: 'custom', path: ['amountCents'], message: 'Alleen een correctie kan negatief zijn.' });
+    if (v.kind !== 'toekenning' && v.reason.length === 0)
+      ctx.addIssue({ code: 'custom', path: ['reason'], message: 'Geef een reden op.' });
+  });
+
+export const DecisionInput = z.strictObject({
+  teamId: Id,
+  date: IsoDate,
+  title: Name,
+  amountCents: PositiveAmount,
+  rationale: LongText,
+  teamOpgaveId: OptionalLink,
+  actionId: OptionalLink,
+  clusterId: OptionalLink,
+  decidedBy: ShortText,
+  status: z.enum(['voorgesteld', 'genomen'], { message: 'Een nieuw besluit is voorgesteld of genomen.' }),
+  /** Required when the decision goes beyond what is left: the chief confirms, with a reason. */
+  overBudgetReason: z.string().trim().max(2000, { message: 'Maximaal 2.000 tekens.' }).optional(),
+});
+
+export const ExpenseInput = z.strictObject({
+  teamId: Id,
+  date: IsoDate,
+  amountCents: PositiveAmount,
+  payee: Name,
+  description: LongText,
+  paymentMethod: z.enum(PAYMENT_METHODS, { message: 'Kies debitcard, factuur, declaratie of anders.' }),
+  receiptRef: ShortText,
+  decisionId: OptionalLink,
+  teamOpgaveId: OptionalLink,
+  actionId: OptionalLink,
+  clusterId: OptionalLink,
+});
+
+const Column = z.number().int().min(0).max(199);
+
+export const ImportMappingSchema = z.strictObject({
+  dateColumn: Column,
+  dateFormat: z.enum(DATE_FORMATS, { message: 'Kies een datumnotatie.' }),
+  amountColumn: Column,
+  /** `teken`: the amount carries its sign (-12,50 is money out); `kolom`: a separate Af/Bij column. */
+  signMode: z.enum(['teken', 'kolom']),
+  directionColumn: Column.nullable(),
+  /** Values of the direction column that mean money out (case-insensitive), e.g. Af, D, Debet. */
+  debitValues: z.array(z.string().trim().min(1).max(20)).max(10),
+  payeeColumn: Column,
+  descriptionColumn: Column.nullable(),
+});
+export type ImportMapping = z.output<typeof ImportMappingSchema>;
+
+export const ENCODINGS = ['utf-8', 'windows-1252'] as const;
+export type Encoding = (typeof ENCODINGS)[number];
+
+/** 5 MB of CSV, as base64 text. */
+const FileContent = z
+  .string()
+  .max(7_000_000, { message: 'Het bestand is te groot (maximaal 5 MB).' })
+  .regex(/^[A-Za-z0-9+/]*={0,2}$/, { message: 'De bestandsinhoud is niet leesbaar.' });
+
+const ImportFile = {
+  teamId: Id,
+  fileName: z.string().trim().max(260, { message: 'Maximaal 260 tekens.' }),
+  contentBase64: FileContent,
+  encoding: z.enum(ENCODINGS).optional(),
+};
+
+export const ImportPreviewInput = z.strictObject({ ...ImportFile, mapping: ImportMappingSchema.optional() });
+export const ImportCommitInput = z.strictObject({
+  ...ImportFile,
+  mapping: ImportMappingSchema,
+  paymentMethod: z.enum(PAYMENT_METHODS, { message: 'Kies debitcard, factuur, declaratie of anders.' }),
+  /** Row numbers (as shown in the preview) to leave out, e.g. likely duplicates. */
+  skipRows: z.array(z.number().int().min(1).max(1_000_000)).max(100_000),
+  decisionId: OptionalLink,
+  teamOpgaveId: OptionalLink,
+  clusterId: OptionalLink,
+});
+
+export const ExportInput = z.strictObject({
+  teamId: Id,
+  year: Year,
+  what: z.enum(['expenses', 'decisions', 'overview']),
+  format: z.enum(['csv', 'xlsx']),
+});
+
+// ---- results ----
+
+export interface BudgetEntry {
+  id: number;
+  year: number;
+  date: string;
+  kind: EntryKind;
+  amountCents: number;
+  reason: string;
+  createdAt: string;
+}
+
+export interface LinkLabels {
+  teamOpgaveId: number | null;
+  opgaveLabel: string | null;
+  actionId: number | null;
+  actionTitle: string | null;
+  clusterId: number | null;
+  clusterName: string | null;
+}
+
+export interface Decision extends LinkLabels {
+  id: number;
+  year: number;
+  date: string;
+  title: string;
+  amountCents: number;
+  rationale: string;
+  decidedBy: string;
+  status: DecisionStatus;
+  overBudgetReason: string;
+  withdrawnReason: string;
+  /** Spent on this decision (non-voided expenses and reversals linked to it). */
+  spentCents: number;
+  /** Still committed: for a taken decision, amount minus spent (never below zero); otherwise 0. */
+  committedCents: number;
+  level: WarningLevel;
+  createdAt: string;
+}
+
+export type ExpenseState = 'actief' | 'teruggedraaid' | 'tegenboeking' | 'vervallen';
+
+export interface Expense extends LinkLabels {
+  id: number;
+  year: number;
+  date: string;
+  amountCents: number;
+  payee: string;
+  description: string;
+  paymentMethod: PaymentMethod;
+  receiptRef: string;
+  decisionId: number | null;
+  decisionTitle: string | null;
+  reversesId: number | null;
+  reversedById: number | null;
+  reason: string;
+  voidedAt: string | null;
+  voidReason: string;
+  importBatchId: number | null;
+  importRow: number | null;
+  state: ExpenseState;
+  createdAt: string;
+}
+
+/** ok below 80% used, warning from 80%, over from 100%. */
+export type WarningLevel = 'ok' | 'warning' | 'over';
+
+export interface Totals {
+  availableCents: number;
+  /** Taken decisions (status genomen), full amount. */
+  decidedCents: number;
+  /** Taken decisions not yet spent. */
+  committedCents: number;
+  spentCents: number;
+  /** available - committed - spent. */
+  leftCents: number;
+}
+
+export interface GroupTotals {
+  decidedCents: number;
+  committedCents: number;
+  spentCents: number;
+  level: WarningLevel;
+}
+
+export interface BudgetOverview {
+  teamId: number;
+  year: number;
+  totals: Totals & { proposedCents: number; usedPercent: number | null; level: WarningLevel };
+  byOpgave: (GroupTotals & { teamOpgaveId: number | null; label: string | null })[];
+  byCluster: (GroupTotals & { clusterId: number | null; label: string | null })[];
+  byMonth: { month: number; committedCents: number; spentCents: number; cumulativeSpentCents: number }[];
+  warnings: { scope: 'year' | 'decision' | 'opgave' | 'cluster'; id: number | null; label: string | null; level: WarningLevel; percent: number }[];
+}
+
+export interface BudgetLinks {
+  opgaven: { id: number; label: string }[];
+  actions: { id: number; title: string; teamOpgaveId: number; clusterId: number | null }[];
+  clusters: { id: number; name: string }[];
+  decisions: { id: number; title: string; year: number; status: DecisionStatus }[];
+}
+
+export interface ImportRow {
+  row: number;
+  date: string;
+  amountCents: number;
+  payee: string;
+  description: string;
+  /** `af`: money out, imported as an expense; `bij`: money in, left out. */
+  direction: 'af' | 'bij';
+  duplicateOfExpenseId: number | null;
+  duplicateInFile: boolean;
+}
+
+export interface ImportPreview {
+  signature: string;
+  headers: string[];
+  encoding: Encoding;
+  delimiter: string;
+  mapping: ImportMapping | null;
+  mappingSource: 'opgegeven' | 'onthouden' | 'geraden' | 'geen';
+  rows: ImportRow[];
+  errors: { row: number; message: string }[];
+  dataRows: number;
+}
+
+export interface ImportResult {
+  batchId: number;
+  imported: number;
+  skipped: number;
+  expenseIds: number[];
+}
+
+export interface ExportFile {
+  fileName: string;
+  mimeType: string;
+  contentBase64: string;
+}
+
+const TeamYear = z.strictObject({ teamId: Id, year: Year });
+
+export const budgetApi = {
+  'budget.years': method<number[]>()(z.strictObject({ teamId: Id })),
+  'budget.overview': method<BudgetOverview>()(TeamYear),
+  'budget.links': method<BudgetLinks>()(z.strictObject({ teamId: Id })),
+  'budget.entries.list': method<BudgetEntry[]>()(TeamYear),
+  'budget.entries.add': method<BudgetEntry>()(BudgetEntryInput),
+  'budget.decisions.list': method<Decision[]>()(TeamYear),
+  'budget.decisions.create': method<Decision>()(DecisionInput),
+  'budget.decisions.take': method<Decision>()(
+    z.strictObject({ teamId: Id, decisionId: Id, overBudgetReason: z.string().trim().max(2000, { message: 'Maximaal 2.000 tekens.' }).optional() }),
+  ),
+  'budget.decisions.withdraw': method<Decision>()(z.strictObject({ teamId: Id, decisionId: Id, reason: Reason })),
+  'budget.expenses.list': method<Expense[]>()(TeamYear),
+  'budget.expenses.create': method<Expense>()(ExpenseInput),
+  'budget.expenses.reverse': method<Expense>()(z.strictObject({ teamId: Id, expenseId: Id, date: IsoDate, reason: Reason })),
+  'budget.expenses.void': method<Expense>()(z.strictObject({ teamId: Id, expenseId: Id, reason: Reason })),
+  'budget.import.preview': method<ImportPreview>()(ImportPreviewInput),
+  'budget.import.commit': method<ImportResult>()(ImportCommitInput),
+  'budget.export': method<ExportFile>()(ExportInput),
+};

@@ -1,0 +1,467 @@
+import type { z } from 'zod';
+import type {
+  BudgetEntry,
+  BudgetEntryInput,
+  BudgetLinks,
+  BudgetOverview,
+  Decision,
+  DecisionInput,
+  DecisionStatus,
+  Expense,
+  ExpenseInput,
+  ExpenseState,
+} from '../../api/budget';
+import type { Ctx } from '../../api/define';
+import { AppError, conflict, invalid, notFound } from '../../api/errors';
+import { formatMoney } from '../../api/money';
+import type { AuditLog } from '../audit/chain';
+import type { Db } from '../store/open';
+import { createLinkResolver, type Links } from './links';
+import { committedOf, computeOverview, levelOf, type LedgerDecision, type LedgerExpense } from './overview';
+
+interface EntryRow {
+  id: number;
+  team_id: number;
+  year: number;
+  entry_date: string;
+  kind: BudgetEntry['kind'];
+  amount_cents: number;
+  reason: string;
+  created_at: string;
+}
+
+interface LabelCols {
+  opgave_label: string | null;
+  action_title: string | null;
+  cluster_name: string | null;
+}
+
+interface DecisionRow extends LedgerDecision, LabelCols {
+  team_id: number;
+  year: number;
+  rationale: string;
+  action_id: number | null;
+  decided_by: string;
+  status: DecisionStatus;
+  over_budget_reason: string;
+  withdrawn_reason: string;
+  created_at: string;
+}
+
+interface ExpenseRow extends LedgerExpense, LabelCols {
+  id: number;
+  team_id: number;
+  year: number;
+  payee: string;
+  description: string;
+  payment_method: Expense['paymentMethod'];
+  receipt_ref: string;
+  action_id: number | null;
+  reverses_id: number | null;
+  reason: string;
+  import_batch_id: number | null;
+  import_row: number | null;
+  void_reason: string;
+  created_at: string;
+  decision_title: string | null;
+  reversed_by_id: number | null;
+}
+
+const LABEL_JOINS = `
+  LEFT JOIN team_opgave t ON t.id = x.team_opgave_id
+  LEFT JOIN opgave o ON o.id = t.opgave_id
+  LEFT JOIN action a ON a.id = x.action_id
+  LEFT JOIN cluster c ON c.id = x.cluster_id`;
+const LABEL_COLS = `COALESCE(o.title_nl, CASE WHEN x.team_opgave_id IS NOT NULL THEN 'Opgave ' || x.team_opgave_id END) AS opgave_label,
+  a.title AS action_title, c.name AS cluster_name`;
+
+const links = (r: { team_opgave_id: number | null; action_id: number | null; cluster_id: number | null } & LabelCols) => ({
+  teamOpgaveId: r.team_opgave_id,
+  opgaveLabel: r.opgave_label,
+  actionId: r.action_id,
+  actionTitle: r.action_title,
+  clusterId: r.cluster_id,
+  clusterName: r.cluster_name,
+});
+
+const toEntry = (r: EntryRow): BudgetEntry => ({
+  id: r.id,
+  year: r.year,
+  date: r.entry_date,
+  kind: r.kind,
+  amountCents: r.amount_cents,
+  reason: r.reason,
+  createdAt: r.created_at,
+});
+
+function toDecision(r: DecisionRow, spent: number): Decision {
+  return {
+    id: r.id,
+    year: r.year,
+    date: r.decision_date,
+    title: r.title,
+    amountCents: r.amount_cents,
+    rationale: r.rationale,
+    decidedBy: r.decided_by,
+    status: r.status,
+    overBudgetReason: r.over_budget_reason,
+    withdrawnReason: r.withdrawn_reason,
+    spentCents: spent,
+    committedCents: committedOf(r, spent),
+    level: r.status === 'genomen' ? levelOf(spent, r.amount_cents) : 'ok',
+    createdAt: r.created_at,
+    ...links(r),
+  };
+}
+
+function stateOf(r: ExpenseRow): ExpenseState {
+  if (r.voided_at !== null) return 'vervallen';
+  if (r.reverses_id !== null) return 'tegenboeking';
+  if (r.reversed_by_id !== null) return 'teruggedraaid';
+  return 'actief';
+}
+
+const toExpense = (r: ExpenseRow): Expense => ({
+  id: r.id,
+  year: r.year,
+  date: r.expense_date,
+  amountCents: r.amount_cents,
+  payee: r.payee,
+  description: r.description,
+  paymentMethod: r.payment_method,
+  receiptRef: r.receipt_ref,
+  decisionId: r.decision_id,
+  decisionTitle: r.decision_title,
+  reversesId: r.reverses_id,
+  reversedById: r.reversed_by_id,
+  reason: r.reason,
+  voidedAt: r.voided_at,
+  voidReason: r.void_reason,
+  importBatchId: r.import_batch_id,
+  importRow: r.import_row,
+  state: stateOf(r),
+  createdAt: r.created_at,
+  ...links(r),
+});
+
+const yearOf = (iso: string) => Number(iso.slice(0, 4));
+
+export interface NewExpense {
+  date: string;
+  amountCents: number;
+  payee: string;
+  description: string;
+  paymentMethod: Expense['paymentMethod'];
+  receiptRef: string;
+  links: Links;
+  importBatchId?: number | null;
+  importRow?: number | null;
+}
+
+export function createBudgetService(db: Db, audit: AuditLog) {
+  const resolveLinks = createLinkResolver(db);
+  const teamExists = db.prepare<[number], { id: number }>('SELECT id FROM team WHERE id = ?');
+  const raw = (table: 'budget_entry' | 'budget_decision' | 'expense' | 'import_batch', id: number) =>
+    db.prepare(`SELECT * FROM ${table} WHERE id = ?`).get(id) as Record<string, unknown> & { team_id: number };
+
+  const entriesOf = db.prepare<[number, number], EntryRow>('SELECT * FROM budget_entry WHERE team_id = ? AND year = ? ORDER BY entry_date, id');
+  const entryById = db.prepare<[number], EntryRow>('SELECT * FROM budget_entry WHERE id = ?');
+  const insertEntry = db.prepare(`INSERT INTO budget_entry (team_id, year, entry_date, kind, amount_cents, reason, created_at)
+    VALUES (@teamId, @year, @date, @kind, @amountCents, @reason, @now)`);
+  const hasAllocation = db.prepare<[number, number], { id: number }>("SELECT id FROM budget_entry WHERE team_id = ? AND year = ? AND kind = 'toekenning'");
+
+  const decisionSelect = `SELECT x.*, ${LABEL_COLS} FROM budget_decision x ${LABEL_JOINS}`;
+  const decisionsOf = db.prepare<[number, number], DecisionRow>(`${decisionSelect} WHERE x.team_id = ? AND x.year = ? ORDER BY x.decision_date, x.id`);
+  const decisionById = db.prepare<[number], DecisionRow>(`${decisionSelect} WHERE x.id = ?`);
+  const insertDecision = db.prepare(`INSERT INTO budget_decision
+    (team_id, year, decision_date, title, amount_cents, rationale, team_opgave_id, action_id, cluster_id, decided_by, status,
+     over_budget_reason, taken_at, created_at, updated_at)
+    VALUES (@teamId, @year, @date, @title, @amountCents, @rationale, @teamOpgaveId, @actionId, @clusterId, @decidedBy, @status,
+     @overBudgetReason, @takenAt, @now, @now)`);
+  const takeDecision = db.prepare(`UPDATE budget_decision SET status = 'genomen', taken_at = @now, over_budget_reason = @overBudgetReason,
+    updated_at = @now WHERE id = @id AND status = 'voorgesteld'`);
+  const withdrawDecision = db.prepare(`UPDATE budget_decision SET status = 'ingetrokken', withdrawn_reason = @reason, withdrawn_at = @now,
+    updated_at = @now WHERE id = @id AND status <> 'ingetrokken'`);
+  const spentOnDecision = db.prepare<[number], { s: number }>('SELECT COALESCE(SUM(amount_cents), 0) AS s FROM expense WHERE decision_id = ? AND voided_at IS NULL');
+
+  const expenseSelect = `SELECT x.*, ${LABEL_COLS}, d.title AS decision_title,
+      (SELECT r.id FROM expense r WHERE r.reverses_id = x.id) AS reversed_by_id
+    FROM expense x ${LABEL_JOINS} LEFT JOIN budget_decision d ON d.id = x.decision_id`;
+  const expensesOf = db.prepare<[number, number], ExpenseRow>(`${expenseSelect} WHERE x.team_id = ? AND x.year = ? ORDER BY x.expense_date, x.id`);
+  const expenseById = db.prepare<[number], ExpenseRow>(`${expenseSelect} WHERE x.id = ?`);
+  const insertExpense = db.prepare(`INSERT INTO expense
+    (team_id, year, expense_date, amount_cents, payee, description, payment_method, receipt_ref, decision_id, team_opgave_id,
+     action_id, cluster_id, reverses_id, reason, import_batch_id, import_row, created_at)
+    VALUES (@teamId, @year, @date, @amountCents, @payee, @description, @paymentMethod, @receiptRef, @decisionId, @teamOpgaveId,
+     @actionId, @clusterId, @reversesId, @reason, @importBatchId, @importRow, @now)`);
+  const voidExpense = db.prepare('UPDATE expense SET voided_at = @now, void_reason = @reason WHERE id = @id AND voided_at IS NULL');
+
+  const labelOpgave = db.prepare<[number], { label: string | null }>(
+    "SELECT COALESCE(o.title_nl, 'Opgave ' || t.id) AS label FROM team_opgave t LEFT JOIN opgave o ON o.id = t.opgave_id WHERE t.id = ?",
+  );
+  const labelCluster = db.prepare<[number], { name: string }>('SELECT name FROM cluster WHERE id = ?');
+
+  const assertTeam = (teamId: number) => {
+    if (!teamExists.get(teamId)) throw notFound('Het team');
+  };
+  const ownDecision = (teamId: number, id: number): DecisionRow => {
+    const row = decisionById.get(id);
+    if (!row || row.team_id !== teamId) throw notFound('Het besluit');
+    return row;
+  };
+  const ownExpense = (teamId: number, id: number): ExpenseRow => {
+    const row = expenseById.get(id);
+    if (!row || row.team_id !== teamId) throw notFound('De uitgave');
+    return row;
+  };
+  const record = (ctx: Ctx, teamId: number, entity: string, entityId: number, action: string, before: unknown, after: unknown) =>
+    audit.append({ at: ctx.now().toISOString(), teamId, entity, entityId, action, before, after });
+
+  const overview = (teamId: number, year: number): BudgetOverview => {
+    assertTeam(teamId);
+    return computeOverview(teamId, year, entriesOf.all(teamId, year), decisionsOf.all(teamId, year), expensesOf.all(teamId, year), {
+      opgave: (id) => labelOpgave.get(id)?.label ?? null,
+      cluster: (id) => labelCluster.get(id)?.name ?? null,
+    });
+  };
+
+  /** Refuses a decision beyond what is left of the year, unless the chief confirmed it with a reason. */
+  const checkWithinBudget = (teamId: number, year: number, amountCents: number, reason: string | undefined) => {
+    // A proposed decision is not committed yet, so `left` never counts the decision being taken.
+    const left = overview(teamId, year).totals.leftCents;
+    if (amountCents > left && !(reason && reason.trim().length > 0)) {
+      const message = `Dit besluit (${formatMoney(amountCents)}) gaat boven wat er in ${year} nog beschikbaar is (${formatMoney(left)}). Bevestig het besluit met een reden.`;
+      throw new AppError('CONFLICT', message, [{ path: 'overBudgetReason', message }]);
+    }
+    return amountCents > left;
+  };
+
+  const addExpense = (teamId: number, input: NewExpense, ctx: Ctx, extra: { reversesId?: number; reason?: string } = {}): number => {
+    const resolved = resolveLinks(teamId, input.links);
+    const year = yearOf(input.date);
+    if (resolved.decisionId !== null && extra.reversesId === undefined) {
+      const d = decisionById.get(resolved.decisionId)!;
+      if (d.status !== 'genomen')
+        throw invalid('decisionId', d.status === 'ingetrokken' ? 'Dit besluit is ingetrokken; boek er geen uitgaven meer op.' : 'Dit besluit is nog niet genomen.');
+      if (d.year !== year) throw invalid('date', `Het besluit hoort bij ${d.year}; de uitgave moet in hetzelfde jaar vallen.`);
+    }
+    const { lastInsertRowid } = insertExpense.run({
+      teamId,
+      year,
+      date: input.date,
+      amountCents: input.amountCents,
+      payee: input.payee,
+      description: input.description,
+      paymentMethod: input.paymentMethod,
+      receiptRef: input.receiptRef,
+      ...resolved,
+      reversesId: extra.reversesId ?? null,
+      reason: extra.reason ?? '',
+      importBatchId: input.importBatchId ?? null,
+      importRow: input.importRow ?? null,
+      now: ctx.now().toISOString(),
+    });
+    const id = Number(lastInsertRowid);
+    record(ctx, teamId, 'expense', id, extra.reversesId ? 'tegenboeking' : input.importBatchId ? 'geïmporteerd' : 'aangemaakt', null, raw('expense', id));
+    return id;
+  };
+
+  const service = {
+    assertTeam,
+    overview,
+
+    years(teamId: number, ctx: Ctx): number[] {
+      assertTeam(teamId);
+      const rows = db
+        .prepare<[number, number, number], { year: number }>(
+          `SELECT year FROM budget_entry WHERE team_id = ? UNION SELECT year FROM budget_decision WHERE team_id = ?
+           UNION SELECT year FROM expense WHERE team_id = ?`,
+        )
+        .all(teamId, teamId, teamId)
+        .map((r) => r.year);
+      return [...new Set([...rows, yearOf(ctx.today())])].sort((a, b) => a - b);
+    },
+
+    links(teamId: number): BudgetLinks {
+      assertTeam(teamId);
+      return {
+        opgaven: db
+          .prepare<[number], { id: number; label: string }>(
+            `SELECT t.id, COALESCE(o.title_nl, 'Opgave ' || t.id) || ' (' || substr(t.period_start, 1, 4) || ')' AS label
+             FROM team_opgave t LEFT JOIN opgave o ON o.id = t.opgave_id WHERE t.team_id = ? AND t.archived = 0 ORDER BY t.opgave_id, t.id`,
+          )
+          .all(teamId),
+        actions: db
+          .prepare<[number], { id: number; title: string; teamOpgaveId: number; clusterId: number | null }>(
+            'SELECT id, title, team_opgave_id AS teamOpgaveId, cluster_id AS clusterId FROM action WHERE team_id = ? AND archived = 0 ORDER BY title, id',
+          )
+          .all(teamId),
+        clusters: db
+          .prepare<[number], { id: number; name: string }>('SELECT id, name FROM cluster WHERE team_id = ? AND archived = 0 ORDER BY name, id')
+          .all(teamId),
+        decisions: db
+          .prepare<[number], { id: number; title: string; year: number; status: DecisionStatus }>(
+            'SELECT id, title, year, status FROM budget_decision WHERE team_id = ? ORDER BY year DESC, decision_date DESC, id DESC',
+          )
+          .all(teamId),
+      };
+    },
+
+    entries(teamId: number, year: number): BudgetEntry[] {
+      assertTeam(teamId);
+      return entriesOf.all(teamId, year).map(toEntry);
+    },
+
+    addEntry(input: z.output<typeof BudgetEntryInput>, ctx: Ctx): BudgetEntry {
+      const { teamId, year } = input;
+      const id = db.transaction(() => {
+        assertTeam(teamId);
+        const allocated = hasAllocation.get(teamId, year);
+        if (input.kind === 'toekenning' && allocated)
+          throw invalid('kind', `Voor ${year} is al een bedrag toegekend. Leg een wijziging vast als aanvulling of correctie.`);
+        if (input.kind !== 'toekenning' && !allocated)
+          throw invalid('kind', `Leg voor ${year} eerst de toekenning vast.`);
+        const available = entriesOf.all(teamId, year).reduce((s, e) => s + e.amount_cents, 0);
+        if (available + input.amountCents < 0)
+          throw invalid('amountCents', `Na deze correctie zou het beschikbare bedrag voor ${year} negatief zijn (${formatMoney(available + input.amountCents)}).`);
+        const { lastInsertRowid } = insertEntry.run({ ...input, now: ctx.now().toISOString() });
+        const entryId = Number(lastInsertRowid);
+        record(ctx, teamId, 'budget_entry', entryId, input.kind, null, raw('budget_entry', entryId));
+        return entryId;
+      }).immediate();
+      return toEntry(entryById.get(id)!);
+    },
+
+    decisions(teamId: number, year: number): Decision[] {
+      assertTeam(teamId);
+      return decisionsOf.all(teamId, year).map((r) => toDecision(r, spentOnDecision.get(r.id)!.s));
+    },
+
+    decision(teamId: number, id: number): Decision {
+      return toDecision(ownDecision(teamId, id), spentOnDecision.get(id)!.s);
+    },
+
+    createDecision(input: z.output<typeof DecisionInput>, ctx: Ctx): Decision {
+      const { teamId } = input;
+      const year = yearOf(input.date);
+      const id = db.transaction(() => {
+        assertTeam(teamId);
+        const resolved = resolveLinks(teamId, { teamOpgaveId: input.teamOpgaveId, actionId: input.actionId, clusterId: input.clusterId });
+        let overBudgetReason = '';
+        if (input.status === 'genomen' && checkWithinBudget(teamId, year, input.amountCents, input.overBudgetReason))
+          overBudgetReason = input.overBudgetReason!;
+        const now = ctx.now().toISOString();
+        const { lastInsertRowid } = insertDecision.run({
+          teamId,
+          year,
+          date: input.date,
+          title: input.title,
+          amountCents: input.amountCents,
+          rationale: input.rationale,
+          teamOpgaveId: resolved.teamOpgaveId,
+          actionId: resolved.actionId,
+          clusterId: resolved.clusterId,
+          decidedBy: input.decidedBy,
+          status: input.status,
+          overBudgetReason,
+          takenAt: input.status === 'genomen' ? now : null,
+          now,
+        });
+        const decisionId = Number(lastInsertRowid);
+        record(ctx, teamId, 'budget_decision', decisionId, input.status === 'genomen' ? 'genomen' : 'voorgesteld', null, raw('budget_decision', decisionId));
+        return decisionId;
+      }).immediate();
+      return service.decision(teamId, id);
+    },
+
+    takeDecision(teamId: number, decisionId: number, overBudgetReason: string | undefined, ctx: Ctx): Decision {
+      db.transaction(() => {
+        const d = ownDecision(teamId, decisionId);
+        if (d.status !== 'voorgesteld') throw conflict(d.status === 'genomen' ? 'Dit besluit is al genomen.' : 'Dit besluit is ingetrokken.');
+        const over = checkWithinBudget(teamId, d.year, d.amount_cents, overBudgetReason);
+        const before = raw('budget_decision', decisionId);
+        takeDecision.run({ id: decisionId, now: ctx.now().toISOString(), overBudgetReason: over ? overBudgetReason!.trim() : '' });
+        record(ctx, teamId, 'budget_decision', decisionId, 'genomen', before, raw('budget_decision', decisionId));
+      }).immediate();
+      return service.decision(teamId, decisionId);
+    },
+
+    withdrawDecision(teamId: number, decisionId: number, reason: string, ctx: Ctx): Decision {
+      db.transaction(() => {
+        const d = ownDecision(teamId, decisionId);
+        if (d.status === 'ingetrokken') throw conflict('Dit besluit is al ingetrokken.');
+        const before = raw('budget_decision', decisionId);
+        withdrawDecision.run({ id: decisionId, reason, now: ctx.now().toISOString() });
+        record(ctx, teamId, 'budget_decision', decisionId, 'ingetrokken', before, raw('budget_decision', decisionId));
+      }).immediate();
+      return service.decision(teamId, decisionId);
+    },
+
+    expenses(teamId: number, year: number): Expense[] {
+      assertTeam(teamId);
+      return expensesOf.all(teamId, year).map(toExpense);
+    },
+
+    expense(teamId: number, id: number): Expense {
+      return toExpense(ownExpense(teamId, id));
+    },
+
+    /** For the import: adds expenses inside the caller's transaction. */
+    addExpenseInTransaction: addExpense,
+
+    createExpense(input: z.output<typeof ExpenseInput>, ctx: Ctx): Expense {
+      const { teamId, decisionId, teamOpgaveId, actionId, clusterId, ...rest } = input;
+      const id = db.transaction(() => {
+        assertTeam(teamId);
+        return addExpense(teamId, { ...rest, links: { decisionId, teamOpgaveId, actionId, clusterId } }, ctx);
+      }).immediate();
+      return service.expense(teamId, id);
+    },
+
+    reverseExpense(teamId: number, expenseId: number, date: string, reason: string, ctx: Ctx): Expense {
+      const id = db.transaction(() => {
+        const e = ownExpense(teamId, expenseId);
+        if (e.voided_at !== null) throw conflict('Deze uitgave is vervallen; terugdraaien kan niet meer.');
+        if (e.reverses_id !== null) throw conflict('Dit is al een tegenboeking; draai de oorspronkelijke uitgave niet twee keer terug.');
+        if (e.reversed_by_id !== null) throw conflict('Deze uitgave is al teruggedraaid.');
+        if (yearOf(date) !== e.year) throw invalid('date', `De tegenboeking moet in ${e.year} vallen, het jaar van de uitgave.`);
+        if (date < e.expense_date) throw invalid('date', 'De tegenboeking kan niet voor de datum van de uitgave liggen.');
+        return addExpense(
+          teamId,
+          {
+            date,
+            amountCents: -e.amount_cents,
+            payee: e.payee,
+            description: e.description,
+            paymentMethod: e.payment_method,
+            receiptRef: e.receipt_ref,
+            links: { decisionId: e.decision_id, teamOpgaveId: e.team_opgave_id, actionId: e.action_id, clusterId: e.cluster_id },
+          },
+          ctx,
+          { reversesId: e.id, reason },
+        );
+      }).immediate();
+      return service.expense(teamId, id);
+    },
+
+    voidExpense(teamId: number, expenseId: number, reason: string, ctx: Ctx): Expense {
+      db.transaction(() => {
+        const e = ownExpense(teamId, expenseId);
+        if (e.voided_at !== null) throw conflict('Deze uitgave is al vervallen.');
+        if (e.reverses_id !== null || e.reversed_by_id !== null)
+          throw conflict('Een teruggedraaide uitgave of een tegenboeking kan niet vervallen; de twee heffen elkaar al op.');
+        const before = raw('expense', expenseId);
+        voidExpense.run({ id: expenseId, reason, now: ctx.now().toISOString() });
+        record(ctx, teamId, 'expense', expenseId, 'vervallen', before, raw('expense', expenseId));
+      }).immediate();
+      return service.expense(teamId, expenseId);
+    },
+
+    /** Inside a transaction: an audit record for a row written by a helper (e.g. an import batch). */
+    recordCreated(ctx: Ctx, teamId: number, table: 'import_batch', id: number): void {
+      record(ctx, teamId, table, id, 'aangemaakt', null, raw(table, id));
+    },
+  };
+  return service;
+}
+export type BudgetService = ReturnType<typeof createBudgetService>;

@@ -1,0 +1,98 @@
+import { Paper, SimpleGrid, Table, Title } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { Bar, BarChart, CartesianGrid, Legend, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import type { BudgetOverview } from '../../../../electron/api/budget';
+import { formatMoney } from '../../ui/format';
+
+const MONTHS = ['jan', 'feb', 'mrt', 'apr', 'mei', 'jun', 'jul', 'aug', 'sep', 'okt', 'nov', 'dec'];
+/** Axis ticks are cents; recharts may propose fractions on tiny ranges, which are not shown. */
+const money = (v: unknown) => (typeof v === 'number' && Number.isSafeInteger(v) ? formatMoney(v) : '');
+
+/** Loaded lazily: recharts stays out of the first paint. Each chart has its table beside it. */
+export default function FundsCharts({ overview: o }: { overview: BudgetOverview }) {
+  const { t } = useTranslation();
+  const unlinked = t('budget.overview.unlinked');
+  const months = o.byMonth.map((m) => ({ ...m, name: MONTHS[m.month - 1]! }));
+  const perOpgave = o.byOpgave.map((g) => ({ name: g.label ?? unlinked, spentCents: g.spentCents, committedCents: g.committedCents }));
+  return (
+    <SimpleGrid cols={{ base: 1, lg: 2 }}>
+      <Paper withBorder p="lg" data-testid="chart-year">
+        <Title order={2} size="h3" mb="sm">
+          {t('budget.overview.chartYear')}
+        </Title>
+        <figure aria-label={t('budget.overview.chartYear')} style={{ margin: 0 }}>
+          <ResponsiveContainer width="100%" height={240}>
+            <LineChart data={months} margin={{ left: 30, right: 10, top: 10 }}>
+              <CartesianGrid strokeDasharray="3 3" />
+              <XAxis dataKey="name" label={{ value: t('budget.overview.month'), position: 'insideBottom', offset: -2 }} />
+              <YAxis tickFormatter={money} allowDecimals={false} width={100} domain={[0, (max: number) => Math.max(max, o.totals.availableCents)]} />
+              <Tooltip formatter={money} />
+              <Legend />
+              <ReferenceLine y={o.totals.availableCents} stroke="#000" strokeDasharray="8 4" label={t('budget.totals.available')} />
+              <Line type="stepAfter" dataKey="cumulativeSpentCents" name={t('budget.overview.cumulative')} stroke="#1c4f9c" strokeWidth={2} dot={{ r: 3 }} isAnimationActive={false} />
+            </LineChart>
+          </ResponsiveContainer>
+        </figure>
+        <details>
+          <summary>{t('budget.overview.chartTable')}</summary>
+          <Table data-testid="table-month">
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>{t('budget.overview.month')}</Table.Th>
+                <Table.Th ta="right">{t('budget.totals.spent')}</Table.Th>
+                <Table.Th ta="right">{t('budget.overview.cumulative')}</Table.Th>
+                <Table.Th ta="right">{t('budget.totals.committed')}</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {months.map((m) => (
+                <Table.Tr key={m.month}>
+                  <Table.Td>{m.name}</Table.Td>
+                  <Table.Td ta="right">{formatMoney(m.spentCents)}</Table.Td>
+                  <Table.Td ta="right">{formatMoney(m.cumulativeSpentCents)}</Table.Td>
+                  <Table.Td ta="right">{formatMoney(m.committedCents)}</Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </details>
+      </Paper>
+      <Paper withBorder p="lg" data-testid="chart-opgave">
+        <Title order={2} size="h3" mb="sm">
+          {t('budget.overview.chartOpgave')}
+        </Title>
+        <figure aria-label={t('budget.overview.chartOpgave')} style={{ margin: 0 }}>
+          <ResponsiveContainer width="100%" height={240}>
+            <BarChart data={perOpgave} layout="vertical" margin={{ left: 10, right: 20 }}>
+              <CartesianGrid strokeDasharray="3 3" />
+              <XAxis type="number" tickFormatter={money} allowDecimals={false} />
+              <YAxis type="category" dataKey="name" width={160} />
+              <Tooltip formatter={money} />
+              <Legend />
+              <Bar dataKey="spentCents" name={t('budget.totals.spent')} fill="#1c4f9c" isAnimationActive={false} />
+              <Bar dataKey="committedCents" name={t('budget.totals.committed')} fill="#ffffff" stroke="#000" strokeDasharray="4 2" isAnimationActive={false} />
+            </BarChart>
+          </ResponsiveContainer>
+        </figure>
+        <Table data-testid="table-opgave">
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>{t('budget.fields.opgave')}</Table.Th>
+              <Table.Th ta="right">{t('budget.totals.spent')}</Table.Th>
+              <Table.Th ta="right">{t('budget.totals.committed')}</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {perOpgave.map((g) => (
+              <Table.Tr key={g.name}>
+                <Table.Td>{g.name}</Table.Td>
+                <Table.Td ta="right">{formatMoney(g.spentCents)}</Table.Td>
+                <Table.Td ta="right">{formatMoney(g.committedCents)}</Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      </Paper>
+    </SimpleGrid>
+  );
+}

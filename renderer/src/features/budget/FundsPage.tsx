@@ -1,0 +1,77 @@
+import { Alert, Select, Stack, Tabs, Text } from '@mantine/core';
+import { lazy, Suspense, useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Route, Routes, useLocation, useNavigate } from 'react-router';
+import { notifyError } from '../../app/errors';
+import { PageHeader } from '../../ui/PageHeader';
+import { useActiveTeam } from '../team/store';
+import { DecisionsScreen } from './DecisionsScreen';
+import { ExpensesScreen } from './ExpensesScreen';
+import { HistoryScreen } from './HistoryScreen';
+import { OverviewScreen } from './OverviewScreen';
+import { useFundsStore } from './store';
+
+const ImportScreen = lazy(() => import('./ImportScreen'));
+
+const TABS = ['overview', 'decisions', 'expenses', 'import'] as const;
+
+/** Versterkingsgelden at /funds, with nested screens for decisions, expenses, import and history. */
+export function FundsPage() {
+  const { t } = useTranslation();
+  const team = useActiveTeam();
+  const { pathname } = useLocation();
+  const navigate = useNavigate();
+  const { year, years, status, load, setYear } = useFundsStore();
+
+  useEffect(() => {
+    if (team) load(team.id).catch(notifyError);
+  }, [team, load]);
+
+  if (!team) return null;
+  const sub = pathname.split('/')[2] ?? '';
+  const tab = sub === '' ? 'overview' : sub;
+  return (
+    <Stack gap="md">
+      <PageHeader
+        title={t('budget.title')}
+        actions={
+          <Select
+            label={t('budget.year')}
+            w={120}
+            allowDeselect={false}
+            value={String(year)}
+            data={(years.length ? years : [year]).map(String)}
+            onChange={(v) => v && setYear(Number(v)).catch(notifyError)}
+          />
+        }
+      />
+      <Tabs value={TABS.includes(tab as (typeof TABS)[number]) ? tab : null} onChange={(v) => navigate(v === 'overview' ? '/funds' : `/funds/${v}`)}>
+        <Tabs.List>
+          {TABS.map((k) => (
+            <Tabs.Tab key={k} value={k}>
+              {t(`budget.tabs.${k}`)}
+            </Tabs.Tab>
+          ))}
+        </Tabs.List>
+      </Tabs>
+      {status === 'error' && (
+        <Alert color="red" role="alert">
+          {t('errors.INTERNAL')}
+        </Alert>
+      )}
+      {status === 'loading' ? (
+        <Text>{t('app.loading')}</Text>
+      ) : (
+        <Suspense fallback={<Text>{t('app.loading')}</Text>}>
+          <Routes>
+            <Route index element={<OverviewScreen teamId={team.id} />} />
+            <Route path="decisions" element={<DecisionsScreen teamId={team.id} />} />
+            <Route path="expenses" element={<ExpensesScreen teamId={team.id} />} />
+            <Route path="import" element={<ImportScreen teamId={team.id} />} />
+            <Route path="history/:entity/:id" element={<HistoryScreen teamId={team.id} />} />
+          </Routes>
+        </Suspense>
+      )}
+    </Stack>
+  );
+}

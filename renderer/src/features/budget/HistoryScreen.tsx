@@ -1,0 +1,73 @@
+import { Alert, Paper, Stack, Table, Text, Title } from '@mantine/core';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useParams } from 'react-router';
+import { AUDIT_ENTITIES, type AuditEntity, type AuditEntry } from '../../../../electron/api/audit';
+import { call } from '../../app/api';
+import { describeError } from '../../app/errors';
+
+const show = (v: unknown): string => (v === null || v === undefined || v === '' ? '—' : String(v));
+const when = (iso: string) => {
+  const d = new Date(iso);
+  return `${String(d.getDate()).padStart(2, '0')}-${String(d.getMonth() + 1).padStart(2, '0')}-${d.getFullYear()} ${String(d.getHours()).padStart(2, '0')}:${String(d.getMinutes()).padStart(2, '0')}`;
+};
+
+/** Every change to one record, from the audit trail: when, what, and each field before and after. */
+export function HistoryScreen({ teamId }: { teamId: number }) {
+  const { t } = useTranslation();
+  const params = useParams();
+  const entity = params.entity as AuditEntity;
+  const id = Number(params.id);
+  const [entries, setEntries] = useState<AuditEntry[] | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  useEffect(() => {
+    if (!AUDIT_ENTITIES.includes(entity) || !Number.isSafeInteger(id) || id < 1) return;
+    call('audit.history', { teamId, entity, entityId: id })
+      .then(setEntries)
+      .catch((err) => setError(describeError(err)));
+  }, [teamId, entity, id]);
+
+  return (
+    <Stack gap="md">
+      <Title order={2} size="h3">
+        {t('budget.history.title', { what: t(`budget.history.entity.${entity}`, { defaultValue: entity }), id })}
+      </Title>
+      {error && (
+        <Alert color="red" role="alert">
+          {error}
+        </Alert>
+      )}
+      {entries?.map((e) => (
+        <Paper key={e.seq} withBorder p="md" data-testid="history-entry">
+          <Text fw={600}>
+            {when(e.at)} · {e.action}
+          </Text>
+          {e.before === null && (
+            <Text size="sm" c="dimmed">
+              {t('budget.history.created')}
+            </Text>
+          )}
+          <Table>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>{t('budget.history.field')}</Table.Th>
+                <Table.Th>{t('budget.history.before')}</Table.Th>
+                <Table.Th>{t('budget.history.after')}</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {e.changes.map((c) => (
+                <Table.Tr key={c.field}>
+                  <Table.Td>{c.field}</Table.Td>
+                  <Table.Td>{show(c.before)}</Table.Td>
+                  <Table.Td>{show(c.after)}</Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Paper>
+      ))}
+    </Stack>
+  );
+}

@@ -1,0 +1,242 @@
+import { Alert, Badge, Button, Card, Group, List, Paper, Select, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { lazy, Suspense, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import type { AuditVerifyResult } from '../../../../electron/api/audit';
+import { BudgetEntryInput, ENTRY_KINDS, type BudgetOverview, type WarningLevel } from '../../../../electron/api/budget';
+import { call } from '../../app/api';
+import { fieldErrorsOf, notifyError, notifySaved } from '../../app/errors';
+import { formatDate, formatMoney } from '../../ui/format';
+import { downloadBase64, todayText, toPayload } from './forms';
+import { useFundsStore } from './store';
+
+const FundsCharts = lazy(() => import('./FundsCharts'));
+
+const LEVEL_COLOR: Record<WarningLevel, string> = { ok: 'green', warning: 'orange', over: 'red' };
+
+function Totals({ o }: { o: BudgetOverview }) {
+  const { t } = useTranslation();
+  const items: [string, string, number][] = [
+    ['available', t('budget.totals.available'), o.totals.availableCents],
+    ['committed', t('budget.totals.committed'), o.totals.committedCents],
+    ['spent', t('budget.totals.spent'), o.totals.spentCents],
+    ['left', t('budget.totals.left'), o.totals.leftCents],
+  ];
+  return (
+    <Stack gap="xs">
+      <SimpleGrid cols={{ base: 2, md: 4 }}>
+        {items.map(([key, label, cents]) => (
+          <Card key={key} withBorder padding="md">
+            <Text size="sm" c="dimmed">
+              {label}
+            </Text>
+            <Text size="xl" fw={700} data-testid={`total-${key}`}>
+              {formatMoney(cents)}
+            </Text>
+          </Card>
+        ))}
+      </SimpleGrid>
+      <Group gap="xs">
+        <Badge color={LEVEL_COLOR[o.totals.level]} variant="light" data-testid="total-level" data-level={o.totals.level}>
+          {t(`budget.level.${o.totals.level}`)}
+        </Badge>
+        {o.totals.usedPercent !== null && <Text size="sm">{t('budget.totals.used', { percent: `${o.totals.usedPercent}%` })}</Text>}
+        {o.totals.proposedCents > 0 && (
+          <Text size="sm" c="dimmed">
+            {t('budget.totals.proposed')}: {formatMoney(o.totals.proposedCents)}
+          </Text>
+        )}
+      </Group>
+    </Stack>
+  );
+}
+
+function EntriesCard({ teamId }: { teamId: number }) {
+  const { t } = useTranslation();
+  const { entries, year, write } = useFundsStore();
+  const form = useForm({ mode: 'controlled', initialValues: { date: todayText(), kind: entries.length ? 'aanvulling' : 'toekenning', amountCents: '', reason: '' } });
+  const submit = form.onSubmit(async (values) => {
+    const { payload, errors } = toPayload(BudgetEntryInput, { ...values, teamId, year }, { date: ['date'], amount: ['amountCents'] });
+    if (!payload) return form.setErrors(errors);
+    try {
+      await write('budget.entries.add', payload);
+      notifySaved(t('budget.entries.saved'));
+      form.setValues({ amountCents: '', reason: '', kind: 'aanvulling' });
+    } catch (err) {
+      form.setErrors(fieldErrorsOf(err) ?? {});
+      notifyError(err);
+    }
+  });
+  return (
+    <Paper withBorder p="lg">
+      <Title order={2} size="h3" mb="sm">
+        {t('budget.entries.title')} {year}
+      </Title>
+      {entries.length === 0 ? (
+        <Text c="dimmed" mb="sm">
+          {t('budget.entries.none')}
+        </Text>
+      ) : (
+        <Table mb="md" data-testid="entries">
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>{t('budget.fields.date')}</Table.Th>
+              <Table.Th>{t('budget.entries.kind')}</Table.Th>
+              <Table.Th ta="right">{t('budget.fields.amount')}</Table.Th>
+              <Table.Th>{t('budget.fields.reason')}</Table.Th>
+              <Table.Th />
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {entries.map((e) => (
+              <Table.Tr key={e.id}>
+                <Table.Td>{formatDate(e.date)}</Table.Td>
+                <Table.Td>{t(`budget.entries.kinds.${e.kind}`)}</Table.Td>
+                <Table.Td ta="right">{formatMoney(e.amountCents)}</Table.Td>
+                <Table.Td>{e.reason}</Table.Td>
+                <Table.Td>
+                  <Link to={`/funds/history/budget_entry/${e.id}`}>{t('budget.expenses.history')}</Link>
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      )}
+      <form onSubmit={submit} noValidate aria-label={t('budget.entries.add')}>
+        <Group align="flex-start" wrap="wrap">
+          <Select label={t('budget.entries.kind')} data={ENTRY_KINDS.map((k) => ({ value: k, label: t(`budget.entries.kinds.${k}`) }))} allowDeselect={false} w={160} {...form.getInputProps('kind')} />
+          <TextInput label={t('budget.fields.date')} placeholder={t('budget.fields.datePlaceholder')} w={140} {...form.getInputProps('date')} />
+          <TextInput label={t('budget.fields.amount')} placeholder={t('budget.fields.amountPlaceholder')} w={160} withAsterisk {...form.getInputProps('amountCents')} />
+          <TextInput label={t('budget.fields.reason')} style={{ flex: 1, minWidth: 200 }} {...form.getInputProps('reason')} />
+          <Button type="submit" mt={24}>
+            {t('budget.entries.add')}
+          </Button>
+        </Group>
+      </form>
+    </Paper>
+  );
+}
+
+function GroupTable({ title, rows }: { title: string; rows: { key: string; label: string; decidedCents: number; committedCents: number; spentCents: number; level: WarningLevel }[] }) {
+  const { t } = useTranslation();
+  if (rows.length === 0) return null;
+  return (
+    <Paper withBorder p="lg">
+      <Title order={2} size="h3" mb="sm">
+        {title}
+      </Title>
+      <Table>
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th />
+            <Table.Th ta="right">{t('budget.totals.decided')}</Table.Th>
+            <Table.Th ta="right">{t('budget.totals.committed')}</Table.Th>
+            <Table.Th ta="right">{t('budget.totals.spent')}</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {rows.map((r) => (
+            <Table.Tr key={r.key}>
+              <Table.Td>
+                {r.label} {r.level !== 'ok' && <Badge color={LEVEL_COLOR[r.level]} variant="light">{t(`budget.level.${r.level}`)}</Badge>}
+              </Table.Td>
+              <Table.Td ta="right">{formatMoney(r.decidedCents)}</Table.Td>
+              <Table.Td ta="right">{formatMoney(r.committedCents)}</Table.Td>
+              <Table.Td ta="right">{formatMoney(r.spentCents)}</Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </Paper>
+  );
+}
+
+function ExportAndVerify({ teamId }: { teamId: number }) {
+  const { t } = useTranslation();
+  const year = useFundsStore((s) => s.year);
+  const [verify, setVerify] = useState<AuditVerifyResult | null>(null);
+  const doExport = async (what: 'expenses' | 'decisions' | 'overview', format: 'csv' | 'xlsx') => {
+    try {
+      const f = await call('budget.export', { teamId, year, what, format });
+      downloadBase64(f.fileName, f.mimeType, f.contentBase64);
+      notifySaved(t('budget.overview.exported', { file: f.fileName }));
+    } catch (err) {
+      notifyError(err);
+    }
+  };
+  return (
+    <Paper withBorder p="lg">
+      <Title order={2} size="h3" mb="sm">
+        {t('budget.overview.export')}
+      </Title>
+      <Group gap="xs" mb="md">
+        {(['expenses', 'decisions', 'overview'] as const).map((what) =>
+          (['csv', 'xlsx'] as const).map((format) => (
+            <Button key={`${what}-${format}`} variant="light" size="xs" onClick={() => void doExport(what, format)}>
+              {t(`budget.overview.exportWhat.${what}`)} ({format.toUpperCase()})
+            </Button>
+          )),
+        )}
+      </Group>
+      <Button
+        variant="outline"
+        onClick={() =>
+          call('audit.verify', { teamId })
+            .then(setVerify)
+            .catch(notifyError)
+        }
+      >
+        {t('budget.overview.verify')}
+      </Button>
+      {verify && (
+        <Alert mt="sm" color={verify.ok ? 'green' : 'red'} role="status" data-testid="verify-result">
+          {verify.ok ? (
+            t('budget.overview.verifyOk', { count: verify.records })
+          ) : (
+            <>
+              {t('budget.overview.verifyFailed')}
+              <List size="sm">
+                {verify.problems.slice(0, 20).map((p, i) => (
+                  <List.Item key={i}>{p.message}</List.Item>
+                ))}
+              </List>
+            </>
+          )}
+        </Alert>
+      )}
+    </Paper>
+  );
+}
+
+export function OverviewScreen({ teamId }: { teamId: number }) {
+  const { t } = useTranslation();
+  const o = useFundsStore((s) => s.overview);
+  const entries = useFundsStore((s) => s.entries);
+  if (!o) return null;
+  const unlinked = t('budget.overview.unlinked');
+  return (
+    <Stack gap="md">
+      {entries.length === 0 && <Text>{t('budget.empty.overview')}</Text>}
+      <Totals o={o} />
+      {o.warnings.length > 0 && (
+        <Alert color="orange" title={t('budget.warnings.title')} data-testid="warnings">
+          <List size="sm">
+            {o.warnings.map((w, i) => (
+              <List.Item key={i}>{t(`budget.warnings.${w.scope}`, { label: w.label ?? unlinked, percent: w.percent })}</List.Item>
+            ))}
+          </List>
+        </Alert>
+      )}
+      <EntriesCard teamId={teamId} />
+      <Suspense fallback={<Text>{t('app.loading')}</Text>}>
+        <FundsCharts overview={o} />
+      </Suspense>
+      <SimpleGrid cols={{ base: 1, lg: 2 }}>
+        <GroupTable title={t('budget.overview.byOpgave')} rows={o.byOpgave.map((g) => ({ ...g, key: String(g.teamOpgaveId), label: g.label ?? unlinked }))} />
+        <GroupTable title={t('budget.overview.byCluster')} rows={o.byCluster.map((g) => ({ ...g, key: String(g.clusterId), label: g.label ?? unlinked }))} />
+      </SimpleGrid>
+      <ExportAndVerify teamId={teamId} />
+    </Stack>
+  );
+}

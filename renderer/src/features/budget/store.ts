@@ -1,0 +1,62 @@
+import { create } from 'zustand';
+import type { BudgetEntry, BudgetLinks, BudgetOverview, Decision, Expense } from '../../../../electron/api/budget';
+import type { Input, Method, Result } from '../../../../electron/api/contract';
+import { call } from '../../app/api';
+
+interface FundsState {
+  teamId: number | null;
+  year: number;
+  years: number[];
+  status: 'idle' | 'loading' | 'ready' | 'error';
+  overview: BudgetOverview | null;
+  entries: BudgetEntry[];
+  decisions: Decision[];
+  expenses: Expense[];
+  links: BudgetLinks;
+  load(teamId: number, year?: number): Promise<void>;
+  setYear(year: number): Promise<void>;
+  /** Any write: calls the method, then re-reads everything (the store is the truth). */
+  write<M extends Method>(method: M, input: Input<M>): Promise<Result<M>>;
+}
+
+const EMPTY_LINKS: BudgetLinks = { opgaven: [], actions: [], clusters: [], decisions: [] };
+
+export const useFundsStore = create<FundsState>((set, get) => ({
+  teamId: null,
+  year: new Date().getFullYear(),
+  years: [],
+  status: 'idle',
+  overview: null,
+  entries: [],
+  decisions: [],
+  expenses: [],
+  links: EMPTY_LINKS,
+  async load(teamId, year = get().year) {
+    set({ status: get().overview ? 'ready' : 'loading', teamId, year });
+    try {
+      const [years, overview, entries, decisions, expenses, links] = await Promise.all([
+        call('budget.years', { teamId }),
+        call('budget.overview', { teamId, year }),
+        call('budget.entries.list', { teamId, year }),
+        call('budget.decisions.list', { teamId, year }),
+        call('budget.expenses.list', { teamId, year }),
+        call('budget.links', { teamId }),
+      ]);
+      set({ years: [...new Set([...years, year])].sort((a, b) => a - b), overview, entries, decisions, expenses, links, status: 'ready' });
+    } catch (err) {
+      set({ status: 'error' });
+      throw err;
+    }
+  },
+  async setYear(year) {
+    const { teamId } = get();
+    set({ year });
+    if (teamId !== null) await get().load(teamId, year);
+  },
+  async write(method, input) {
+    const result = await call(method, ...([input] as [Input<typeof method>]));
+    const { teamId, year } = get();
+    if (teamId !== null) await get().load(teamId, year);
+    return result;
+  },
+}));

@@ -1,0 +1,121 @@
+import Database from 'better-sqlite3';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import type { AuditVerifyResult } from '../../electron/api/audit';
+import { createCore } from '../../electron/core';
+import { canonicalJson } from '../../electron/core/audit/chain';
+import { fixedClock } from '../../electron/core/clock';
+import { checkBudgetInvariants } from '../../electron/core/budget/invariants';
+import { budgetFixture } from './budget-fixtures';
+import { apply, LedgerModel, opArb } from './budget-model';
+import { call, tempDir } from './helpers';
+
+const TABLES = ['audit_log', 'budget_entry', 'budget_decision', 'expense'] as const;
+
+/**
+ * Someone with the SQLite file and a tool changes one value of one past record (dropping the
+ * append-only triggers first and putting them back afterwards, as a careful tamperer would).
+ * Returns false when no change was possible for this pick.
+ */
+function tamper(file: string, table: string, rowPick: number, columnPick: number, mode: 'update' | 'delete'): boolean {
+  const db = new Database(file);
+  db.pragma('foreign_keys = OFF');
+  try {
+    // The picked table, or the next one that has rows.
+    const start = TABLES.indexOf(table as (typeof TABLES)[number]);
+    let rows: Record<string, unknown>[] = [];
+    for (let k = 0; k < TABLES.length && rows.length === 0; k++) {
+      table = TABLES[(start + k) % TABLES.length]!;
+      rows = db.prepare(`SELECT rowid AS _rowid, * FROM "${table}" ORDER BY rowid`).all() as Record<string, unknown>[];
+    }
+    if (rows.length === 0) return false;
+    const row = rows[rowPick % rows.length]!;
+    const triggers = db.prepare<[string], { name: string; sql: string }>("SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = ?").all(table);
+    for (const t of triggers) db.exec(`DROP TRIGGER "${t.name}"`);
+    let changed = false;
+    if (mode === 'delete') {
+      changed = db.prepare(`DELETE FROM "${table}" WHERE rowid = ?`).run(row._rowid).changes === 1;
+    } else {
+      const columns = Object.keys(row).filter((c) => c !== '_rowid');
+      for (let k = 0; k < columns.length && !changed; k++) {
+        const col = columns[(columnPick + k) % columns.length]!;
+        const v = row[col];
+        const candidates =
+          typeof v === 'number' ? [v + 1, v - 1, v + 1000, -v] : typeof v === 'string' ? [`${v}x`, `${v.slice(0, -1)}${v.endsWith('0') ? '1' : '0'}`, 'x'] : [1, 'x'];
+        for (const c of candidates) {
+          try {
+            changed = db.prepare(`UPDATE "${table}" SET "${col}" = ? WHERE rowid = ?`).run(c, row._rowid).changes === 1;
+            if (changed) break;
+          } catch {
+            // a CHECK or UNIQUE constraint refused this value; try the next one
+          }
+        }
+      }
+    }
+    for (const t of triggers) db.exec(t.sql);
+    return changed;
+  } finally {
+    db.close();
+  }
+}
+
+describe('audit trail: hash chain over every change', () => {
+  it('canonical JSON sorts keys at every level', () => {
+    expect(canonicalJson({ b: 1, a: { d: [2, { z: 1, y: null }], c: 'x' } })).toBe('{"a":{"c":"x","d":[2,{"y":null,"z":1}]},"b":1}');
+  });
+
+  it('verifies after a random history, and fails after any single past record is changed in the SQLite file', async () => {
+    let tampered = 0;
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(opArb, { minLength: 3, maxLength: 25 }),
+        fc.constantFrom(...TABLES),
+        fc.nat(),
+        fc.nat(),
+        fc.constantFrom('update' as const, 'update' as const, 'delete' as const),
+        async (ops, table, rowPick, columnPick, mode) => {
+          const dataDir = tempDir();
+          let core = createCore({ dataDir, clock: fixedClock('2026-11-28') });
+          const f = await budgetFixture(core);
+          const m = new LedgerModel(f);
+          for (const op of ops) await apply(core, m, op);
+          const ok = await call<AuditVerifyResult>(core, 'audit.verify', { teamId: f.teamId });
+          expect(ok.problems).toEqual([]);
+          expect(ok.records).toBe((core.db.prepare('SELECT count(*) AS n FROM audit_log').get() as { n: number }).n);
+          const file = core.file;
+          core.close();
+
+          const changed = tamper(file, table, rowPick, columnPick, mode);
+          if (changed) tampered += 1;
+          core = createCore({ dataDir, clock: fixedClock('2026-11-28') });
+          try {
+            const after = await call<AuditVerifyResult>(core, 'audit.verify', { teamId: f.teamId });
+            if (changed) {
+              expect(after.ok).toBe(false);
+              expect(after.problems.length).toBeGreaterThan(0);
+              expect(checkBudgetInvariants(core.db).length).toBeGreaterThan(0);
+            } else {
+              expect(after.ok).toBe(true);
+            }
+          } finally {
+            core.close();
+          }
+        },
+      ),
+      { numRuns: 40 },
+    );
+    // The property is not vacuous: most runs really changed a record.
+    expect(tampered).toBeGreaterThan(30);
+  });
+
+  it('notices a removed append-only trigger', async () => {
+    const dataDir = tempDir();
+    const core = createCore({ dataDir });
+    const { teamId } = await budgetFixture(core);
+    core.db.exec('DROP TRIGGER expense_no_delete');
+    const r = await call<AuditVerifyResult>(core, 'audit.verify', { teamId });
+    core.close();
+    expect(r.ok).toBe(false);
+    expect(r.problems[0]!.message).toContain('expense_no_delete');
+  });
+});
