@@ -38,8 +38,8 @@ export function insertTeamOpgave(core: Core, teamId: number, opgaveId: number): 
   return Number(
     core.db
       .prepare(
-        `INSERT INTO team_opgave (team_id, opgave_id, period_start, period_end, start_date, created_at, updated_at)
-         VALUES (?, ?, '2026-01-01', '2026-12-31', '2026-01-01', ?, ?)`,
+        `INSERT INTO team_opgave (team_id, opgave_id, period_start, period_end, start_date, status_date, created_at, updated_at)
+         VALUES (?, ?, '2026-01-01', '2026-12-31', '2026-01-01', '2026-01-01', ?, ?)`,
       )
       .run(teamId, opgaveId, NOW, NOW).lastInsertRowid,
   );

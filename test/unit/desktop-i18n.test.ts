@@ -15,8 +15,12 @@ const USER_FACING = new Set(['label', 'title', 'placeholder', 'aria-label', 'des
 const isUserFacingName = (name: string) =>
   USER_FACING.has(name) || (/(Label|Title|Placeholder|Description|Text)$/.test(name) && !name.startsWith('aria-labelledby'));
 /** Props that hold an i18n key instead of a text (`labelKey="nav.agenda"`). */
-const isKeyName = (name: string) => /Key$/.test(name) && name !== 'key';
-const hasWords = (text: string) => /\p{L}{2,}/u.test(text);
+const isKeyName = (name: string) => /Key$/.test(name) && name !== 'key' && name !== 'dataKey';
+/** Names that are the same in every language (character sets shown as such). */
+const PROPER_NAMES = new Set(['UTF-8', 'Windows-1252']);
+const hasWords = (text: string) => /\p{L}{2,}/u.test(text) && !PROPER_NAMES.has(text.trim());
+/** Object properties inside a user-facing prop that configure rather than speak (chart label placement). */
+const LAYOUT_PROPERTIES = new Set(['position', 'textAnchor', 'dominantBaseline', 'className', 'fill', 'fontWeight']);
 
 export interface Finding {
   file: string;
@@ -42,6 +46,7 @@ function bareLiterals(expr: ts.Node): ts.Node[] {
   if (ts.isTemplateExpression(expr)) return [expr.head, ...expr.templateSpans.flatMap((s) => [s.literal, ...bareLiterals(s.expression)])];
   if (ts.isJsxElement(expr) || ts.isJsxSelfClosingElement(expr) || ts.isJsxFragment(expr)) return [];
   if (ts.isArrowFunction(expr) || ts.isFunctionExpression(expr)) return [];
+  if (ts.isPropertyAssignment(expr) && LAYOUT_PROPERTIES.has(nameOf(expr.name) ?? '')) return [];
   if (ts.isBinaryExpression(expr) && ['===', '!==', '==', '!=', '<', '>', 'instanceof', 'in'].includes(ts.tokenToString(expr.operatorToken.kind) ?? '')) return [];
   const out: ts.Node[] = [];
   expr.forEachChild((child) => void out.push(...bareLiterals(child)));

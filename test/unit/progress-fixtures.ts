@@ -32,10 +32,10 @@ export function chooseOpgave(core: Core, teamId: number, opgaveId: number, o: Ch
   const start = o.periodStart ?? '2026-01-01';
   const { lastInsertRowid } = core.db
     .prepare(
-      `INSERT INTO team_opgave (team_id, opgave_id, period_start, period_end, start_date, status, priority, archived, created_at, updated_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO team_opgave (team_id, opgave_id, period_start, period_end, start_date, status, status_date, priority, archived, created_at, updated_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     )
-    .run(teamId, opgaveId, start, o.periodEnd ?? '2027-12-31', o.startDate ?? start, o.status ?? 'actief', o.priority ?? 2, o.archived ? 1 : 0, `${start}T09:00:00.000Z`, `${start}T09:00:00.000Z`);
+    .run(teamId, opgaveId, start, o.periodEnd ?? '2027-12-31', o.startDate ?? start, o.status ?? 'actief', o.startDate ?? start, o.priority ?? 2, o.archived ? 1 : 0, `${start}T09:00:00.000Z`, `${start}T09:00:00.000Z`);
   return Number(lastInsertRowid);
 }
 

@@ -26,7 +26,6 @@ export const enBase: BaseMessages = {
     edit: 'Edit',
     close: 'Close',
     saved: 'Saved',
-    notYetAvailable: 'This screen is not yet available in this version.',
     fieldErrors: 'Please check the highlighted fields.',
   },
   eenheid: {

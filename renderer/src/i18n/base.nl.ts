@@ -24,7 +24,6 @@ export const nlBase = {
     edit: 'Wijzigen',
     close: 'Sluiten',
     saved: 'Opgeslagen',
-    notYetAvailable: 'Dit scherm is nog niet beschikbaar in deze versie.',
     fieldErrors: 'Controleer de gemarkeerde velden.',
   },
   eenheid: {

@@ -150,7 +150,12 @@ export function ExpensesScreen({ teamId }: { teamId: number }) {
               allowDeselect={false}
               value={sort}
               onChange={(v) => setSort((v as Sort) ?? 'dateDesc')}
-              data={(['dateDesc', 'dateAsc', 'amountDesc', 'payee'] as const).map((s) => ({ value: s, label: t(`budget.expenses.sort${s[0]!.toUpperCase()}${s.slice(1)}`) }))}
+              data={[
+                { value: 'dateDesc', label: t('budget.expenses.sortDateDesc') },
+                { value: 'dateAsc', label: t('budget.expenses.sortDateAsc') },
+                { value: 'amountDesc', label: t('budget.expenses.sortAmountDesc') },
+                { value: 'payee', label: t('budget.expenses.sortPayee') },
+              ]}
               w={220}
             />
           </Group>
