@@ -1,3 +1,4 @@
+import type { BudgetOverview } from './budget';
 import { z } from 'zod';
 import { method } from './define';
 import { PeriodChoice } from './period';
@@ -38,8 +39,15 @@ export interface Activity {
 }
 
 /** Everything the home screen shows, for the chosen period, in one call. */
+/** The versterkingsgelden of the year the period ends in (a budget is per year). */
+export interface DashboardMoney {
+  year: number;
+  totals: BudgetOverview['totals'];
+}
+
 export interface Dashboard extends ProgressOverview {
   team: Team;
+  money: DashboardMoney;
   overdueCheckins: OverdueCheckin[];
   overdueActions: OverdueAction[];
   recentActivity: Activity[];

@@ -62,9 +62,9 @@ function wireDomains(db: Db): DomainHandlers {
   const clusters = createClusterService(db, teams);
   const reports = createReportService({ teams });
   const progress = createProgressService(db, teams);
-  const dashboard = createDashboardService(db, teams, progress);
   const audit = createAuditLog(db);
   const budget = createBudgetService(db, audit);
+  const dashboard = createDashboardService(db, teams, progress, budget);
   return {
     ...teamHandlers(teams),
     ...agendaHandlers(agenda),

@@ -1,3 +1,4 @@
+import { checkBudgetInvariants } from './budget/invariants';
 import type { Db } from './store/open';
 
 /**
@@ -51,3 +52,5 @@ registerInvariant('team gemeenten are numbered 0..n-1 per team', (db) =>
     .all()
     .map((r) => `team ${r.team_id} has gaps in its gemeenten`),
 );
+
+registerInvariant('versterkingsgelden: totals equal the ledger, the audit chain verifies', checkBudgetInvariants);

@@ -1,6 +1,7 @@
 import type { Activity, Dashboard, OverdueAction, OverdueCheckin } from '../../api/dashboard';
 import type { Ctx } from '../../api/define';
 import { daysBetween, type PeriodChoice } from '../../api/period';
+import type { BudgetService } from '../budget/service';
 import type { ProgressService } from '../progress/service';
 import type { Db } from '../store/open';
 import type { TeamService } from '../team/service';
@@ -33,10 +34,9 @@ const ROUTE: Record<Activity['kind'], string> = {
 
 /**
  * The home screen in one call: the progress overview for the period plus the team profile,
- * what is overdue at the as-of day, and the latest changes. The budget tile is wired by the
- * budget domain (`budget.overview`), not here.
+ * what is overdue at the as-of day, the versterkingsgelden of the period's year, and the latest changes.
  */
-export function createDashboardService(db: Db, teams: TeamService, progress: ProgressService) {
+export function createDashboardService(db: Db, teams: TeamService, progress: ProgressService, budget: BudgetService) {
   const selectOverdueActions = db.prepare<{ teamId: number; asOf: string }, OverdueActionRow>(`
     SELECT a.id, a.team_opgave_id, a.title, a.owner, a.due_date, o.title_nl, o.title_en
     FROM action a JOIN team_opgave t ON t.id = a.team_opgave_id JOIN opgave o ON o.id = t.opgave_id
@@ -89,7 +89,9 @@ export function createDashboardService(db: Db, teams: TeamService, progress: Pro
         subjectEn: r.subject_en,
         route: ROUTE[r.kind],
       }));
-      return { ...overview, team, overdueCheckins, overdueActions, recentActivity };
+      const year = Number(overview.period.to.slice(0, 4));
+      const money = { year, totals: budget.overview(teamId, year).totals };
+      return { ...overview, team, money, overdueCheckins, overdueActions, recentActivity };
     },
   };
 }

@@ -15,7 +15,14 @@ declare module 'vitest' {
 export default async function setup(project: TestProject) {
   const outDir = mkdtempSync(join(tmpdir(), 'teamchef-renderer-'));
   const config = rendererConfig(outDir);
-  await build({ ...config, configFile: false, logLevel: 'warn' });
+  // Vitest sets NODE_ENV=test, which would make Vite ship React's development build; test what ships.
+  const nodeEnv = process.env.NODE_ENV;
+  process.env.NODE_ENV = 'production';
+  try {
+    await build({ ...config, mode: 'production', configFile: false, logLevel: 'warn' });
+  } finally {
+    process.env.NODE_ENV = nodeEnv;
+  }
   project.provide('rendererDir', outDir);
   return () => rmSync(outDir, { recursive: true, force: true });
 }

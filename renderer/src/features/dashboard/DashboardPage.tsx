@@ -129,7 +129,7 @@ export function DashboardPage() {
               </Table.ScrollContainer>
             )}
           </Tile>
-          <DashboardMoneyTile teamId={team.id} period={d.period} />
+          <DashboardMoneyTile money={d.money} />
           <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="md">
             <Tile title={t('progress.dashboard.overdueTitle')} to="/progress" testId="tile-overdue">
               {d.overdueCheckins.length === 0 && d.overdueActions.length === 0 ? (
