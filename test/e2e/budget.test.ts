@@ -149,6 +149,14 @@ describe('versterkingsgelden in the browser', () => {
     await app.open(`/funds/history/expense/${bakker}`);
     await expect.poll(() => page.getByTestId('history-entry').count()).toBe(2);
     expect(await page.getByTestId('history-entry').nth(1).textContent()).toContain('void_reason—Dubbel ingevoerd');
+
+    // The home screen shows the same year totals.
+    await app.open('/');
+    const money = page.getByTestId('tile-money');
+    await expect.poll(() => money.getByTestId('money-spent').textContent()).toBe('€ 1.359,56');
+    expect(await money.getByTestId('money-available').textContent()).toBe('€ 10.000,00');
+    expect(await money.getByTestId('money-committed').textContent()).toBe('€ 9.765,44');
+    expect(await money.getByTestId('money-left').textContent()).toBe('€ -1.125,00');
   });
 
   it('refuses bad input straight to the API and changes nothing', async () => {
