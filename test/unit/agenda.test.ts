@@ -7,7 +7,7 @@ import type { Team } from '../../electron/api/team';
 import { fixedClock } from '../../electron/core/clock';
 import { call, PROFILE, snapshot, testCore } from './helpers';
 
-const seed = readFileSync(join(import.meta.dirname, '../../../shared/seed/podium-voor-goed-politiewerk.txt'), 'utf8');
+const seed = readFileSync(join(import.meta.dirname, '../fixtures/podium-voor-goed-politiewerk.txt'), 'utf8');
 /** Scanning errors in the folder's text that the catalogue repairs (and nothing else). */
 const SCAN_REPAIRS: [RegExp, string][] = [
   [/\bvit\b/g, 'uit'],
