@@ -6,6 +6,7 @@ import { ACTION_STATUSES, ActionFields, type Partner } from '../../../../electro
 import type { Cluster } from '../../../../electron/api/clusters';
 import { fieldErrorsOf, notifyError } from '../../app/errors';
 import { validatorFor } from '../../ui/forms';
+import { FormActions } from '../../ui/FormActions';
 
 export interface ActionValues {
   title: string;
@@ -129,14 +130,7 @@ export function ActionForm({ title, initial, partners, clusters, onClose, onSubm
             <TextInput type="date" label={t('agenda.actions.fields.startDate')} {...form.getInputProps('startDate')} />
             <TextInput type="date" label={t('agenda.actions.fields.dueDate')} {...form.getInputProps('dueDate')} />
           </SimpleGrid>
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={busy}>
-              {t('common.save')}
-            </Button>
-          </Group>
+          <FormActions onCancel={onClose} busy={busy} />
         </Stack>
       </form>
     </Modal>

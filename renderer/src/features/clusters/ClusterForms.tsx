@@ -7,6 +7,7 @@ import { wijkagentNorm } from '../../../../electron/api/norms';
 import { fieldErrorsOf, notifyError } from '../../app/errors';
 import { DUTCH_NUMBER_PROPS, validatorFor } from '../../ui/forms';
 import { formatDecimal, formatInteger } from '../../ui/format';
+import { FormActions } from '../../ui/FormActions';
 
 type Num = number | string;
 export interface PartValues {
@@ -120,14 +121,7 @@ export function ClusterForm({
             <TextInput type="date" label={t('clusters.fields.startDate')} withAsterisk {...form.getInputProps('startDate')} />
             {withEnd && <TextInput type="date" label={t('clusters.fields.endDate')} {...form.getInputProps('endDate')} />}
           </SimpleGrid>
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={busy}>
-              {t('common.save')}
-            </Button>
-          </Group>
+          <FormActions onCancel={onClose} busy={busy} />
         </Stack>
       </form>
     </Modal>

@@ -8,6 +8,7 @@ import { translateValidation } from '../../i18n';
 import { formatDate } from '../../ui/format';
 import { DUTCH_NUMBER_PROPS } from '../../ui/forms';
 import { parseDutchDate } from '../../ui/period/dates';
+import { FormActions } from '../../ui/FormActions';
 
 interface Values {
   teamOpgaveId: string | null;
@@ -153,14 +154,7 @@ export function CheckinForm({ opgaven, today, initialOpgaveId, correcting, onSub
         {correcting && (
           <TextInput label={t('progress.fields.correctionReason')} withAsterisk {...form.getInputProps('correctionReason')} />
         )}
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onCancel}>
-            {t('common.cancel')}
-          </Button>
-          <Button type="submit" loading={busy}>
-            {t('common.save')}
-          </Button>
-        </Group>
+        <FormActions onCancel={onCancel} busy={busy} />
       </Stack>
     </form>
   );
