@@ -36,6 +36,7 @@ describe('report composition', () => {
     expect(data.budget[0]!.overview).toEqual(overview);
     expect(data.budget[0]!.decisions).toEqual(decisions);
     expect(overview.totals.availableCents).toBe(16_250_000);
+    expect(overview.totals.committedCents).toBeGreaterThan(0);
     expect(decisions).toHaveLength(13);
 
     // Opgaven: four, in the progress domain's order, with their series and latest check-in.

@@ -46,10 +46,10 @@ export function DriehoekView({ data }: { data: ReportData }) {
         ) : (
           <table className="d-opgaven">
             <colgroup>
+              <col style={{ width: '40%' }} />
+              <col style={{ width: '16%' }} />
+              <col style={{ width: '11%' }} />
               <col style={{ width: '33%' }} />
-              <col style={{ width: '17%' }} />
-              <col style={{ width: '12%' }} />
-              <col style={{ width: '38%' }} />
             </colgroup>
             <thead>
               <tr>

@@ -28,6 +28,9 @@ function monthTicks(from: string, to: string, max: number): number[] {
   return (picked.length >= 2 ? picked : [from, to]).map(ms);
 }
 
+/** Legend texts in black, whatever the series' fill (a white bar would otherwise get a white label). */
+const blackLabel = (value: string) => <span style={{ color: '#000' }}>{value}</span>;
+
 interface DotProps {
   cx?: number;
   cy?: number;
@@ -60,7 +63,7 @@ export function ProgressChart({ opgave, from, to, title }: { opgave: ReportOpgav
           />
           <YAxis yAxisId="p" domain={[0, 100]} ticks={[0, 25, 50, 75, 100]} tickFormatter={(v: number) => `${v}%`} width={38} tick={{ fontSize: 9, fill: '#000' }} stroke="#000" />
           <YAxis yAxisId="c" orientation="right" domain={[0, 10]} ticks={[0, 5, 10]} width={22} tick={{ fontSize: 9, fill: '#000' }} stroke="#000" />
-          <Legend verticalAlign="top" height={18} iconSize={14} wrapperStyle={{ fontSize: 9, color: '#000' }} />
+          <Legend verticalAlign="top" height={18} iconSize={14} wrapperStyle={{ fontSize: 9, color: '#000' }} formatter={blackLabel} />
           <Line
             yAxisId="p"
             dataKey="progress"
@@ -104,7 +107,7 @@ export function MonthlyMoneyChart({ months, title }: { months: { month: number; 
         <CartesianGrid stroke="#bbb" strokeDasharray="2 3" vertical={false} />
         <XAxis dataKey="name" tick={{ fontSize: 9, fill: '#000' }} stroke="#000" />
         <YAxis tickFormatter={axisMoney} allowDecimals={false} width={78} tick={{ fontSize: 9, fill: '#000' }} stroke="#000" />
-        <Legend verticalAlign="top" height={18} iconSize={10} wrapperStyle={{ fontSize: 9, color: '#000' }} />
+        <Legend verticalAlign="top" height={18} iconSize={10} wrapperStyle={{ fontSize: 9, color: '#000' }} formatter={blackLabel} />
         <Bar dataKey="spentCents" name={t('budget.totals.spent')} fill="#000" isAnimationActive={false} />
         <Bar dataKey="committedCents" name={t('budget.totals.committed')} fill="#fff" stroke="#000" strokeDasharray="3 2" isAnimationActive={false} />
       </BarChart>

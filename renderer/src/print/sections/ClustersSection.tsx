@@ -46,7 +46,7 @@ export function ClustersSection({ data }: { data: ReportData }) {
                 <td className="num">{formatDecimal(k.fte)}</td>
                 <td className="num">{formatInteger(k.wijkagenten)}</td>
                 <td className="num">{formatInteger(k.norm.needed)}</td>
-                <td className={k.norm.status === 'short' ? 'signal' : undefined}>{verdict(k.norm)}</td>
+                <td className={k.norm.status === 'short' ? 'signal nowrap' : 'nowrap'}>{verdict(k.norm)}</td>
               </tr>
             ))}
             <tr className="sum">
@@ -56,7 +56,7 @@ export function ClustersSection({ data }: { data: ReportData }) {
               <td className="num">{formatDecimal(c.sum.fte)}</td>
               <td className="num">{formatInteger(c.sum.wijkagenten)}</td>
               <td className="num">{formatInteger(c.norm.needed)}</td>
-              <td className={c.norm.status === 'short' ? 'signal' : undefined}>{verdict(c.norm)}</td>
+              <td className={c.norm.status === 'short' ? 'signal nowrap' : 'nowrap'}>{verdict(c.norm)}</td>
             </tr>
             <tr className="muted">
               <td>{t('print.report.teamProfile')}</td>
