@@ -60,11 +60,11 @@ function wireDomains(db: Db): DomainHandlers {
   const teams = createTeamService(db);
   const agenda = createAgendaService(db, teams);
   const clusters = createClusterService(db, teams);
-  const reports = createReportService({ teams });
   const progress = createProgressService(db, teams);
   const audit = createAuditLog(db);
   const budget = createBudgetService(db, audit);
   const dashboard = createDashboardService(db, teams, progress, budget);
+  const reports = createReportService({ teams, agenda, progress, budget, clusters, audit });
   return {
     ...teamHandlers(teams),
     ...agendaHandlers(agenda),

@@ -103,6 +103,11 @@ export function createAuditLog(db: Db) {
       insert.run({ ...row, hash: hashAuditRecord(row) });
     },
 
+    /** Hash of the newest record (the chain head), or null while the chain is empty. */
+    head(): string | null {
+      return last.get()?.hash ?? null;
+    },
+
     /** Every audit record of one record, oldest first, with the fields that changed. */
     history(entity: string, entityId: number): (AuditEntry & { teamId: number | null })[] {
       return byEntity.all(entity, entityId).map((row) => ({ ...toEntry(row), teamId: row.team_id }));

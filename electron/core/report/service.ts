@@ -1,16 +1,167 @@
+import { OPEN_ACTION_STATUSES } from '../../api/agenda';
 import type { Ctx } from '../../api/define';
-import type { ReportData, ReportOptions } from '../../api/report';
+import type { CheckinStatus } from '../../api/progress';
+import type { ReportBudgetYear, ReportData, ReportDriehoek, ReportOpgave, ReportOptions } from '../../api/report';
+import type { AgendaService } from '../agenda/service';
+import type { AuditLog } from '../audit/chain';
+import type { BudgetService } from '../budget/service';
+import type { ClusterService } from '../clusters/service';
+import type { ProgressService } from '../progress/service';
 import type { TeamService } from '../team/service';
+
+/** Characters of the audit chain head printed on paper: enough to match, short enough to read aloud. */
+export const AUDIT_HEAD_LENGTH = 12;
+
+/** The first sentence of a text (up to the first . ! or ? followed by a space), trimmed. */
+export function firstSentence(text: string): string {
+  const trimmed = text.trim().replace(/\s+/g, ' ');
+  const end = /[.!?](\s|$)/.exec(trimmed);
+  return end ? trimmed.slice(0, end.index + 1) : trimmed;
+}
+
+/** Most pressing first: behind, then needs attention, then the rest. */
+const URGENCY: Record<CheckinStatus, number> = { achter: 0, 'aandacht-nodig': 1, 'op-koers': 2, afgerond: 3 };
+
+const yearsOf = (from: string, to: string): number[] => {
+  const first = Number(from.slice(0, 4));
+  const last = Number(to.slice(0, 4));
+  return Array.from({ length: last - first + 1 }, (_, i) => first + i);
+};
 
 /**
  * Everything one printed overview needs, read in one call so the paper shows one moment in time.
- * Each domain contributes its section here.
+ * Composed from the domain services: the numbers are theirs, this only selects and arranges.
  */
-export function createReportService(deps: { teams: TeamService }) {
+export function createReportService(deps: {
+  teams: TeamService;
+  agenda: AgendaService;
+  progress: ProgressService;
+  budget: BudgetService;
+  clusters: ClusterService;
+  audit: AuditLog;
+}) {
+  const opgavenOf = (options: ReportOptions, ctx: Ctx) => {
+    const { teamId, from, to } = options;
+    const period = { kind: 'custom' as const, from, to };
+    const overview = deps.progress.overview(teamId, period, ctx);
+    const history = new Map(deps.progress.history(teamId, period, undefined, ctx).opgaven.map((s) => [s.teamOpgaveId, s]));
+    const chosen = new Map(deps.agenda.list(teamId, false, ctx).map((c) => [c.id, c]));
+    const wanted = new Set(options.opgaven);
+    const opgaven: ReportOpgave[] = overview.opgaven
+      .filter((o) => wanted.size === 0 || wanted.has(o.teamOpgaveId))
+      .flatMap((o) => {
+        const choice = chosen.get(o.teamOpgaveId);
+        if (!choice) return [];
+        const detail = deps.agenda.get(teamId, o.teamOpgaveId, ctx);
+        const openList = detail.actions
+          .filter((a) => !a.archived && OPEN_ACTION_STATUSES.includes(a.status))
+          .map((a) => ({
+            id: a.id,
+            title: a.title,
+            owner: a.owner,
+            dueDate: a.dueDate,
+            status: a.status as 'idee' | 'gepland' | 'lopend',
+            overdue: a.overdue,
+          }));
+        const latest = o.latest;
+        return [
+          {
+            teamOpgaveId: o.teamOpgaveId,
+            opgaveId: o.opgaveId,
+            code: o.code,
+            titleNl: o.titleNl,
+            titleEn: o.titleEn,
+            kind: choice.kind,
+            ambition: choice.ambition,
+            owner: choice.owner,
+            priority: choice.priority,
+            agendaStatus: choice.status,
+            periodStart: choice.periodStart,
+            periodEnd: choice.periodEnd,
+            status: latest?.status ?? null,
+            progress: latest?.progress ?? null,
+            trend: o.trend,
+            checkinOverdue: o.checkinOverdue,
+            series: (history.get(o.teamOpgaveId)?.points ?? []).map((p) => ({
+              date: p.date,
+              progress: p.progress,
+              confidence: p.confidence,
+              status: p.status,
+            })),
+            latest: latest
+              ? {
+                  date: latest.date,
+                  status: latest.status,
+                  progress: latest.progress,
+                  confidence: latest.confidence,
+                  wentWell: latest.wentWell,
+                  nextSteps: latest.nextSteps,
+                  blockers: latest.blockers,
+                }
+              : null,
+            actions: {
+              done: choice.counts.byStatus.afgerond,
+              open: choice.counts.open,
+              overdue: choice.counts.overdue,
+              openList,
+            },
+          },
+        ];
+      });
+    return { overview, opgaven };
+  };
+
+  const driehoekOf = (opgaven: ReportOpgave[], budget: ReportBudgetYear[]): ReportDriehoek => {
+    const sum = (key: 'availableCents' | 'committedCents' | 'spentCents' | 'leftCents') =>
+      budget.reduce((s, y) => s + y.overview.totals[key], 0);
+    const blockers = opgaven
+      .filter((o) => o.latest && o.latest.blockers.trim().length > 0)
+      .map((o, order) => ({ o, order }))
+      .sort((a, b) => URGENCY[a.o.latest!.status] - URGENCY[b.o.latest!.status] || a.order - b.order)
+      .slice(0, 3)
+      .map(({ o }) => ({ teamOpgaveId: o.teamOpgaveId, titleNl: o.titleNl, titleEn: o.titleEn, date: o.latest!.date, text: o.latest!.blockers.trim() }));
+    return {
+      opgaven: opgaven.map((o) => ({
+        teamOpgaveId: o.teamOpgaveId,
+        titleNl: o.titleNl,
+        titleEn: o.titleEn,
+        status: o.status,
+        progress: o.progress,
+        sentence: firstSentence(o.latest?.nextSteps || o.latest?.wentWell || o.ambition),
+      })),
+      money: {
+        years: budget.map((y) => y.year),
+        availableCents: sum('availableCents'),
+        committedCents: sum('committedCents'),
+        spentCents: sum('spentCents'),
+        leftCents: sum('leftCents'),
+      },
+      blockers,
+    };
+  };
+
   return {
     get(options: ReportOptions, ctx: Ctx): ReportData {
       const team = deps.teams.get(options.teamId);
-      return { options, team, generatedAt: ctx.now().toISOString(), auditHead: null };
+      const { overview, opgaven } = opgavenOf(options, ctx);
+      const budget: ReportBudgetYear[] = yearsOf(options.from, options.to).map((year) => ({
+        year,
+        overview: deps.budget.overview(team.id, year),
+        decisions: deps.budget.decisions(team.id, year),
+      }));
+      const head = deps.audit.head();
+      return {
+        options,
+        team,
+        generatedAt: ctx.now().toISOString(),
+        auditHead: head ? head.slice(0, AUDIT_HEAD_LENGTH) : null,
+        asOf: overview.asOf,
+        overall: overview.overall,
+        opgaven,
+        budget,
+        clusters: deps.clusters.overview(team.id, overview.asOf, ctx),
+        driehoek: options.kind === 'driehoek' ? driehoekOf(opgaven, budget) : null,
+      };
     },
   };
 }

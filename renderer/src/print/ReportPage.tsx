@@ -6,9 +6,20 @@ import { call } from '../app/api';
 import { describeError } from '../app/errors';
 import { ReportView } from './ReportView';
 
+/** Every chart that has data has drawn its svg (recharts renders its surface after a layout pass). */
+const chartsDrawn = () =>
+  [...document.querySelectorAll<HTMLElement>('figure[data-chart]')].every(
+    (f) => f.dataset.points === '0' || f.querySelector('svg.recharts-surface') !== null,
+  );
+
 /** Sets the flag the print window (and the tests) wait for: data loaded and charts drawn. */
-function markReady(state: 'true' | 'error') {
-  requestAnimationFrame(() => requestAnimationFrame(() => (document.documentElement.dataset.reportReady = state)));
+function markReady(state: 'true' | 'error', frames = 0) {
+  requestAnimationFrame(() =>
+    requestAnimationFrame(() => {
+      if (state === 'true' && !chartsDrawn() && frames < 120) markReady(state, frames + 1);
+      else document.documentElement.dataset.reportReady = state;
+    }),
+  );
 }
 
 /** The standalone report route that the print window loads: `#/report?team=…&from=…`. */

@@ -1,6 +1,8 @@
-import { Alert, Button, Checkbox, Group, Loader, Paper, SegmentedControl, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
+import { Alert, Button, Checkbox, Group, Loader, MultiSelect, Paper, SegmentedControl, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { ChosenOpgave } from '../../../../electron/api/agenda';
+import { formatDate } from '../../ui/format';
 import { REPORT_SECTIONS, ReportOptions, reportQuery, type ReportData, type ReportKind, type ReportSection } from '../../../../electron/api/report';
 import { call } from '../../app/api';
 import { notifyError, notifySaved } from '../../app/errors';
@@ -24,17 +26,44 @@ function presetRange(preset: 'year' | 'lastYear' | 'quarter', today = new Date()
 
 /** Choose period and sections, see the paper, print or save as PDF (through the Electron shell). */
 export function PrintPage() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const team = useActiveTeam();
   const [kind, setKind] = useState<ReportKind>('full');
   const [[from, to], setRange] = useState(() => presetRange('year'));
   const [sections, setSections] = useState<ReportSection[]>([...REPORT_SECTIONS]);
+  const [picked, setPicked] = useState<string[]>([]);
+  const [chosen, setChosen] = useState<ChosenOpgave[]>([]);
   const [data, setData] = useState<ReportData | null>(null);
   const [busy, setBusy] = useState(false);
 
+  const teamId = team?.id;
+  useEffect(() => {
+    if (teamId === undefined) return;
+    let current = true;
+    call('agenda.list', { teamId, includeArchived: false })
+      .then((list) => current && setChosen(list))
+      .catch((err) => current && notifyError(err));
+    return () => {
+      current = false;
+    };
+  }, [teamId]);
+
+  /** The chosen opgaven whose period overlaps the report's period: the ones the report can show. */
+  const opgaveChoices = useMemo(
+    () =>
+      chosen
+        .filter((c) => c.periodStart <= to && c.periodEnd >= from)
+        .map((c) => ({
+          value: String(c.id),
+          label: `${i18n.language === 'en' ? c.titleEn : c.titleNl} (${formatDate(c.periodStart)} – ${formatDate(c.periodEnd)})`,
+        })),
+    [chosen, from, to, i18n.language],
+  );
+  const pickedInPeriod = useMemo(() => picked.filter((id) => opgaveChoices.some((c) => c.value === id)), [picked, opgaveChoices]);
+
   const parsed = useMemo(
-    () => (team ? ReportOptions.safeParse({ teamId: team.id, kind, from, to, sections, opgaven: [] }) : null),
-    [team, kind, from, to, sections],
+    () => (team ? ReportOptions.safeParse({ teamId: team.id, kind, from, to, sections, opgaven: pickedInPeriod.map(Number) }) : null),
+    [team, kind, from, to, sections, pickedInPeriod],
   );
   const options = parsed?.success ? parsed.data : null;
   const problem = parsed && !parsed.success ? translateValidation(parsed.error.issues[0]?.message ?? '') : null;
@@ -117,6 +146,17 @@ export function PrintPage() {
               ))}
             </Group>
           </Checkbox.Group>
+          <MultiSelect
+            label={t('print.opgaven')}
+            description={t('print.opgavenHint')}
+            placeholder={pickedInPeriod.length ? undefined : t('print.opgavenPlaceholder')}
+            data={opgaveChoices}
+            value={pickedInPeriod}
+            onChange={setPicked}
+            clearable
+            searchable
+            maw={640}
+          />
           {problem && (
             <Alert color="red" role="alert">
               {problem}

@@ -1,0 +1,75 @@
+import { useTranslation } from 'react-i18next';
+import type { WijkagentNorm } from '../../../../electron/api/team';
+import type { ReportData } from '../../../../electron/api/report';
+import { formatDate, formatDecimal, formatInteger } from '../../ui/format';
+
+/** The wijkagent norm in words: short, surplus or meets it (a signal, not a hard rule). */
+export function useNormVerdict() {
+  const { t } = useTranslation();
+  return (norm: WijkagentNorm) =>
+    norm.status === 'short'
+      ? t('team.norm.short', { count: -norm.difference })
+      : norm.difference > 0
+        ? t('team.norm.surplus', { count: norm.difference })
+        : t('team.norm.ok');
+}
+
+export function ClustersSection({ data }: { data: ReportData }) {
+  const { t } = useTranslation();
+  const verdict = useNormVerdict();
+  const c = data.clusters;
+  return (
+    <section className="section" data-section="clusters">
+      <h2>{t('print.report.clusters')}</h2>
+      <p className="muted">{t('print.report.clustersOn', { date: formatDate(c.date) })}</p>
+      {c.clusters.length === 0 ? (
+        <p className="muted">{t('print.report.noClusters')}</p>
+      ) : (
+        <table className="clusters">
+          <thead>
+            <tr>
+              <th>{t('print.report.cluster')}</th>
+              <th>{t('print.report.lead')}</th>
+              <th className="num">{t('team.fields.inhabitants')}</th>
+              <th className="num">{t('print.report.fte')}</th>
+              <th className="num">{t('team.fields.wijkagenten')}</th>
+              <th className="num">{t('team.norm.needed')}</th>
+              <th>{t('team.norm.title')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {c.clusters.map((k) => (
+              <tr key={k.id} data-cluster={k.id}>
+                <td>{k.name}</td>
+                <td>{k.lead || '—'}</td>
+                <td className="num">{formatInteger(k.inhabitants)}</td>
+                <td className="num">{formatDecimal(k.fte)}</td>
+                <td className="num">{formatInteger(k.wijkagenten)}</td>
+                <td className="num">{formatInteger(k.norm.needed)}</td>
+                <td className={k.norm.status === 'short' ? 'signal nowrap' : 'nowrap'}>{verdict(k.norm)}</td>
+              </tr>
+            ))}
+            <tr className="sum">
+              <td>{t('print.report.clustersTotal')}</td>
+              <td />
+              <td className="num">{formatInteger(c.sum.inhabitants)}</td>
+              <td className="num">{formatDecimal(c.sum.fte)}</td>
+              <td className="num">{formatInteger(c.sum.wijkagenten)}</td>
+              <td className="num">{formatInteger(c.norm.needed)}</td>
+              <td className={c.norm.status === 'short' ? 'signal nowrap' : 'nowrap'}>{verdict(c.norm)}</td>
+            </tr>
+            <tr className="muted">
+              <td>{t('print.report.teamProfile')}</td>
+              <td />
+              <td className="num">{formatInteger(c.team.inhabitants)}</td>
+              <td className="num">{formatDecimal(c.team.fte)}</td>
+              <td className="num">{formatInteger(c.team.wijkagenten)}</td>
+              <td />
+              <td />
+            </tr>
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}
