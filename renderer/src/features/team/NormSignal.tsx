@@ -2,6 +2,7 @@ import { Alert, Group, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { formationSignal, wijkagentNorm } from '../../../../electron/api/norms';
 import { formatDecimal, formatInteger } from '../../ui/format';
+import { useNormVerdict } from './useNormVerdict';
 
 interface Props {
   inhabitants: number;
@@ -14,12 +15,7 @@ export function NormSignal({ inhabitants, wijkagenten, formationFte }: Props) {
   const { t } = useTranslation();
   const norm = wijkagentNorm(inhabitants, wijkagenten);
   const formation = formationSignal(formationFte);
-  const verdict =
-    norm.status === 'short'
-      ? t('team.norm.short', { count: -norm.difference })
-      : norm.difference > 0
-        ? t('team.norm.surplus', { count: norm.difference })
-        : t('team.norm.ok');
+  const verdict = useNormVerdict()(norm);
   return (
     <Stack gap="xs" data-testid="norm-signal">
       <Alert

@@ -1,18 +1,7 @@
 import { useTranslation } from 'react-i18next';
-import type { WijkagentNorm } from '../../../../electron/api/team';
 import type { ReportData } from '../../../../electron/api/report';
+import { useNormVerdict } from '../../features/team/useNormVerdict';
 import { formatDate, formatDecimal, formatInteger } from '../../ui/format';
-
-/** The wijkagent norm in words: short, surplus or meets it (a signal, not a hard rule). */
-export function useNormVerdict() {
-  const { t } = useTranslation();
-  return (norm: WijkagentNorm) =>
-    norm.status === 'short'
-      ? t('team.norm.short', { count: -norm.difference })
-      : norm.difference > 0
-        ? t('team.norm.surplus', { count: norm.difference })
-        : t('team.norm.ok');
-}
 
 export function ClustersSection({ data }: { data: ReportData }) {
   const { t } = useTranslation();

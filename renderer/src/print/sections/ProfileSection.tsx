@@ -1,17 +1,13 @@
 import { useTranslation } from 'react-i18next';
 import type { ReportData } from '../../../../electron/api/report';
+import { useNormVerdict } from '../../features/team/useNormVerdict';
 import { formatDecimal, formatInteger } from '../../ui/format';
 
 export function ProfileSection({ data }: { data: ReportData }) {
   const { t } = useTranslation();
   const { team } = data;
   const norm = team.norm;
-  const verdict =
-    norm.status === 'short'
-      ? t('team.norm.short', { count: -norm.difference })
-      : norm.difference > 0
-        ? t('team.norm.surplus', { count: norm.difference })
-        : t('team.norm.ok');
+  const verdict = useNormVerdict()(norm);
   return (
     <section className="section keep" data-section="profile">
       <h2>{t('print.report.profile')}</h2>
