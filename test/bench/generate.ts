@@ -39,9 +39,9 @@ export const SIZES: Record<Size, SizeSpec> = {
   stress: { teams: 100, years: 10, actions: 100, checkins: 500, expenses: 2000, decisions: 30 },
 };
 
-/** The bench's "today": the last year of every size ends here. */
+/** The bench's "today": the last year of every size ends here (the demo uses the real today). */
 export const TODAY = '2026-11-28';
-export const LAST_YEAR = 2026;
+export const LAST_YEAR = Number(TODAY.slice(0, 4));
 /** Bumped whenever the generator writes different data, so cached stores are rebuilt. */
 export const GENERATOR_VERSION = 1;
 
@@ -155,8 +155,10 @@ const BLOCKERS = ['', '', '', 'Capaciteit in de zomer.', 'Wachten op de gemeente
 const pad = (n: number) => String(n).padStart(2, '0');
 const isoOfDay = (year: number, dayOfYear: number) => localIsoDate(new Date(year, 0, dayOfYear, 12));
 const daysIn = (year: number) => (year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 366 : 365);
-/** Last usable day of a year: the end of the year, or TODAY in the last one. */
-const lastDayOf = (year: number) => (year === LAST_YEAR ? dayOfYear(TODAY) : daysIn(year));
+/** The last year with data: this year, unless it is less than two months old (then last year). */
+const lastYearOf = (today: string) => Number(today.slice(0, 4)) - (dayOfYear(today) < 60 ? 1 : 0);
+/** Last usable day of a year: the end of the year, or today in the current one. */
+const lastDayOf = (year: number, today: string) => (year === Number(today.slice(0, 4)) ? dayOfYear(today) : daysIn(year));
 function dayOfYear(iso: string): number {
   const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
   return Math.round((Date.UTC(y, m - 1, d) - Date.UTC(y, 0, 1)) / 86_400_000) + 1;
@@ -186,20 +188,21 @@ export interface Generated {
 }
 
 /** Fills an empty data folder with `size` data from `seed`. Writes per team and year in one transaction each. */
-export function generateInto(dataDir: string, size: Size, seed: number, options: { teamNames?: readonly string[] } = {}): Generated {
+export function generateInto(dataDir: string, size: Size, seed: number, options: { today?: string } = {}): Generated {
   const spec = SIZES[size];
+  const today = options.today ?? TODAY;
   const started = performance.now();
-  const core = createCore({ dataDir, clock: clockOn(TODAY) });
+  const core = createCore({ dataDir, clock: clockOn(today) });
   try {
     const rng = createRng(seed);
     const budget = createBudgetService(core.db, createAuditLog(core.db));
     // A large page cache for this one writing connection: index pages stay in memory (a connection setting, not data).
     core.db.pragma('cache_size = -262144');
-    const firstYear = LAST_YEAR - spec.years + 1;
+    const firstYear = lastYearOf(today) - spec.years + 1;
     for (let t = 0; t < spec.teams; t++) {
       const base = TEAMS[t % TEAMS.length]!;
-      const name = options.teamNames?.[t] ?? (t < TEAMS.length ? base.name : `${base.name} ${Math.floor(t / TEAMS.length) + 1}`);
-      core.db.transaction(() => generateTeam(core, budget, rng, spec, firstYear, { ...base, name }))();
+      const name = t < TEAMS.length ? base.name : `${base.name} ${Math.floor(t / TEAMS.length) + 1}`;
+      core.db.transaction(() => generateTeam(core, budget, rng, spec, firstYear, today, { ...base, name }))();
     }
     core.db.pragma('wal_checkpoint(TRUNCATE)');
     core.db.pragma('optimize');
@@ -215,7 +218,7 @@ export function generateInto(dataDir: string, size: Size, seed: number, options:
   }
 }
 
-function generateTeam(core: Core, budget: BudgetService, rng: Rng, spec: SizeSpec, firstYear: number, base: (typeof TEAMS)[number]) {
+function generateTeam(core: Core, budget: BudgetService, rng: Rng, spec: SizeSpec, firstYear: number, today: string, base: (typeof TEAMS)[number]) {
   const start = `${firstYear}-01-01`;
   const inhabitants = rng.int(40, 220) * 1000;
   const team = apply(
@@ -263,7 +266,7 @@ function generateTeam(core: Core, budget: BudgetService, rng: Rng, spec: SizeSpe
   );
 
   const splitYear = spec.years >= 4 ? firstYear + Math.floor(spec.years / 2) : null;
-  for (let year = firstYear; year <= LAST_YEAR; year++) {
+  for (let year = firstYear; year <= lastYearOf(today); year++) {
     if (year === splitYear) {
       const date = `${year}-04-01`;
       const [first] = clusters;
@@ -287,12 +290,12 @@ function generateTeam(core: Core, budget: BudgetService, rng: Rng, spec: SizeSpe
         apply(core, 'clusters.end', { teamId, clusterId: ended, endDate: `${year}-09-30`, reason: 'Samengevoegd met een ander cluster.' }, clockOn(`${year}-09-01`, 9));
       }
     }
-    generateYear(core, budget, rng, spec, teamId, year, clusters, partnerIds);
+    generateYear(core, budget, rng, spec, teamId, year, today, clusters, partnerIds);
   }
 }
 
-function generateYear(core: Core, budget: BudgetService, rng: Rng, spec: SizeSpec, teamId: number, year: number, clusters: number[], partnerIds: number[]) {
-  const last = lastDayOf(year);
+function generateYear(core: Core, budget: BudgetService, rng: Rng, spec: SizeSpec, teamId: number, year: number, today: string, clusters: number[], partnerIds: number[]) {
+  const last = lastDayOf(year, today);
   const day = (d: number) => isoOfDay(year, Math.min(Math.max(d, 1), last));
   const jan2 = day(2);
 
