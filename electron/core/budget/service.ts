@@ -201,6 +201,16 @@ export function createBudgetService(db: Db, audit: AuditLog) {
   const expenseSelect = `SELECT x.*, ${LABEL_COLS}, d.title AS decision_title,
       (SELECT r.id FROM expense r WHERE r.reverses_id = x.id) AS reversed_by_id
     FROM expense x ${LABEL_JOINS} LEFT JOIN budget_decision d ON d.id = x.decision_id`;
+  /**
+   * The year's expenses as the overview needs them: summed per month, decision, opgave and cluster
+   * in SQL (a handful of rows instead of every expense with its labels). The overview adds these up
+   * exactly as it would the single rows; voided expenses never count.
+   */
+  const ledgerExpensesOf = db.prepare<[number, number], LedgerExpense>(`
+    SELECT substr(expense_date, 1, 7) || '-01' AS expense_date, SUM(amount_cents) AS amount_cents,
+           decision_id, team_opgave_id, cluster_id, NULL AS voided_at
+    FROM expense WHERE team_id = ? AND year = ? AND voided_at IS NULL
+    GROUP BY substr(expense_date, 1, 7), decision_id, team_opgave_id, cluster_id`);
   const expensesOf = db.prepare<[number, number], ExpenseRow>(`${expenseSelect} WHERE x.team_id = ? AND x.year = ? ORDER BY x.expense_date, x.id`);
   const expenseById = db.prepare<[number], ExpenseRow>(`${expenseSelect} WHERE x.id = ?`);
   // RETURNING *: the stored row, exactly as a SELECT would read it, for the audit record without a second read.
@@ -235,7 +245,7 @@ export function createBudgetService(db: Db, audit: AuditLog) {
 
   const overview = (teamId: number, year: number): BudgetOverview => {
     assertTeam(teamId);
-    return computeOverview(teamId, year, entriesOf.all(teamId, year), decisionsOf.all(teamId, year), expensesOf.all(teamId, year), {
+    return computeOverview(teamId, year, entriesOf.all(teamId, year), decisionsOf.all(teamId, year), ledgerExpensesOf.all(teamId, year), {
       opgave: (id) => labelOpgave.get(id)?.label ?? null,
       cluster: (id) => labelCluster.get(id)?.name ?? null,
     });
