@@ -1,5 +1,4 @@
 import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
-import Database from 'better-sqlite3';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ExpenseInput } from '../../electron/api/budget';
@@ -13,7 +12,7 @@ import { createBudgetService, type BudgetService, type NewExpense } from '../../
 import { localIsoDate } from '../../electron/core/clock';
 import { createCore, type Core } from '../../electron/core';
 import { LATEST_VERSION } from '../../electron/core/store/migrations';
-import { STORE_FILE_NAME } from '../../electron/core/store/open';
+import { readOnlyLook, STORE_FILE_NAME } from '../../electron/core/store/open';
 
 /**
  * A deterministic store of any size, written through the app's own API: every record passes the
@@ -468,6 +467,25 @@ function generateYear(core: Core, budget: BudgetService, rng: Rng, spec: SizeSpe
   });
 }
 
+// ---- a bank CSV for the import benchmark ----
+
+/** A bank statement of expenses (ING layout: yyyymmdd dates, Af/Bij column, Dutch amounts), seeded. */
+export function bankStatementCsv(rowsCount: number, seed: number): string {
+  let a = seed >>> 0;
+  const rnd = () => ((a = (Math.imul(a, 1664525) + 1013904223) >>> 0) / 4294967296);
+  const out = ['"Datum";"Naam / Omschrijving";"Rekening";"Tegenrekening";"Code";"Af Bij";"Bedrag (EUR)";"Mutatiesoort";"Mededelingen"'];
+  for (let i = 0; i < rowsCount; i++) {
+    const day = 1 + Math.floor(rnd() * 330);
+    const d = new Date(Date.UTC(LAST_YEAR, 0, day));
+    const date = d.toISOString().slice(0, 10).replaceAll('-', '');
+    const cents = 100 + Math.floor(rnd() * 20_000);
+    const amount = `${Math.floor(cents / 100)},${String(cents % 100).padStart(2, '0')}`;
+    const payee = PAYEES[Math.floor(rnd() * PAYEES.length)]!;
+    out.push(`"${date}";"${payee}";"NL01BANK0123456789";"NL02BANK0${String(i).padStart(9, '0')}";"BA";"Af";"${amount}";"Betaalautomaat";"Pasvolgnr 001 ${seed}-${i}"`);
+  }
+  return `${out.join('\r\n')}\r\n`;
+}
+
 // ---- cached stores for the benchmark ----
 
 export const cacheRoot = () => process.env.TEAMCHEF_BENCH_CACHE ?? join(tmpdir(), 'teamchef-bench-cache');
@@ -477,17 +495,14 @@ export const cacheRoot = () => process.env.TEAMCHEF_BENCH_CACHE ?? join(tmpdir()
  * (checkBudgetInvariants), every reference holds, and SQLite finds the file sound.
  */
 export function checkStore(file: string): string[] {
-  const db = new Database(file, { readonly: true });
-  try {
+  return readOnlyLook(file, (db) => {
     const problems = checkBudgetInvariants(db);
     const fk = db.prepare('PRAGMA foreign_key_check').all();
     if (fk.length) problems.push(`${fk.length} broken references`);
     const integrity = db.pragma('quick_check', { simple: true });
     if (integrity !== 'ok') problems.push(`quick_check: ${String(integrity)}`);
     return problems;
-  } finally {
-    db.close();
-  }
+  });
 }
 
 export interface CachedStore {
