@@ -34,6 +34,15 @@ interface CheckinRow {
   created_at: string;
 }
 
+interface PointRow {
+  team_opgave_id: number;
+  id: number;
+  date: string;
+  status: CheckinStatus;
+  progress: number;
+  confidence: number;
+}
+
 interface ChosenRow {
   id: number;
   opgave_id: number;
@@ -94,6 +103,14 @@ export function createProgressService(db: Db, teams: TeamService) {
     ${CHECKIN_SELECT} WHERE c.team_id = @teamId AND c.team_opgave_id IN (
       SELECT t.id FROM team_opgave t
       WHERE t.team_id = @teamId AND t.archived = 0 AND t.period_start <= @to AND t.period_end >= @from)
+    ORDER BY c.team_opgave_id, c.date, c.id`);
+  /** The same check-ins, valid ones only and only the numbers a chart needs (the history). */
+  const selectPeriodPoints = db.prepare<{ teamId: number; from: string; to: string }, PointRow>(`
+    SELECT c.team_opgave_id, c.id, c.date, c.status, c.progress, c.confidence FROM checkin c
+    WHERE c.team_id = @teamId AND c.team_opgave_id IN (
+      SELECT t.id FROM team_opgave t
+      WHERE t.team_id = @teamId AND t.archived = 0 AND t.period_start <= @to AND t.period_end >= @from)
+      AND NOT EXISTS (SELECT 1 FROM checkin n WHERE n.corrects_id = c.id)
     ORDER BY c.team_opgave_id, c.date, c.id`);
   const selectCheckin = db.prepare<{ id: number; teamId: number }, CheckinRow>(`${CHECKIN_SELECT} WHERE c.id = @id AND c.team_id = @teamId`);
   const selectValidOnDate = db.prepare<{ teamOpgaveId: number; date: string }, { id: number }>(`
@@ -260,7 +277,13 @@ export function createProgressService(db: Db, teams: TeamService) {
     history(teamId: number, choice: PeriodChoice, teamOpgaveId: number | undefined, ctx: Ctx): ProgressHistory {
       const { period, today } = service.resolve(teamId, choice, ctx);
       if (teamOpgaveId !== undefined) chosenOrThrow(teamId, teamOpgaveId);
-      const checkins = validByOpgave(teamId, period);
+      // Only what the charts draw: the valid check-ins' numbers, not their notes.
+      const checkins = new Map<number, PointRow[]>();
+      for (const p of selectPeriodPoints.all({ teamId, from: period.from, to: period.to })) {
+        const list = checkins.get(p.team_opgave_id);
+        if (list) list.push(p);
+        else checkins.set(p.team_opgave_id, [p]);
+      }
       const chosen = selectChosen
         .all({ teamId, from: period.from, to: period.to })
         .filter((r) => teamOpgaveId === undefined || r.id === teamOpgaveId);
