@@ -27,6 +27,28 @@ export default defineConfig({
           hookTimeout: 120_000,
         },
       },
+      {
+        // `npm run bench` only: generates large stores and times every screen load. Never part of `npm test`.
+        test: {
+          name: 'bench',
+          include: ['test/bench/bench.test.ts'],
+          environment: 'node',
+          globalSetup: ['test/e2e/harness/global-setup.ts'],
+          pool: 'forks',
+          testTimeout: 1_800_000,
+          hookTimeout: 1_800_000,
+        },
+      },
+      {
+        // `npm run demo-data` only: fills a store for a demo (see test/bench/demo-data.mjs).
+        test: {
+          name: 'demo',
+          include: ['test/bench/demo-data.test.ts'],
+          environment: 'node',
+          pool: 'forks',
+          testTimeout: 300_000,
+        },
+      },
     ],
   },
 });

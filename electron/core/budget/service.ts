@@ -14,9 +14,10 @@ import type {
 import type { Ctx } from '../../api/define';
 import { AppError, conflict, invalid, notFound } from '../../api/errors';
 import { formatMoney } from '../../api/money';
-import type { AuditLog } from '../audit/chain';
+import type { AuditAppend, AuditLog } from '../audit/chain';
+import type { Statement } from 'better-sqlite3';
 import type { Db } from '../store/open';
-import { createLinkResolver, type Links } from './links';
+import { createLinkResolver, type Links, type ResolvedLinks } from './links';
 import { committedOf, computeOverview, levelOf, type LedgerDecision, type LedgerExpense } from './overview';
 
 interface EntryRow {
@@ -146,6 +147,11 @@ const toExpense = (r: ExpenseRow): Expense => ({
 
 const yearOf = (iso: string) => Number(iso.slice(0, 4));
 
+interface DecisionState {
+  status: DecisionStatus;
+  year: number;
+}
+
 export interface NewExpense {
   date: string;
   amountCents: number;
@@ -161,8 +167,14 @@ export interface NewExpense {
 export function createBudgetService(db: Db, audit: AuditLog) {
   const resolveLinks = createLinkResolver(db);
   const teamExists = db.prepare<[number], { id: number }>('SELECT id FROM team WHERE id = ?');
-  const raw = (table: 'budget_entry' | 'budget_decision' | 'expense' | 'import_batch', id: number) =>
-    db.prepare(`SELECT * FROM ${table} WHERE id = ?`).get(id) as Record<string, unknown> & { team_id: number };
+  type RawTable = 'budget_entry' | 'budget_decision' | 'expense' | 'import_batch';
+  const rawStatements = new Map<RawTable, Statement<[number], Record<string, unknown> & { team_id: number }>>();
+  /** The stored row as the audit records it (every column); statements prepared once per table. */
+  const raw = (table: RawTable, id: number) => {
+    let st = rawStatements.get(table);
+    if (!st) rawStatements.set(table, (st = db.prepare(`SELECT * FROM ${table} WHERE id = ?`)));
+    return st.get(id)!;
+  };
 
   const entriesOf = db.prepare<[number, number], EntryRow>('SELECT * FROM budget_entry WHERE team_id = ? AND year = ? ORDER BY entry_date, id');
   const entryById = db.prepare<[number], EntryRow>('SELECT * FROM budget_entry WHERE id = ?');
@@ -172,6 +184,12 @@ export function createBudgetService(db: Db, audit: AuditLog) {
 
   const decisionSelect = `SELECT x.*, ${LABEL_COLS} FROM budget_decision x ${LABEL_JOINS}`;
   const decisionsOf = db.prepare<[number, number], DecisionRow>(`${decisionSelect} WHERE x.team_id = ? AND x.year = ? ORDER BY x.decision_date, x.id`);
+  /** The year's decisions with what was spent on each, in one statement (not one sum per decision). */
+  const decisionsWithSpentOf = db.prepare<[number, number], DecisionRow & { spent: number }>(
+    `SELECT x.*, ${LABEL_COLS},
+       (SELECT COALESCE(SUM(e.amount_cents), 0) FROM expense e WHERE e.decision_id = x.id AND e.voided_at IS NULL) AS spent
+     FROM budget_decision x ${LABEL_JOINS} WHERE x.team_id = ? AND x.year = ? ORDER BY x.decision_date, x.id`,
+  );
   const decisionById = db.prepare<[number], DecisionRow>(`${decisionSelect} WHERE x.id = ?`);
   const insertDecision = db.prepare(`INSERT INTO budget_decision
     (team_id, year, decision_date, title, amount_cents, rationale, team_opgave_id, action_id, cluster_id, decided_by, status,
@@ -182,20 +200,47 @@ export function createBudgetService(db: Db, audit: AuditLog) {
     updated_at = @now WHERE id = @id AND status = 'voorgesteld'`);
   const withdrawDecision = db.prepare(`UPDATE budget_decision SET status = 'ingetrokken', withdrawn_reason = @reason, withdrawn_at = @now,
     updated_at = @now WHERE id = @id AND status <> 'ingetrokken'`);
+  /** What a new expense on a decision is checked against: only its status and year. */
+  const decisionState = db.prepare<[number], DecisionState>('SELECT status, year FROM budget_decision WHERE id = ?');
   const spentOnDecision = db.prepare<[number], { s: number }>('SELECT COALESCE(SUM(amount_cents), 0) AS s FROM expense WHERE decision_id = ? AND voided_at IS NULL');
 
   const expenseSelect = `SELECT x.*, ${LABEL_COLS}, d.title AS decision_title,
       (SELECT r.id FROM expense r WHERE r.reverses_id = x.id) AS reversed_by_id
     FROM expense x ${LABEL_JOINS} LEFT JOIN budget_decision d ON d.id = x.decision_id`;
+  /**
+   * The year's expenses as the overview needs them: summed per month, decision, opgave and cluster
+   * in SQL (a handful of rows instead of every expense with its labels). The overview adds these up
+   * exactly as it would the single rows; voided expenses never count.
+   */
+  const ledgerExpensesOf = db.prepare<[number, number], LedgerExpense>(`
+    SELECT substr(expense_date, 1, 7) || '-01' AS expense_date, SUM(amount_cents) AS amount_cents,
+           decision_id, team_opgave_id, cluster_id, NULL AS voided_at
+    FROM expense WHERE team_id = ? AND year = ? AND voided_at IS NULL
+    GROUP BY substr(expense_date, 1, 7), decision_id, team_opgave_id, cluster_id`);
   const expensesOf = db.prepare<[number, number], ExpenseRow>(`${expenseSelect} WHERE x.team_id = ? AND x.year = ? ORDER BY x.expense_date, x.id`);
   const expenseById = db.prepare<[number], ExpenseRow>(`${expenseSelect} WHERE x.id = ?`);
-  const insertExpense = db.prepare(`INSERT INTO expense
+  // RETURNING *: the stored row, exactly as a SELECT would read it, for the audit record without a second read.
+  const insertExpense = db.prepare<Record<string, unknown>, Record<string, unknown> & { id: number }>(`INSERT INTO expense
     (team_id, year, expense_date, amount_cents, payee, description, payment_method, receipt_ref, decision_id, team_opgave_id,
      action_id, cluster_id, reverses_id, reason, import_batch_id, import_row, created_at)
     VALUES (@teamId, @year, @date, @amountCents, @payee, @description, @paymentMethod, @receiptRef, @decisionId, @teamOpgaveId,
-     @actionId, @clusterId, @reversesId, @reason, @importBatchId, @importRow, @now)`);
+     @actionId, @clusterId, @reversesId, @reason, @importBatchId, @importRow, @now)
+    RETURNING *`);
   const voidExpense = db.prepare('UPDATE expense SET voided_at = @now, void_reason = @reason WHERE id = @id AND voided_at IS NULL');
 
+  /**
+   * The years a team has anything in. Each table is read by jumping from year to year through its
+   * (team_id, year) index: one seek per year, not one step per row (a district team has 20,000 expenses).
+   */
+  const yearsOf = db.prepare<{ teamId: number }, { year: number }>(`
+    WITH RECURSIVE
+      e(y) AS (SELECT MIN(year) FROM budget_entry WHERE team_id = @teamId
+               UNION ALL SELECT (SELECT MIN(year) FROM budget_entry WHERE team_id = @teamId AND year > y) FROM e WHERE y IS NOT NULL),
+      d(y) AS (SELECT MIN(year) FROM budget_decision WHERE team_id = @teamId
+               UNION ALL SELECT (SELECT MIN(year) FROM budget_decision WHERE team_id = @teamId AND year > y) FROM d WHERE y IS NOT NULL),
+      x(y) AS (SELECT MIN(year) FROM expense WHERE team_id = @teamId
+               UNION ALL SELECT (SELECT MIN(year) FROM expense WHERE team_id = @teamId AND year > y) FROM x WHERE y IS NOT NULL)
+    SELECT y AS year FROM e WHERE y IS NOT NULL UNION SELECT y FROM d WHERE y IS NOT NULL UNION SELECT y FROM x WHERE y IS NOT NULL`);
   const labelOpgave = db.prepare<[number], { label: string | null }>(
     "SELECT COALESCE(o.title_nl, 'Opgave ' || t.id) AS label FROM team_opgave t LEFT JOIN opgave o ON o.id = t.opgave_id WHERE t.id = ?",
   );
@@ -219,7 +264,7 @@ export function createBudgetService(db: Db, audit: AuditLog) {
 
   const overview = (teamId: number, year: number): BudgetOverview => {
     assertTeam(teamId);
-    return computeOverview(teamId, year, entriesOf.all(teamId, year), decisionsOf.all(teamId, year), expensesOf.all(teamId, year), {
+    return computeOverview(teamId, year, entriesOf.all(teamId, year), decisionsOf.all(teamId, year), ledgerExpensesOf.all(teamId, year), {
       opgave: (id) => labelOpgave.get(id)?.label ?? null,
       cluster: (id) => labelCluster.get(id)?.name ?? null,
     });
@@ -236,16 +281,36 @@ export function createBudgetService(db: Db, audit: AuditLog) {
     return amountCents > left;
   };
 
-  const addExpense = (teamId: number, input: NewExpense, ctx: Ctx, extra: { reversesId?: number; reason?: string } = {}): number => {
-    const resolved = resolveLinks(teamId, input.links);
+  /** What one expense write needs besides its input: link resolution, decision lookup and the audit. */
+  interface ExpenseWriter {
+    resolve: (teamId: number, links: Links) => ResolvedLinks;
+    decision: (id: number) => DecisionState;
+    append: (rec: AuditAppend) => void;
+  }
+  const singleWriter: ExpenseWriter = {
+    resolve: resolveLinks,
+    decision: (id) => decisionState.get(id)!,
+    append: (rec) => audit.append(rec),
+  };
+
+  /** The rules for every new expense (by hand, reversal, import, bulk) in one place. */
+  const writeExpense = (
+    teamId: number,
+    input: NewExpense,
+    ctx: Ctx,
+    extra: { reversesId?: number; reason?: string },
+    via: ExpenseWriter,
+  ): number => {
+    const resolved = via.resolve(teamId, input.links);
     const year = yearOf(input.date);
     if (resolved.decisionId !== null && extra.reversesId === undefined) {
-      const d = decisionById.get(resolved.decisionId)!;
+      const d = via.decision(resolved.decisionId);
       if (d.status !== 'genomen')
         throw invalid('decisionId', d.status === 'ingetrokken' ? 'Dit besluit is ingetrokken; boek er geen uitgaven meer op.' : 'Dit besluit is nog niet genomen.');
       if (d.year !== year) throw invalid('date', `Het besluit hoort bij ${d.year}; de uitgave moet in hetzelfde jaar vallen.`);
     }
-    const { lastInsertRowid } = insertExpense.run({
+    const now = ctx.now();
+    const row = insertExpense.get({
       teamId,
       year,
       date: input.date,
@@ -259,11 +324,47 @@ export function createBudgetService(db: Db, audit: AuditLog) {
       reason: extra.reason ?? '',
       importBatchId: input.importBatchId ?? null,
       importRow: input.importRow ?? null,
-      now: ctx.now().toISOString(),
+      now: now.toISOString(),
+    })!;
+    via.append({
+      at: now.toISOString(),
+      teamId,
+      entity: 'expense',
+      entityId: row.id,
+      action: extra.reversesId ? 'tegenboeking' : input.importBatchId ? 'geïmporteerd' : 'aangemaakt',
+      before: null,
+      after: row,
     });
-    const id = Number(lastInsertRowid);
-    record(ctx, teamId, 'expense', id, extra.reversesId ? 'tegenboeking' : input.importBatchId ? 'geïmporteerd' : 'aangemaakt', null, raw('expense', id));
-    return id;
+    return row.id;
+  };
+
+  const addExpense = (teamId: number, input: NewExpense, ctx: Ctx, extra: { reversesId?: number; reason?: string } = {}): number =>
+    writeExpense(teamId, input, ctx, extra, singleWriter);
+
+  /**
+   * Many new expenses of one team inside the caller's transaction (an import, a bulk load): the same
+   * rules and the same audit chain as one by one, with each distinct combination of links checked
+   * once, each decision read once and the head of the audit chain kept in hand.
+   */
+  const addExpenses = (teamId: number, inputs: readonly NewExpense[], ctx: Ctx): number[] => {
+    if (!db.inTransaction) throw new Error('addExpenses runs inside the caller\'s transaction');
+    const links = new Map<string, ResolvedLinks>();
+    const decisions = new Map<number, DecisionState>();
+    const via: ExpenseWriter = {
+      resolve(team, l) {
+        const key = `${l.decisionId ?? ''}|${l.teamOpgaveId ?? ''}|${l.actionId ?? ''}|${l.clusterId ?? ''}`;
+        let r = links.get(key);
+        if (!r) links.set(key, (r = resolveLinks(team, l)));
+        return r;
+      },
+      decision(id) {
+        let d = decisions.get(id);
+        if (!d) decisions.set(id, (d = decisionState.get(id)!));
+        return d;
+      },
+      append: audit.appender(),
+    };
+    return inputs.map((input) => writeExpense(teamId, input, ctx, {}, via));
   };
 
   const service = {
@@ -272,13 +373,7 @@ export function createBudgetService(db: Db, audit: AuditLog) {
 
     years(teamId: number, ctx: Ctx): number[] {
       assertTeam(teamId);
-      const rows = db
-        .prepare<[number, number, number], { year: number }>(
-          `SELECT year FROM budget_entry WHERE team_id = ? UNION SELECT year FROM budget_decision WHERE team_id = ?
-           UNION SELECT year FROM expense WHERE team_id = ?`,
-        )
-        .all(teamId, teamId, teamId)
-        .map((r) => r.year);
+      const rows = yearsOf.all({ teamId }).map((r) => r.year);
       return [...new Set([...rows, yearOf(ctx.today())])].sort((a, b) => a - b);
     },
 
@@ -334,7 +429,7 @@ export function createBudgetService(db: Db, audit: AuditLog) {
 
     decisions(teamId: number, year: number): Decision[] {
       assertTeam(teamId);
-      return decisionsOf.all(teamId, year).map((r) => toDecision(r, spentOnDecision.get(r.id)!.s));
+      return decisionsWithSpentOf.all(teamId, year).map(({ spent, ...r }) => toDecision(r, spent));
     },
 
     decision(teamId: number, id: number): Decision {
@@ -408,6 +503,8 @@ export function createBudgetService(db: Db, audit: AuditLog) {
 
     /** For the import: adds expenses inside the caller's transaction. */
     addExpenseInTransaction: addExpense,
+    /** For the import and bulk loads: many expenses of one team inside the caller's transaction. */
+    addExpensesInTransaction: addExpenses,
 
     createExpense(input: z.output<typeof ExpenseInput>, ctx: Ctx): Expense {
       const { teamId, decisionId, teamOpgaveId, actionId, clusterId, ...rest } = input;

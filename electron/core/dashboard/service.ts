@@ -45,20 +45,23 @@ export function createDashboardService(db: Db, teams: TeamService, progress: Pro
       AND NOT (a.status = 'afgerond' AND (a.done_date IS NULL OR a.done_date <= @asOf))
     ORDER BY a.due_date, a.id LIMIT 50`);
 
+  // The ten latest changes: each kind's ten latest first (through its index), then the ten latest of those.
   const selectActivity = db.prepare<{ teamId: number }, ActivityRow>(`
     SELECT * FROM (
-      SELECT c.created_at AS at, CASE WHEN c.corrects_id IS NULL THEN 'checkin' ELSE 'checkin-correction' END AS kind,
-             o.title_nl AS subject_nl, o.title_en AS subject_en
-      FROM checkin c JOIN team_opgave t ON t.id = c.team_opgave_id JOIN opgave o ON o.id = t.opgave_id
-      WHERE c.team_id = @teamId
+      SELECT * FROM (
+        SELECT c.created_at AS at, CASE WHEN c.corrects_id IS NULL THEN 'checkin' ELSE 'checkin-correction' END AS kind,
+               o.title_nl AS subject_nl, o.title_en AS subject_en
+        FROM checkin c JOIN team_opgave t ON t.id = c.team_opgave_id JOIN opgave o ON o.id = t.opgave_id
+        WHERE c.team_id = @teamId ORDER BY c.created_at DESC LIMIT 10)
       UNION ALL
-      SELECT a.created_at, 'action-added', a.title, a.title FROM action a WHERE a.team_id = @teamId AND a.archived = 0
+      SELECT * FROM (SELECT a.created_at, 'action-added', a.title, a.title FROM action a
+        WHERE a.team_id = @teamId AND a.archived = 0 ORDER BY a.created_at DESC LIMIT 10)
       UNION ALL
-      SELECT a.updated_at, 'action-done', a.title, a.title FROM action a
-      WHERE a.team_id = @teamId AND a.archived = 0 AND a.status = 'afgerond'
+      SELECT * FROM (SELECT a.updated_at, 'action-done', a.title, a.title FROM action a
+        WHERE a.team_id = @teamId AND a.archived = 0 AND a.status = 'afgerond' ORDER BY a.updated_at DESC LIMIT 10)
       UNION ALL
-      SELECT t.created_at, 'opgave-chosen', o.title_nl, o.title_en
-      FROM team_opgave t JOIN opgave o ON o.id = t.opgave_id WHERE t.team_id = @teamId AND t.archived = 0
+      SELECT * FROM (SELECT t.created_at, 'opgave-chosen', o.title_nl, o.title_en
+        FROM team_opgave t JOIN opgave o ON o.id = t.opgave_id WHERE t.team_id = @teamId AND t.archived = 0 ORDER BY t.created_at DESC LIMIT 10)
       UNION ALL
       SELECT updated_at, 'team-updated', name, name FROM team WHERE id = @teamId AND updated_at <> created_at
     ) ORDER BY at DESC LIMIT 10`);

@@ -80,7 +80,8 @@ const round1 = (n: number) => Math.round(n * 10) / 10;
  * All chosen opgaven together: at every date in [from, to] on which some opgave has a check-in,
  * the mean progress and confidence over each opgave's latest check-in on or before that date
  * (check-ins from before the period carry into it). Opgaven without any check-in yet are not
- * counted, so a new opgave does not pull the average to zero.
+ * counted, so a new opgave does not pull the average to zero. Each opgave's points are oldest first
+ * (as the service reads them); one pass over the dates with a cursor per opgave.
  */
 export function teamSeries(
   perOpgave: readonly (readonly (SeriesPoint & { date: string })[])[],
@@ -88,10 +89,15 @@ export function teamSeries(
   to: string,
 ): TeamSeriesPoint[] {
   const dates = [...new Set(perOpgave.flatMap((pts) => pts.map((p) => p.date)).filter((d) => d >= from && d <= to))].sort();
+  const cursor = perOpgave.map(() => 0);
   return dates.map((date) => {
-    const latest = perOpgave
-      .map((pts) => pts.filter((p) => p.date <= date).at(-1))
-      .filter((p): p is SeriesPoint => p !== undefined);
+    const latest: SeriesPoint[] = [];
+    perOpgave.forEach((pts, i) => {
+      let c = cursor[i]!;
+      while (c < pts.length && pts[c]!.date <= date) c++;
+      cursor[i] = c;
+      if (c > 0) latest.push(pts[c - 1]!);
+    });
     const mean = (key: 'progress' | 'confidence') => round1(latest.reduce((s, p) => s + p[key], 0) / latest.length);
     return { date, progress: mean('progress'), confidence: mean('confidence'), opgaven: latest.length };
   });

@@ -34,6 +34,15 @@ interface CheckinRow {
   created_at: string;
 }
 
+interface PointRow {
+  team_opgave_id: number;
+  id: number;
+  date: string;
+  status: CheckinStatus;
+  progress: number;
+  confidence: number;
+}
+
 interface ChosenRow {
   id: number;
   opgave_id: number;
@@ -89,6 +98,20 @@ export function createProgressService(db: Db, teams: TeamService) {
   const selectCheckins = db.prepare<{ teamId: number }, CheckinRow>(
     `${CHECKIN_SELECT} WHERE c.team_id = @teamId ORDER BY c.team_opgave_id, c.date, c.id`,
   );
+  /** Check-ins of the opgaven chosen in a period (all their check-ins, also outside it): what overview and history read. */
+  const selectPeriodCheckins = db.prepare<{ teamId: number; from: string; to: string }, CheckinRow>(`
+    ${CHECKIN_SELECT} WHERE c.team_id = @teamId AND c.team_opgave_id IN (
+      SELECT t.id FROM team_opgave t
+      WHERE t.team_id = @teamId AND t.archived = 0 AND t.period_start <= @to AND t.period_end >= @from)
+    ORDER BY c.team_opgave_id, c.date, c.id`);
+  /** The same check-ins, valid ones only and only the numbers a chart needs (the history). */
+  const selectPeriodPoints = db.prepare<{ teamId: number; from: string; to: string }, PointRow>(`
+    SELECT c.team_opgave_id, c.id, c.date, c.status, c.progress, c.confidence FROM checkin c
+    WHERE c.team_id = @teamId AND c.team_opgave_id IN (
+      SELECT t.id FROM team_opgave t
+      WHERE t.team_id = @teamId AND t.archived = 0 AND t.period_start <= @to AND t.period_end >= @from)
+      AND NOT EXISTS (SELECT 1 FROM checkin n WHERE n.corrects_id = c.id)
+    ORDER BY c.team_opgave_id, c.date, c.id`);
   const selectCheckin = db.prepare<{ id: number; teamId: number }, CheckinRow>(`${CHECKIN_SELECT} WHERE c.id = @id AND c.team_id = @teamId`);
   const selectValidOnDate = db.prepare<{ teamOpgaveId: number; date: string }, { id: number }>(`
     SELECT c.id FROM checkin c
@@ -136,10 +159,10 @@ export function createProgressService(db: Db, teams: TeamService) {
     return row;
   };
 
-  /** Valid (not corrected) check-ins per chosen opgave, oldest first. */
-  const validByOpgave = (teamId: number): Map<number, Checkin[]> => {
+  /** Valid (not corrected) check-ins per opgave chosen in the period, oldest first. */
+  const validByOpgave = (teamId: number, period: Period): Map<number, Checkin[]> => {
     const map = new Map<number, Checkin[]>();
-    for (const row of selectCheckins.all({ teamId })) {
+    for (const row of selectPeriodCheckins.all({ teamId, from: period.from, to: period.to })) {
       if (row.corrected_by_id !== null) continue;
       const list = map.get(row.team_opgave_id) ?? [];
       list.push(toCheckin(row));
@@ -208,7 +231,7 @@ export function createProgressService(db: Db, teams: TeamService) {
 
     overview(teamId: number, choice: PeriodChoice, ctx: Ctx): ProgressOverview {
       const { period, today, asOf } = service.resolve(teamId, choice, ctx);
-      const checkins = validByOpgave(teamId);
+      const checkins = validByOpgave(teamId, period);
       const actionCounts = new Map(selectActionCounts.all({ teamId, asOf }).map((r) => [r.team_opgave_id, r]));
       const opgaven: OpgaveOverview[] = selectChosen.all({ teamId, from: period.from, to: period.to }).map((row) => {
         const all = checkins.get(row.id) ?? [];
@@ -254,7 +277,13 @@ export function createProgressService(db: Db, teams: TeamService) {
     history(teamId: number, choice: PeriodChoice, teamOpgaveId: number | undefined, ctx: Ctx): ProgressHistory {
       const { period, today } = service.resolve(teamId, choice, ctx);
       if (teamOpgaveId !== undefined) chosenOrThrow(teamId, teamOpgaveId);
-      const checkins = validByOpgave(teamId);
+      // Only what the charts draw: the valid check-ins' numbers, not their notes.
+      const checkins = new Map<number, PointRow[]>();
+      for (const p of selectPeriodPoints.all({ teamId, from: period.from, to: period.to })) {
+        const list = checkins.get(p.team_opgave_id);
+        if (list) list.push(p);
+        else checkins.set(p.team_opgave_id, [p]);
+      }
       const chosen = selectChosen
         .all({ teamId, from: period.from, to: period.to })
         .filter((r) => teamOpgaveId === undefined || r.id === teamOpgaveId);

@@ -105,6 +105,9 @@ export function openStore(file: string, options: OpenOptions = {}): Db {
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = FULL');
     db.pragma('foreign_keys = ON');
+    // 64 MB of page cache (SQLite's default is 2 MB): a district store (400,000 expenses) keeps its
+    // index pages in memory, which makes a 10,000-row import about a quarter faster (npm run bench).
+    db.pragma('cache_size = -65536');
     runMigrations(db, migrations);
     return db;
   } catch (err) {

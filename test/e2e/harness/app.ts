@@ -36,6 +36,8 @@ export interface HarnessOptions {
   /** Fill the store before the page opens. */
   seed?(core: Core): void | Promise<void>;
   viewport?: { width: number; height: number };
+  /** Open this existing data folder instead of a fresh temp one; it is left in place on close. */
+  dataDir?: string;
 }
 
 /**
@@ -44,7 +46,8 @@ export interface HarnessOptions {
  * call forwarded to the core's dispatcher. Only Electron's IPC transport is replaced.
  */
 export async function startApp(options: HarnessOptions = {}): Promise<AppHarness> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'teamchef-e2e-'));
+  const ownDir = options.dataDir === undefined;
+  const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'teamchef-e2e-'));
   let core = createCore({ dataDir, clock: options.clock });
   await options.seed?.(core);
   const server = await serveRenderer(inject('rendererDir'));
@@ -98,7 +101,7 @@ export async function startApp(options: HarnessOptions = {}): Promise<AppHarness
       await browser.close();
       await server.close();
       core.close();
-      rmSync(dataDir, { recursive: true, force: true });
+      if (ownDir) rmSync(dataDir, { recursive: true, force: true });
       if (pageErrors.length) throw new Error(`Uncaught errors in the page:\n${pageErrors.join('\n')}`);
     },
   };

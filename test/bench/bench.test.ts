@@ -1,0 +1,321 @@
+import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import type { Statement } from 'better-sqlite3';
+import { afterAll, inject, it } from 'vitest';
+import type { Method } from '../../electron/api/contract';
+import type { Envelope } from '../../electron/api/errors';
+import { REPORT_SECTIONS, type ReportOptions } from '../../electron/api/report';
+import { fixedClock } from '../../electron/core/clock';
+import { createCore, type Core } from '../../electron/core';
+import { readOnlyLook, STORE_FILE_NAME, type Db } from '../../electron/core/store/open';
+import { startApp } from '../e2e/harness/app';
+import { renderReportPdf } from '../e2e/harness/pdf';
+import { FIRST_PAINT_BUDGET_GZIP, firstPaintSize } from './first-paint';
+import { bankStatementCsv, cachedStore, LAST_YEAR, SIZES, TODAY, type Size } from './generate';
+import { sample, samplePair, stats, table, verdict, type Row } from './measure';
+
+/**
+ * `npm run bench`: generates (or reuses) a store per size and times, in one run, everything a
+ * screen asks the core for when it opens, the heavy queries against their bare-SQL lower bound,
+ * the audit check, a 10,000-row CSV import, the report PDF in Chromium and a cold open of the store.
+ * `team` and `district` always; `stress` (5× district) with BENCH_STRESS=1.
+ */
+
+const SEED = Number(process.env.BENCH_SEED ?? 20261128);
+const RUN: Size[] = ['team', 'district', ...(process.env.BENCH_STRESS ? (['stress'] as const) : [])];
+const QUICK = process.env.BENCH_QUICK === '1';
+const N = { screen: QUICK ? 10 : 60, heavy: QUICK ? 10 : 60, verify: QUICK ? 2 : 5, open: QUICK ? 3 : 15, import: QUICK ? 1 : 5, pdf: QUICK ? 1 : 3 };
+/** The targets hold at district size (issue 8). */
+const TARGETS = { screenP95: 50, reportP95: 100, importP95: 1000, openP95: 300, ratio: 1.5 };
+
+export interface Ids {
+  teamId: number;
+  year: number;
+  teamOpgaveId: number;
+  from: string;
+  to: string;
+}
+type Load = readonly [Method, unknown];
+
+/**
+ * Every API call a screen makes when it loads, as its store/page calls them (renderer/src/features/
+ * <domain>/store.ts and the pages). Adding a screen to the benchmark is one line here.
+ */
+export const SCREEN_LOADS: Record<string, (ids: Ids) => Load[]> = {
+  shell: () => [['team.list', undefined]],
+  dashboard: ({ teamId }) => [['dashboard.get', { teamId, period: { kind: 'year' } }]],
+  agenda: ({ teamId }) => [['agenda.catalogue', undefined], ['agenda.templates', undefined], ['agenda.list', { teamId, includeArchived: true }], ['partner.list', { teamId }]],
+  'agenda detail': ({ teamId, teamOpgaveId }) => [['agenda.get', { teamId, teamOpgaveId }]],
+  clusters: ({ teamId }) => [['clusters.list', { teamId }], ['clusters.overview', { teamId }]],
+  funds: ({ teamId, year }) => [
+    ['budget.years', { teamId }],
+    ['budget.overview', { teamId, year }],
+    ['budget.entries.list', { teamId, year }],
+    ['budget.decisions.list', { teamId, year }],
+    ['budget.expenses.list', { teamId, year }],
+    ['budget.links', { teamId }],
+  ],
+  progress: ({ teamId }) => [
+    ['progress.overview', { teamId, period: { kind: 'year' } }],
+    ['progress.history', { teamId, period: { kind: 'year' } }],
+    ['progress.checkins.list', { teamId }],
+  ],
+  print: ({ teamId, from, to }) => [['report.get', reportOptions(teamId, from, to)]],
+};
+
+const reportOptions = (teamId: number, from: string, to: string): ReportOptions => ({
+  teamId,
+  kind: 'full',
+  from,
+  to,
+  sections: [...REPORT_SECTIONS],
+  opgaven: [],
+});
+
+// ---- bare-SQL lower bounds: the same data through better-sqlite3, one prepared statement, no API layer ----
+
+type Params = Ids & { asOf: string };
+const PERIOD_CHOSEN = `SELECT t.id, t.opgave_id, o.code, o.title_nl, t.status, t.start_date, t.period_end, r.rhythm
+  FROM team_opgave t JOIN opgave o ON o.id = t.opgave_id LEFT JOIN checkin_rhythm r ON r.team_opgave_id = t.id
+  WHERE t.team_id = @teamId AND t.archived = 0 AND t.period_start <= @to AND t.period_end >= @from`;
+const BARE_SQL = {
+  /** Per chosen opgave in the period: its two latest valid check-ins and its action counts. */
+  progressOverview: `WITH chosen AS (${PERIOD_CHOSEN}),
+    ranked AS (
+      SELECT c.team_opgave_id, c.id, c.date, c.status, c.progress, c.confidence,
+             row_number() OVER (PARTITION BY c.team_opgave_id ORDER BY c.date DESC, c.id DESC) AS rn
+      FROM checkin c JOIN chosen ON chosen.id = c.team_opgave_id
+      WHERE c.date BETWEEN @from AND @to AND NOT EXISTS (SELECT 1 FROM checkin n WHERE n.corrects_id = c.id)),
+    counts AS (
+      SELECT team_opgave_id, count(*) AS total, sum(status = 'afgerond') AS done,
+             sum(due_date < @asOf AND status <> 'afgerond') AS overdue
+      FROM action WHERE team_id = @teamId AND archived = 0 AND status <> 'gestopt' GROUP BY team_opgave_id)
+    SELECT chosen.*, ranked.id AS checkin_id, ranked.date, ranked.status AS checkin_status, ranked.progress, ranked.confidence, ranked.rn,
+           counts.total, counts.done, counts.overdue
+    FROM chosen LEFT JOIN ranked ON ranked.team_opgave_id = chosen.id AND ranked.rn <= 2
+    LEFT JOIN counts ON counts.team_opgave_id = chosen.id`,
+  /** Overdue actions and the ten latest changes, as the dashboard adds them. */
+  dashboardExtra: `SELECT * FROM (
+      SELECT a.id, a.title, a.due_date AS at, 'overdue' AS kind FROM action a JOIN team_opgave t ON t.id = a.team_opgave_id
+      WHERE a.team_id = @teamId AND a.archived = 0 AND t.archived = 0 AND a.status NOT IN ('gestopt', 'afgerond')
+        AND a.due_date < @asOf ORDER BY a.due_date LIMIT 50)
+    UNION ALL SELECT * FROM (
+      SELECT c.id, '', c.created_at, 'checkin' FROM checkin c WHERE c.team_id = @teamId ORDER BY c.created_at DESC LIMIT 10)`,
+  /** Valid check-ins in the period of the chosen opgaven: the chart series. */
+  progressHistory: `SELECT c.team_opgave_id, c.id, c.date, c.status, c.progress, c.confidence
+    FROM checkin c JOIN team_opgave t ON t.id = c.team_opgave_id
+    WHERE t.team_id = @teamId AND t.archived = 0 AND t.period_start <= @to AND t.period_end >= @from
+      AND c.date BETWEEN @from AND @to AND NOT EXISTS (SELECT 1 FROM checkin n WHERE n.corrects_id = c.id)
+    ORDER BY c.team_opgave_id, c.date, c.id`,
+  checkinsList: `SELECT c.*, n.id AS corrected_by_id FROM checkin c LEFT JOIN checkin n ON n.corrects_id = c.id
+    WHERE c.team_id = @teamId ORDER BY c.team_opgave_id, c.date, c.id`,
+  /** The year's totals per opgave, cluster and month: available, decided, committed and spent. */
+  budgetOverview: `SELECT 'available' AS k, NULL AS opgave, NULL AS cluster, NULL AS month, sum(amount_cents) AS cents
+      FROM budget_entry WHERE team_id = @teamId AND year = @year
+    UNION ALL
+    SELECT 'decided', d.team_opgave_id, d.cluster_id, substr(d.decision_date, 6, 2),
+           sum(max(0, d.amount_cents - coalesce((SELECT sum(e.amount_cents) FROM expense e WHERE e.decision_id = d.id AND e.voided_at IS NULL), 0)))
+      FROM budget_decision d WHERE d.team_id = @teamId AND d.year = @year AND d.status = 'genomen' GROUP BY 2, 3, 4
+    UNION ALL
+    SELECT 'spent', team_opgave_id, cluster_id, substr(expense_date, 6, 2), sum(amount_cents)
+      FROM expense WHERE team_id = @teamId AND year = @year AND voided_at IS NULL GROUP BY 2, 3, 4`,
+  expensesList: `SELECT x.*, o.title_nl AS opgave_label, a.title AS action_title, c.name AS cluster_name, d.title AS decision_title,
+      (SELECT r.id FROM expense r WHERE r.reverses_id = x.id) AS reversed_by_id
+    FROM expense x LEFT JOIN team_opgave t ON t.id = x.team_opgave_id LEFT JOIN opgave o ON o.id = t.opgave_id
+    LEFT JOIN action a ON a.id = x.action_id LEFT JOIN cluster c ON c.id = x.cluster_id LEFT JOIN budget_decision d ON d.id = x.decision_id
+    WHERE x.team_id = @teamId AND x.year = @year ORDER BY x.expense_date, x.id`,
+  decisionsList: `SELECT x.*, (SELECT coalesce(sum(e.amount_cents), 0) FROM expense e WHERE e.decision_id = x.id AND e.voided_at IS NULL) AS spent
+    FROM budget_decision x WHERE x.team_id = @teamId AND x.year = @year ORDER BY x.decision_date, x.id`,
+  report: `SELECT t.*, (SELECT group_concat(name) FROM team_gemeente g WHERE g.team_id = t.id) AS gemeenten FROM team t WHERE t.id = @teamId`,
+  auditRows: 'SELECT * FROM audit_log ORDER BY seq',
+} as const;
+type BareName = keyof typeof BARE_SQL;
+
+/** The heavy calls, each with the bare statement(s) it is compared with. */
+const HEAVY: { call: (ids: Ids) => Load; bare: BareName[]; target?: boolean }[] = [
+  { call: (i) => ['dashboard.get', { teamId: i.teamId, period: { kind: 'year' } }], bare: ['progressOverview', 'dashboardExtra'], target: true },
+  { call: (i) => ['progress.overview', { teamId: i.teamId, period: { kind: 'year' } }], bare: ['progressOverview'], target: true },
+  { call: (i) => ['progress.history', { teamId: i.teamId, period: { kind: 'year' } }], bare: ['progressHistory'], target: true },
+  { call: (i) => ['progress.checkins.list', { teamId: i.teamId }], bare: ['checkinsList'], target: true },
+  { call: (i) => ['budget.overview', { teamId: i.teamId, year: i.year }], bare: ['budgetOverview'], target: true },
+  { call: (i) => ['budget.expenses.list', { teamId: i.teamId, year: i.year }], bare: ['expensesList'], target: true },
+  { call: (i) => ['budget.decisions.list', { teamId: i.teamId, year: i.year }], bare: ['decisionsList'], target: true },
+  // Not heavy yet: the report reads only the team profile until the sections are built; no ratio target.
+  { call: (i) => ['report.get', reportOptions(i.teamId, i.from, i.to)], bare: ['report'] },
+];
+
+// ---- the run ----
+
+const rows: Row[] = [];
+const lines: string[] = [];
+const cleanups: (() => void)[] = [];
+afterAll(() => {
+  while (cleanups.length) cleanups.pop()!();
+});
+
+const clock = fixedClock(TODAY);
+const okData = (method: string, env: Envelope<unknown>) => {
+  if (!env.ok) throw new Error(`${method} failed in the benchmark: ${env.error.code} ${env.error.message}`);
+  return env.data;
+};
+/** What the renderer waits for: the dispatcher's answer, copied as IPC copies it (structured clone). */
+const runLoads = async (core: Core, loads: Load[]) => {
+  for (const [m, p] of loads) structuredClone(okData(m, await core.dispatch(m, p)));
+};
+
+function idsOf(db: Db): Ids {
+  const teamId = (db.prepare('SELECT min(id) AS id FROM team').get() as { id: number }).id;
+  const year = LAST_YEAR;
+  const teamOpgaveId = (
+    db.prepare('SELECT id FROM team_opgave WHERE team_id = ? AND period_start = ? ORDER BY id LIMIT 1').get(teamId, `${year}-01-01`) as { id: number }
+  ).id;
+  return { teamId, year, teamOpgaveId, from: `${year}-01-01`, to: TODAY };
+}
+
+async function benchSize(size: Size) {
+  const started = performance.now();
+  const cached = cachedStore(size, SEED);
+  lines.push(
+    cached.generatedMs === null
+      ? `${size}: store reused from ${cached.dataDir}`
+      : `${size}: generated in ${(cached.generatedMs / 1000).toFixed(1)} s, checked in ${(cached.checkedMs! / 1000).toFixed(1)} s (${Object.entries(cached.counts!)
+          .map(([t, n]) => `${n} ${t}`)
+          .join(', ')})`,
+  );
+  // Work on a copy: the import writes, and the cached store must stay as generated.
+  const work = mkdtempSync(join(tmpdir(), `teamchef-bench-${size}-`));
+  cleanups.push(() => rmSync(work, { recursive: true, force: true }));
+  copyFileSync(cached.file, join(work, STORE_FILE_NAME));
+  const target = size === 'district';
+  const withTarget = (t: Row['target']) => (target ? t : undefined);
+
+  // Cold open: the version and integrity check on a read-only connection, migrations, wiring.
+  const opens = await sample(() => createCore({ dataDir: work, clock }).close(), N.open, 1);
+  rows.push({ size, item: 'open store (createCore)', stats: stats(opens), target: withTarget({ p95Under: TARGETS.openP95 }) });
+  const checks = await sample(() => readOnlyLook(join(work, STORE_FILE_NAME), (db) => db.pragma('quick_check', { simple: true })), N.open, 1);
+  rows.push({ size, item: '  of which quick_check', stats: stats(checks) });
+
+  const core = createCore({ dataDir: work, clock });
+  cleanups.push(() => core.close());
+  const ids = idsOf(core.db);
+
+  // Every screen's loads together.
+  for (const [screen, loadsOf] of Object.entries(SCREEN_LOADS)) {
+    const loads = loadsOf(ids);
+    const samples = await sample(() => runLoads(core, loads), N.screen);
+    rows.push({
+      size,
+      item: `screen ${screen} (${loads.length} call${loads.length > 1 ? 's' : ''})`,
+      stats: stats(samples),
+      target: withTarget({ p95Under: screen === 'print' ? TARGETS.reportP95 : TARGETS.screenP95 }),
+    });
+  }
+
+  // Heavy calls against the bare-SQL bound, interleaved so both see the same machine.
+  const params: Params = { ...ids, asOf: TODAY };
+  const prepared = new Map<BareName, Statement>();
+  const bare = (name: BareName) => {
+    let st = prepared.get(name);
+    if (!st) prepared.set(name, (st = core.db.prepare(BARE_SQL[name])));
+    const used = Object.fromEntries(Object.entries(params).filter(([k]) => BARE_SQL[name].includes(`@${k}`)));
+    return st.all(used);
+  };
+  for (const h of HEAVY) {
+    const [m, p] = h.call(ids);
+    const [api, sql] = await samplePair(
+      async () => okData(m, await core.dispatch(m, p)),
+      () => h.bare.forEach(bare),
+      N.heavy,
+    );
+    rows.push({ size, item: m, stats: stats(api), bare: stats(sql).median, target: withTarget(h.target ? { ratioUnder: TARGETS.ratio } : undefined) });
+  }
+
+  // The audit check: every record's hash, every audited row against its latest record.
+  const [verify, auditRead] = await samplePair(
+    async () => {
+      const r = okData('audit.verify', await core.dispatch('audit.verify', { teamId: ids.teamId })) as { ok: boolean; problems: unknown[] };
+      if (!r.ok) throw new Error(`audit.verify found problems in the generated store: ${JSON.stringify(r.problems.slice(0, 3))}`);
+    },
+    () => {
+      bare('auditRows');
+      core.db.prepare('SELECT * FROM expense').all();
+    },
+    N.verify,
+    1,
+  );
+  rows.push({ size, item: 'audit.verify', stats: stats(verify), bare: stats(auditRead).median, note: 'bare = reading the rows only; the rest is sha256 of every record' });
+
+  // A 10,000-row CSV import: preview (parse, map, duplicate check) and commit (one transaction).
+  const previews: number[] = [];
+  const commits: number[] = [];
+  for (let i = 0; i < N.import; i++) {
+    const content = Buffer.from(bankStatementCsv(10_000, SEED + i)).toString('base64');
+    const file = { teamId: ids.teamId, fileName: `afschrift-${i}.csv`, contentBase64: content };
+    let t = performance.now();
+    const preview = okData('budget.import.preview', await core.dispatch('budget.import.preview', file)) as { mapping: unknown; rows: unknown[]; errors: unknown[] };
+    previews.push(performance.now() - t);
+    if (!preview.mapping || preview.errors.length || preview.rows.length !== 10_000) throw new Error('The benchmark CSV was not read as 10,000 expenses');
+    t = performance.now();
+    const result = okData(
+      'budget.import.commit',
+      await core.dispatch('budget.import.commit', { ...file, mapping: preview.mapping, paymentMethod: 'debitcard', skipRows: [] }),
+    ) as { imported: number };
+    commits.push(performance.now() - t);
+    if (result.imported !== 10_000) throw new Error(`imported ${result.imported} of 10,000`);
+  }
+  rows.push({ size, item: 'import 10,000 rows: preview', stats: stats(previews) });
+  rows.push({ size, item: 'import 10,000 rows: commit', stats: stats(commits) });
+  rows.push({
+    size,
+    item: 'import 10,000 rows: preview + commit',
+    stats: stats(previews.map((p, i) => p + commits[i]!)),
+    target: withTarget({ p95Under: TARGETS.importP95 }),
+  });
+
+  // The report as PDF in Chromium (the print window's engine), on this store.
+  core.close();
+  cleanups.pop();
+  const app = await startApp({ clock, dataDir: work });
+  try {
+    const pdfDir = mkdtempSync(join(tmpdir(), 'teamchef-bench-pdf-'));
+    cleanups.push(() => rmSync(pdfDir, { recursive: true, force: true }));
+    const options = reportOptions(ids.teamId, ids.from, ids.to);
+    const pdfs = await sample(async () => {
+      const pdf = await renderReportPdf(app, options, pdfDir);
+      if (pdf.pages < 1) throw new Error('empty PDF');
+      return pdf.ms;
+    }, N.pdf, 1);
+    rows.push({ size, item: 'report PDF in Chromium', stats: stats(pdfs), note: 'navigation to finished PDF, browser already running' });
+  } finally {
+    await app.close();
+  }
+  lines.push(`${size}: measured in ${((performance.now() - started) / 1000).toFixed(0)} s`);
+}
+
+it(`measures ${RUN.join(', ')}`, async () => {
+  const started = performance.now();
+  for (const size of RUN) await benchSize(size);
+
+  const bundle = firstPaintSize(inject('rendererDir'));
+  const expenses = readFileSync(resolve(import.meta.dirname, '../../renderer/src/features/budget/ExpensesScreen.tsx'), 'utf8');
+  const misses = rows.filter((r) => verdict(r).startsWith('MISS'));
+  const report = [
+    '',
+    `Teamchef benchmark — seed ${SEED}, today ${TODAY}, sizes ${RUN.map((s) => `${s} (${SIZES[s].teams} team${SIZES[s].teams > 1 ? 's' : ''} × ${SIZES[s].years} yr)`).join(', ')}`,
+    ...lines,
+    'screen rows: every load call of the screen in turn through the dispatcher (validation, handler, envelope) plus the IPC copy (structured clone) of each answer.',
+    'API/bare: median of the call through the dispatcher against the median of the same data read with one prepared statement per part, interleaved in the same run.',
+    '',
+    table(rows),
+    '',
+    `renderer: JavaScript before first paint ${(bundle.totalGzip / 1024).toFixed(1)} KB gzipped in ${bundle.files.length} files (target < ${FIRST_PAINT_BUDGET_GZIP / 1024} KB): ${bundle.totalGzip < FIRST_PAINT_BUDGET_GZIP ? 'ok' : 'MISS'}`,
+    `renderer: expense list virtualised with @tanstack/react-virtual: ${/useVirtualizer\(/.test(expenses) ? 'yes' : 'NO'}`,
+    `targets at district: ${misses.length === 0 ? 'all hold' : `${misses.length} missed: ${misses.map((r) => r.item.trim()).join('; ')}`}`,
+    `total ${((performance.now() - started) / 1000).toFixed(0)} s`,
+    '',
+  ].join('\n');
+  console.log(report);
+  if (process.env.BENCH_OUT) writeFileSync(process.env.BENCH_OUT, report);
+  if (process.env.BENCH_STRICT === '1' && misses.length) throw new Error(`Targets missed: ${misses.map((r) => r.item).join(', ')}`);
+});
