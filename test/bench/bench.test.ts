@@ -134,15 +134,15 @@ type BareName = keyof typeof BARE_SQL;
 
 /** The heavy calls, each with the bare statement(s) it is compared with. */
 const HEAVY: { call: (ids: Ids) => Load; bare: BareName[]; target?: boolean }[] = [
-  { call: (i) => ['dashboard.get', { teamId: i.teamId, period: { kind: 'year' } }], bare: ['progressOverview', 'dashboardExtra'], target: true },
+  { call: (i) => ['dashboard.get', { teamId: i.teamId, period: { kind: 'year' } }], bare: ['progressOverview', 'dashboardExtra', 'budgetOverview'], target: true },
   { call: (i) => ['progress.overview', { teamId: i.teamId, period: { kind: 'year' } }], bare: ['progressOverview'], target: true },
   { call: (i) => ['progress.history', { teamId: i.teamId, period: { kind: 'year' } }], bare: ['progressHistory'], target: true },
   { call: (i) => ['progress.checkins.list', { teamId: i.teamId }], bare: ['checkinsList'], target: true },
   { call: (i) => ['budget.overview', { teamId: i.teamId, year: i.year }], bare: ['budgetOverview'], target: true },
   { call: (i) => ['budget.expenses.list', { teamId: i.teamId, year: i.year }], bare: ['expensesList'], target: true },
   { call: (i) => ['budget.decisions.list', { teamId: i.teamId, year: i.year }], bare: ['decisionsList'], target: true },
-  // Not heavy yet: the report reads only the team profile until the sections are built; no ratio target.
-  { call: (i) => ['report.get', reportOptions(i.teamId, i.from, i.to)], bare: ['report'] },
+  // The report composes every domain's answer; compared with the same reads done bare.
+  { call: (i) => ['report.get', reportOptions(i.teamId, i.from, i.to)], bare: ['report', 'progressOverview', 'progressHistory', 'budgetOverview', 'decisionsList'], target: true },
 ];
 
 // ---- the run ----
