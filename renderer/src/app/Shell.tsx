@@ -2,7 +2,7 @@ import { Anchor, AppShell, Group, NavLink, Text } from '@mantine/core';
 import { Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { NavLink as RouterNavLink, Outlet, useLocation } from 'react-router';
-import { useActiveTeam } from '../features/team/store';
+import { TeamSwitcher } from '../features/team/TeamSwitcher';
 import { SCREENS } from './routes';
 import { useShellCommands } from './shell';
 
@@ -12,7 +12,6 @@ const isActive = (screenPath: string, pathname: string) =>
 export function Shell() {
   const { t } = useTranslation();
   const { pathname } = useLocation();
-  const team = useActiveTeam();
   useShellCommands();
   return (
     <AppShell navbar={{ width: 230, breakpoint: 0 }} header={{ height: 52 }} padding="lg">
@@ -30,9 +29,7 @@ export function Shell() {
       <AppShell.Header>
         <Group h="100%" px="md" justify="space-between">
           <Text fw={700}>{t('app.name')}</Text>
-          <Text size="sm" c="dimmed" data-testid="header-team">
-            {team?.name}
-          </Text>
+          <TeamSwitcher />
         </Group>
       </AppShell.Header>
       <AppShell.Navbar p="xs" component="nav" aria-label={t('app.navLabel')}>

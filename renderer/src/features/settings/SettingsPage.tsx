@@ -5,6 +5,7 @@ import { setLanguage, type Language } from '../../i18n';
 import { formatDate, formatMoney } from '../../ui/format';
 import { PageHeader } from '../../ui/PageHeader';
 import { BackupSection } from '../backup/BackupSection';
+import { NewTeamSection } from '../team/NewTeamSection';
 import { TeamForm } from '../team/TeamForm';
 import { useActiveTeam, useTeamStore } from '../team/store';
 
@@ -31,6 +32,7 @@ export function SettingsPage() {
           }}
         />
       </Paper>
+      <NewTeamSection />
       <Paper withBorder p="lg" radius="md">
         <Title order={2} size="h3" mb="md" id="language-label">
           {t('settings.language')}

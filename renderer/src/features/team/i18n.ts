@@ -4,6 +4,10 @@ export const nl = {
   welcomeIntro:
     'Leg eerst het profiel van uw basisteam vast. Daarna kiest u de opgaven waaraan het team werkt. Alles blijft op deze laptop.',
   createButton: 'Team aanmaken',
+  switchLabel: 'Team in beeld',
+  otherTeamsTitle: 'Meer teams',
+  otherTeamsIntro: 'Houdt u als districtschef meerdere basisteams bij, voeg ze hier toe. Bovenin kiest u daarna welk team in beeld is.',
+  addTeam: 'Nog een team toevoegen',
   created: 'Het team {{name}} is aangemaakt.',
   profileTitle: 'Teamprofiel',
   profileUpdated: 'Het teamprofiel is opgeslagen.',
@@ -44,6 +48,10 @@ export const en: typeof nl = {
   welcomeIntro:
     "First record your basic team's profile. Then choose the assignments (opgaven) the team works on. Everything stays on this laptop.",
   createButton: 'Create team',
+  switchLabel: 'Team in view',
+  otherTeamsTitle: 'More teams',
+  otherTeamsIntro: 'If you keep track of several basic teams as a district chief, add them here. Then choose at the top which team is in view.',
+  addTeam: 'Add another team',
   created: 'Team {{name}} has been created.',
   profileTitle: 'Team profile',
   profileUpdated: 'The team profile has been saved.',
