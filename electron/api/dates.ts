@@ -13,3 +13,7 @@ export function formatDateLong(iso: string | null | undefined): string {
   const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso);
   return m ? `${Number(m[3])} ${MONTHS_SHORT[Number(m[2]) - 1]} ${m[1]}` : iso;
 }
+
+/** A moment as the local calendar day, ISO `YYYY-MM-DD` (the chief's day, not UTC's). */
+export const localIsoDate = (d: Date): string =>
+  `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;

@@ -1,8 +1,7 @@
+import { localIsoDate } from '../api/dates';
 import type { Ctx } from '../api/define';
 
-/** Local calendar date as ISO `YYYY-MM-DD` (the chief's day, not UTC's). */
-export const localIsoDate = (d: Date): string =>
-  `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+export { localIsoDate };
 
 export const systemClock: Ctx = {
   now: () => new Date(),

@@ -1,22 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Core } from '../../electron/core';
 import { startApp, type AppHarness } from './harness/app';
+import { PROFILE as TEAM, snapshot } from '../unit/helpers';
 
-const PROFILE = {
-  name: 'Basisteam Utrecht-Oost',
-  eenheid: 'midden-nederland',
-  district: 'Utrecht-Stad',
-  gemeenten: ['Utrecht', 'Bunnik'],
-  formationFte: 142.5,
-  inhabitants: 120_000,
-  areaKm2: 31.4,
-  wijkagenten: 20,
-};
-
-const snapshot = (core: Core) => {
-  const tables = core.db.prepare<[], { name: string }>("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name").all();
-  return Object.fromEntries(tables.map(({ name }) => [name, core.db.prepare(`SELECT * FROM "${name}" ORDER BY rowid`).all()]));
-};
+const PROFILE = { ...TEAM, gemeenten: ['Utrecht', 'Bunnik'] };
 
 const POLL = { timeout: 10_000 };
 const year = new Date().getFullYear();

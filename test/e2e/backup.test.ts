@@ -7,17 +7,8 @@ import type { Envelope } from '../../electron/api/errors';
 import { createCore } from '../../electron/core';
 import { fixedClock } from '../../electron/core/clock';
 import { startApp, type AppHarness } from './harness/app';
+import { PROFILE } from '../unit/helpers';
 
-const PROFILE = {
-  name: 'Basisteam Utrecht-Oost',
-  eenheid: 'midden-nederland',
-  district: 'Utrecht-Stad',
-  gemeenten: ['Utrecht'],
-  formationFte: 142.5,
-  inhabitants: 120_000,
-  areaKm2: 31.4,
-  wijkagenten: 20,
-} as const;
 
 const teamNames = (app: AppHarness) => app.core.db.prepare('SELECT name FROM team ORDER BY id').all();
 

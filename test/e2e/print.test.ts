@@ -3,17 +3,9 @@ import type { Team } from '../../electron/api/team';
 import { fixedClock } from '../../electron/core/clock';
 import { startApp, type AppHarness } from './harness/app';
 import { renderReportPdf } from './harness/pdf';
+import { PROFILE as TEAM } from '../unit/helpers';
 
-const PROFILE = {
-  name: 'Basisteam Utrecht-Oost',
-  eenheid: 'midden-nederland',
-  district: 'Utrecht-Stad',
-  gemeenten: ['Utrecht', 'Bunnik'],
-  formationFte: 142.5,
-  inhabitants: 120_000,
-  areaKm2: 31.4,
-  wijkagenten: 20,
-};
+const PROFILE = { ...TEAM, gemeenten: ['Utrecht', 'Bunnik'] };
 
 describe('printing the progress overview', () => {
   let app: AppHarness;

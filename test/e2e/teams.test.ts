@@ -1,16 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startApp, type AppHarness } from './harness/app';
+import { PROFILE } from '../unit/helpers';
 
-const PROFILE = {
-  name: 'Basisteam Utrecht-Oost',
-  eenheid: 'midden-nederland',
-  district: 'Utrecht-Stad',
-  gemeenten: ['Utrecht'],
-  formationFte: 142.5,
-  inhabitants: 120_000,
-  areaKm2: 31.4,
-  wijkagenten: 20,
-};
 
 describe('a district chief keeps several teams in one store', () => {
   let app: AppHarness;

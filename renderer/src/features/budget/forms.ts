@@ -1,14 +1,11 @@
 import type { z } from 'zod';
 import { parseDutchDate } from '../../../../electron/api/budget-parse';
-import { formatDate } from '../../../../electron/api/dates';
+import { formatDate, localIsoDate } from '../../../../electron/api/dates';
 import { parseMoney } from '../../../../electron/api/money';
 import i18n, { translateValidation } from '../../i18n';
 
 /** Today as the chief types it: `28-11-2026`. */
-export const todayText = (): string => {
-  const d = new Date();
-  return formatDate(`${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`);
-};
+export const todayText = (): string => formatDate(localIsoDate(new Date()));
 
 /**
  * Amounts and dates are typed as Dutch text (`1.234,56`, `28-11-2026`) and turned into cents and ISO

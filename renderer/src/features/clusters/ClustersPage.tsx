@@ -9,15 +9,11 @@ import { EmptyRow, SortTh, useSorted } from '../agenda/table';
 import { useActiveTeam } from '../team/store';
 import { ClusterForm, EMPTY_PART, EndForm, NormText, SplitForm, type ClusterValues } from './ClusterForms';
 import { useClustersStore } from './store';
+import { localIsoDate } from '../../../../electron/api/dates';
 
 type Col = 'name' | 'inhabitants' | 'fte' | 'wijkagenten' | 'norm' | 'start' | 'end';
 type Dialog = { kind: 'create' } | { kind: 'edit' | 'end' | 'split'; cluster: Cluster };
 const STATE_COLOR = { gepland: 'grape', actief: 'blue', beeindigd: 'gray' } as const;
-
-const localToday = () => {
-  const d = new Date();
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-};
 
 function OverviewCard({ o }: { o: ClusterOverview }) {
   const { t } = useTranslation();
@@ -104,7 +100,7 @@ export default function ClustersPage() {
   const [dialog, setDialog] = useState<Dialog | null>(null);
   const [search, setSearch] = useState('');
   const [show, setShow] = useState<'running' | 'ended' | 'all'>('running');
-  const today = localToday();
+  const today = localIsoDate(new Date());
 
   useEffect(() => {
     if (team) load(team.id).catch(notifyError);

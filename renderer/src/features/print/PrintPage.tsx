@@ -10,18 +10,19 @@ import { translateValidation } from '../../i18n';
 import { PageHeader } from '../../ui/PageHeader';
 import { useActiveTeam } from '../team/store';
 import { printCall } from './print-bridge';
+import { localIsoDate } from '../../../../electron/api/dates';
+import { resolvePeriod, type PeriodChoice } from '../../../../electron/api/period';
 
 const ReportView = lazy(() => import('../../print/ReportView').then((m) => ({ default: m.ReportView })));
 
-const pad = (n: number) => String(n).padStart(2, '0');
-function presetRange(preset: 'year' | 'lastYear' | 'quarter', today = new Date()): [string, string] {
-  const y = today.getFullYear();
-  if (preset === 'year') return [`${y}-01-01`, `${y}-12-31`];
-  if (preset === 'lastYear') return [`${y - 1}-01-01`, `${y - 1}-12-31`];
-  const q = Math.floor(today.getMonth() / 3);
-  const endMonth = q * 3 + 3;
-  const lastDay = new Date(y, endMonth, 0).getDate();
-  return [`${y}-${pad(q * 3 + 1)}-01`, `${y}-${pad(endMonth)}-${pad(lastDay)}`];
+type Preset = 'year' | 'lastYear' | 'quarter';
+/** The presets as the period rule of the dashboard reads them (electron/api/period.ts). */
+function presetRange(preset: Preset): [string, string] {
+  const today = localIsoDate(new Date());
+  const year = Number(today.slice(0, 4));
+  const choice: PeriodChoice = preset === 'quarter' ? { kind: 'quarter' } : { kind: 'year', year: preset === 'lastYear' ? year - 1 : year };
+  const { from, to } = resolvePeriod(choice, today);
+  return [from, to];
 }
 
 /** Choose period and sections, see the paper, print or save as PDF (through the Electron shell). */
