@@ -58,6 +58,16 @@ describe('printing the progress overview', () => {
     expect(await app.page.getByRole('button', { name: 'Opslaan als PDF…' }).isDisabled()).toBe(true);
     await app.page.getByLabel('Tot en met').fill('2026-12-31');
 
+    // The presets follow the period rule of the dashboard: last year, then this year's quarter.
+    const y = new Date().getFullYear();
+    await app.page.getByRole('button', { name: 'Vorig jaar' }).click();
+    expect([await app.page.getByLabel('Van').inputValue(), await app.page.getByLabel('Tot en met').inputValue()]).toEqual([`${y - 1}-01-01`, `${y - 1}-12-31`]);
+    await app.page.getByRole('button', { name: 'Dit kwartaal' }).click();
+    const q = Math.floor(new Date().getMonth() / 3);
+    expect(await app.page.getByLabel('Van').inputValue()).toBe(`${y}-${String(q * 3 + 1).padStart(2, '0')}-01`);
+    await app.page.getByLabel('Van').fill('2026-01-01');
+    await app.page.getByLabel('Tot en met').fill('2026-12-31');
+
     await app.page.getByRole('button', { name: 'Opslaan als PDF…' }).click();
     await app.page.getByText(/opgeslagen als/).waitFor();
     expect(app.printRequests).toHaveLength(1);
