@@ -1,6 +1,6 @@
 import path from 'node:path';
 import type { backupApi } from '../api/backup';
-import { METHODS, type Handlers } from '../api/contract';
+import { METHODS, type Handlers, type Method } from '../api/contract';
 import type { Ctx } from '../api/define';
 import type { appApi } from '../api/app';
 import { version as PACKAGE_VERSION } from '../../package.json';
@@ -28,6 +28,9 @@ import { createImportService } from './budget/import';
 import { createBudgetService } from './budget/service';
 import { teamHandlers } from './team/handlers';
 import { createTeamService } from './team/service';
+import { createJournal, type Journal } from './undo/journal';
+import { undoHandlers } from './undo/handlers';
+import { ruleOf } from './undo/rules';
 
 export interface CoreOptions {
   /** Folder that holds the store file; created when missing. */
@@ -54,9 +57,10 @@ type DomainHandlers = Omit<Handlers, keyof typeof backupApi | keyof typeof appAp
 
 /**
  * Every domain on one open store: its services and handlers, one line each. Built again whenever
- * the store is swapped (restore, import), so no handler ever holds a closed connection.
+ * the store is swapped (restore, import), so no handler ever holds a closed connection. Every
+ * handler runs through the journal, which makes each write one undoable action (see undo/rules.ts).
  */
-function wireDomains(db: Db): DomainHandlers {
+function wireDomains(db: Db): { handlers: DomainHandlers; journal: Journal } {
   const teams = createTeamService(db);
   const agenda = createAgendaService(db, teams);
   const clusters = createClusterService(db, teams);
@@ -65,7 +69,8 @@ function wireDomains(db: Db): DomainHandlers {
   const budget = createBudgetService(db, audit);
   const dashboard = createDashboardService(db, teams, progress, budget);
   const reports = createReportService({ teams, agenda, progress, budget, clusters, audit });
-  return {
+  const journal = createJournal(db, { budget, audit });
+  const handlers: DomainHandlers = {
     ...teamHandlers(teams),
     ...agendaHandlers(agenda),
     ...clustersHandlers(clusters),
@@ -74,8 +79,21 @@ function wireDomains(db: Db): DomainHandlers {
     ...dashboardHandlers(dashboard),
     ...budgetHandlers(budget, createImportService(db, budget)),
     ...auditHandlers(audit, teams.assertExists),
+    ...undoHandlers(journal, teams.assertExists),
   };
+  const journaled = Object.fromEntries(
+    Object.entries(handlers).map(([m, handler]) => [
+      m,
+      (input: Record<string, unknown>, ctx: Ctx) => journal.record(m as Method, input, ctx, () => (handler as (i: unknown, c: Ctx) => unknown)(input, ctx)),
+    ]),
+  ) as unknown as DomainHandlers;
+  return { handlers: journaled, journal };
 }
+
+const BARRIER_TEXT = {
+  'backup.restore': { nl: 'Back-up teruggezet', en: 'Backup restored' },
+  'store.import': { nl: 'Volledig bestand ingelezen', en: 'Whole store imported' },
+};
 
 /** Opens the store and wires every domain. Runs under plain Node: never imports electron. */
 export function createCore(options: CoreOptions): Core {
@@ -98,8 +116,15 @@ export function createCore(options: CoreOptions): Core {
     METHODS.map((m) => [
       m,
       (input: unknown, ctx: Ctx) => {
-        const table = (m in storeWide ? storeWide : store.wired) as Record<string, (i: unknown, c: Ctx) => unknown>;
-        return table[m]!(input, ctx);
+        if (!(m in storeWide)) return (store.wired.handlers as Record<string, (i: unknown, c: Ctx) => unknown>)[m]!(input, ctx);
+        const result = (storeWide as Record<string, (i: unknown, c: Ctx) => unknown>)[m]!(input, ctx);
+        const rule = ruleOf(m);
+        if (rule.kind !== 'store' || !rule.barrier) return result;
+        // The data was replaced as a whole: mark it, so no undo reaches back past it.
+        return Promise.resolve(result).then((r) => {
+          store.wired.journal.barrier(m, ctx, BARRIER_TEXT[m as 'backup.restore' | 'store.import']);
+          return r;
+        });
       },
     ]),
   ) as unknown as Handlers;

@@ -1,0 +1,272 @@
+import type { Ctx } from '../../api/define';
+import { conflict } from '../../api/errors';
+import type { AuditLog } from '../audit/chain';
+import type { BudgetService } from '../budget/service';
+import type { Db } from '../store/open';
+import { columnsOf, imageSql, journaledTables, quoteId } from './capture';
+import type { Namer, Row } from './names';
+import type { RowChange } from './rules';
+
+/** The reason every money record written by an undo carries. */
+export const UNDO_REASON = 'ongedaan gemaakt';
+
+/** What one step (undo or redo of one action) needs from the journal. */
+export interface StepEnv {
+  teamId: number;
+  actionId: number;
+  describe: string;
+  ctx: Ctx;
+}
+
+type MoneyHandler = {
+  undo(row: RowChange, env: StepEnv): void;
+  redo(row: RowChange, env: StepEnv): void;
+};
+
+/**
+ * Undo and redo of the rows of one action. Plain records go back to the version before (or
+ * forward to the one after), refusing when the record has since been changed by something that is
+ * not in the journal, or when a removal would leave another record pointing at nothing — the
+ * refusal names that record. Money records are never changed back: undo voids, withdraws or books
+ * a correction, redo books again; every such write goes through the budget service, so it has its
+ * own audit record and the chain only grows.
+ */
+export function createApplier(db: Db, deps: { budget: BudgetService; audit: AuditLog; names: Namer }) {
+  const { budget, audit, names } = deps;
+  const tables = journaledTables(db);
+  const columns = new Map(tables.map((t) => [t, columnsOf(db, t)]));
+  const readImage = new Map(
+    tables.map((t) => [t, db.prepare<[number], { img: string }>(`SELECT ${imageSql(columns.get(t)!, 'x')} AS img FROM ${quoteId(t)} x WHERE rowid = ?`)]),
+  );
+  const readRow = new Map(tables.map((t) => [t, db.prepare<[number], Row>(`SELECT * FROM ${quoteId(t)} WHERE rowid = ?`)]));
+
+  /** Who points at a table: every foreign key in the store, read once. */
+  const referrers = new Map<string, { table: string; column: string }[]>();
+  for (const t of tables) {
+    const fks = db.prepare<[], { table: string; from: string }>(`SELECT "table", "from" FROM pragma_foreign_key_list('${t.replace(/'/g, "''")}')`).all();
+    for (const fk of fks) referrers.set(fk.table, [...(referrers.get(fk.table) ?? []), { table: t, column: fk.from }]);
+  }
+  const referrerStatements = new Map<string, import('better-sqlite3').Statement<[unknown], Row & { __rowid: number }>>();
+  const pointingAt = (table: string, row: Row): { table: string; row: Row }[] => {
+    const found: { table: string; row: Row }[] = [];
+    for (const ref of referrers.get(table) ?? []) {
+      const key = `${ref.table}.${ref.column}`;
+      let st = referrerStatements.get(key);
+      if (!st) referrerStatements.set(key, (st = db.prepare(`SELECT rowid AS __rowid, * FROM ${quoteId(ref.table)} WHERE ${quoteId(ref.column)} = ? LIMIT 3`)));
+      // Foreign keys here point at `id` (the rowid alias) of the referenced table.
+      for (const r of st.all(row.id)) found.push({ table: ref.table, row: r });
+    }
+    return found;
+  };
+
+  const same = (table: string, rowId: number, expected: Row | null): boolean => {
+    const img = readImage.get(table)!.get(rowId)?.img;
+    if (expected === null) return img === undefined;
+    return img !== undefined && sameImage(JSON.parse(img) as Row, expected);
+  };
+  const current = (table: string, rowId: number): Row | undefined => readRow.get(table)!.get(rowId);
+
+  const changedSince = (table: string, row: Row | null, fallback: Row | null, env: StepEnv) => {
+    const label = names.record(table, (row ?? fallback ?? {}) as Row);
+    return conflict(`“${env.describe}” kan niet ongedaan worden gemaakt: ${label.nl} is daarna nog gewijzigd of bestaat niet meer.`);
+  };
+  const blocked = (table: string, row: Row, by: { table: string; row: Row }[], env: StepEnv, verb: string) => {
+    const what = names.record(table, row).nl;
+    const blockers = by.map((b) => names.record(b.table, b.row).nl);
+    return conflict(`“${env.describe}” kan niet ${verb}: ${blockers.join(', ')} verwijst nog naar ${what}.`);
+  };
+
+  const insertRow = (table: string, rowId: number, row: Row) => {
+    const cols = Object.keys(row);
+    db.prepare(`INSERT INTO ${quoteId(table)} (rowid, ${cols.map(quoteId).join(', ')}) VALUES (?, ${cols.map(() => '?').join(', ')})`).run(
+      rowId,
+      ...cols.map((c) => row[c] as never),
+    );
+  };
+  const updateRow = (table: string, rowId: number, row: Row) => {
+    const cols = Object.keys(row);
+    db.prepare(`UPDATE ${quoteId(table)} SET ${cols.map((c) => `${quoteId(c)} = ?`).join(', ')} WHERE rowid = ?`).run(
+      ...cols.map((c) => row[c] as never),
+      rowId,
+    );
+  };
+  const deleteRow = (table: string, rowId: number) => db.prepare(`DELETE FROM ${quoteId(table)} WHERE rowid = ?`).run(rowId);
+
+  /** Moves one plain row from `from` to `to` (null: absent), refusing when it is not at `from`. */
+  const movePlain = (row: RowChange, from: Row | null, to: Row | null, env: StepEnv, verb: string) => {
+    if (!same(row.tbl, row.rowId, from)) throw changedSince(row.tbl, current(row.tbl, row.rowId) ?? null, from ?? to, env);
+    if (to === null) {
+      const by = pointingAt(row.tbl, from!);
+      if (by.length) throw blocked(row.tbl, from!, by, env, verb);
+      deleteRow(row.tbl, row.rowId);
+    } else if (from === null) insertRow(row.tbl, row.rowId, to);
+    else updateRow(row.tbl, row.rowId, to);
+  };
+
+  // --- money: the live record that took the place of one voided or withdrawn by undo/redo ---
+  const aliasOf = db.prepare<[string, number], { new_id: number }>('SELECT new_id FROM change_alias WHERE tbl = ? AND old_id = ?');
+  const setAlias = db.prepare('INSERT OR REPLACE INTO change_alias (tbl, old_id, new_id, action_id) VALUES (?, ?, ?, ?)');
+  const live = (table: string, id: number): number => {
+    let at = id;
+    for (let next = aliasOf.get(table, at); next; next = aliasOf.get(table, at)) at = next.new_id;
+    return at;
+  };
+  const replaced = (table: string, id: number, by: number, env: StepEnv) => setAlias.run(table, live(table, id), by, env.actionId);
+  const liveId = (table: string, id: unknown) => (id === null || id === undefined ? null : live(table, Number(id)));
+
+  const liveExpensesOn = db.prepare<[number], Row>('SELECT * FROM expense WHERE decision_id = ? AND voided_at IS NULL AND reverses_id IS NULL LIMIT 3');
+  const liveReversalOf = db.prepare<[number], Row>('SELECT * FROM expense WHERE reverses_id = ? AND voided_at IS NULL');
+
+  /** Books an expense again as a new record with the fields of `e` (links to the live decision). */
+  const rebookExpense = (e: Row, env: StepEnv, reason: string): number =>
+    budget.addExpenseInTransaction(
+      env.teamId,
+      {
+        date: String(e.expense_date),
+        amountCents: Number(e.amount_cents),
+        payee: String(e.payee),
+        description: String(e.description),
+        paymentMethod: e.payment_method as never,
+        receiptRef: String(e.receipt_ref),
+        links: {
+          decisionId: liveId('budget_decision', e.decision_id),
+          teamOpgaveId: e.team_opgave_id as number | null,
+          actionId: e.action_id as number | null,
+          clusterId: e.cluster_id as number | null,
+        },
+        importBatchId: (e.import_batch_id as number | null) ?? null,
+        importRow: (e.import_row as number | null) ?? null,
+      },
+      env.ctx,
+      { reason },
+    );
+
+  const rebookDecision = (d: Row, status: string, env: StepEnv): number =>
+    budget.createDecision(
+      {
+        teamId: env.teamId,
+        date: String(d.decision_date),
+        title: String(d.title),
+        amountCents: Number(d.amount_cents),
+        rationale: String(d.rationale),
+        teamOpgaveId: d.team_opgave_id as number | null,
+        actionId: d.action_id as number | null,
+        clusterId: d.cluster_id as number | null,
+        decidedBy: String(d.decided_by),
+        status: status as 'voorgesteld' | 'genomen',
+        overBudgetReason: String(d.over_budget_reason || '') || undefined,
+      },
+      env.ctx,
+    ).id;
+
+  const refuseLiveExpenses = (decision: Row, env: StepEnv) => {
+    const on = liveExpensesOn.all(Number(decision.id));
+    if (on.length) throw blocked('budget_decision', decision, on.map((row) => ({ table: 'expense', row })), env, 'ongedaan worden gemaakt');
+  };
+
+  const MONEY: Record<string, MoneyHandler> = {
+    expense: {
+      undo(row, env) {
+        const voids = row.before !== null;
+        if (voids) {
+          // The action voided an expense: book it again.
+          const e = current('expense', live('expense', row.rowId))!;
+          replaced('expense', row.rowId, rebookExpense(e, env, UNDO_REASON), env);
+          return;
+        }
+        const e = current('expense', live('expense', row.rowId))!;
+        if (e.reverses_id !== null) {
+          // The action reversed an expense: the pair stays (it cancels out); the original is booked again.
+          const original = current('expense', Number(e.reverses_id))!;
+          replaced('expense', Number(original.id), rebookExpense(original, env, UNDO_REASON), env);
+          return;
+        }
+        if (e.voided_at !== null) return;
+        const reversal = liveReversalOf.get(Number(e.id));
+        if (reversal) throw blocked('expense', e, [{ table: 'expense', row: reversal }], env, 'ongedaan worden gemaakt');
+        budget.voidExpense(env.teamId, Number(e.id), UNDO_REASON, env.ctx);
+      },
+      redo(row, env) {
+        const a = row.after!;
+        if (row.before !== null) {
+          budget.voidExpense(env.teamId, live('expense', row.rowId), String(a.void_reason), env.ctx);
+        } else if (a.reverses_id !== null) {
+          const r = budget.reverseExpense(env.teamId, live('expense', Number(a.reverses_id)), String(a.expense_date), String(a.reason), env.ctx);
+          replaced('expense', row.rowId, r.id, env);
+        } else {
+          replaced('expense', row.rowId, rebookExpense(a, env, String(a.reason)), env);
+        }
+      },
+    },
+    budget_decision: {
+      undo(row, env) {
+        const d = current('budget_decision', live('budget_decision', row.rowId))!;
+        if (row.before === null) {
+          if (d.status === 'ingetrokken') return;
+          refuseLiveExpenses(d, env);
+          budget.withdrawDecision(env.teamId, Number(d.id), UNDO_REASON, env.ctx);
+        } else if (row.after!.status === 'ingetrokken') {
+          // A withdrawal is final: the decision is booked again as it was.
+          refuseLiveExpenses(d, env);
+          replaced('budget_decision', row.rowId, rebookDecision(d, String(row.before.status), env), env);
+        } else {
+          // Taken: back to proposed (only the status may change on a decision), with its own audit record.
+          refuseLiveExpenses(d, env);
+          const at = env.ctx.now().toISOString();
+          db.prepare("UPDATE budget_decision SET status = 'voorgesteld', taken_at = NULL, over_budget_reason = '', updated_at = ? WHERE id = ?").run(at, d.id);
+          audit.append({ at, teamId: env.teamId, entity: 'budget_decision', entityId: Number(d.id), action: UNDO_REASON, before: d, after: current('budget_decision', Number(d.id)) });
+        }
+      },
+      redo(row, env) {
+        const a = row.after!;
+        const id = live('budget_decision', row.rowId);
+        if (row.before === null) replaced('budget_decision', row.rowId, rebookDecision(a, String(a.status), env), env);
+        else if (a.status === 'ingetrokken') budget.withdrawDecision(env.teamId, id, String(a.withdrawn_reason), env.ctx);
+        else budget.takeDecision(env.teamId, id, String(a.over_budget_reason || '') || undefined, env.ctx);
+      },
+    },
+    budget_entry: {
+      undo(row, env) {
+        const e = row.after!;
+        budget.addEntry(
+          { teamId: env.teamId, year: Number(e.year), date: String(e.entry_date), kind: 'correctie', amountCents: -Number(e.amount_cents), reason: UNDO_REASON },
+          env.ctx,
+        );
+      },
+      redo(row, env) {
+        const e = row.after!;
+        budget.addEntry(
+          { teamId: env.teamId, year: Number(e.year), date: String(e.entry_date), kind: 'correctie', amountCents: Number(e.amount_cents), reason: `opnieuw: ${String(e.reason || e.kind)}` },
+          env.ctx,
+        );
+      },
+    },
+    // An import batch stays as the record of what was read; its expenses are undone one by one.
+    import_batch: { undo() {}, redo() {} },
+  };
+
+  return {
+    /** Tables undone by booking, not by restoring rows (they refuse UPDATE/DELETE of their history). */
+    moneyTables: Object.keys(MONEY),
+    undoRows(rows: RowChange[], env: StepEnv) {
+      for (const row of [...rows].reverse()) {
+        const money = MONEY[row.tbl];
+        if (money) money.undo(row, env);
+        else movePlain(row, row.after, row.before, env, 'ongedaan worden gemaakt');
+      }
+    },
+    redoRows(rows: RowChange[], env: StepEnv) {
+      for (const row of rows) {
+        const money = MONEY[row.tbl];
+        if (money) money.redo(row, env);
+        else movePlain(row, row.before, row.after, env, 'opnieuw worden gedaan');
+      }
+    },
+  };
+}
+
+/** Two row images are the same when every column has the same value (JSON numbers compare as numbers). */
+function sameImage(a: Row, b: Row): boolean {
+  const keys = Object.keys(b);
+  return keys.length === Object.keys(a).length && keys.every((k) => a[k] === b[k]);
+}

@@ -1,0 +1,278 @@
+import type { Method } from '../../api/contract';
+import { formatMoney } from '../../api/money';
+import { both, joinNames, type Namer, type Row, type Text } from './names';
+
+/** One row an action wrote, as the journal keeps it. */
+export interface RowChange {
+  tbl: string;
+  rowId: number;
+  before: Row | null;
+  after: Row | null;
+}
+
+export interface Describe {
+  input: Record<string, unknown>;
+  result: unknown;
+  rows: RowChange[];
+  names: Namer;
+}
+
+/**
+ * What undo does for each method of the contract, in one table that the compiler holds against
+ * the contract (a new method without an entry does not build) and a test holds against the store
+ * (a method marked `read` that writes, or a `write` that records nothing, fails):
+ * - `read`: changes nothing.
+ * - `write`: one user action of one team; its rows are journaled in its transaction and undone
+ *   by kind of record (plain rows back to their previous version, money by void/withdrawal/
+ *   correction, see apply.ts). `describe` gives the line in the undo list and the Edit menu.
+ * - `undo`: the undo methods themselves; they record their rows under the action they undo.
+ * - `store`: works on the store as a whole. `barrier`: a restore or whole-store import replaces
+ *   the data, so nothing before it can be undone (the safety backup is the way back).
+ */
+export type Rule =
+  | { kind: 'read' }
+  | { kind: 'undo' }
+  | { kind: 'store'; barrier: boolean }
+  | { kind: 'write'; team?: (input: Record<string, unknown>, result: unknown) => number; describe: (d: Describe) => Text };
+
+const READ = { kind: 'read' } as const;
+
+const first = (rows: RowChange[], tbl: string, op?: 'insert' | 'update' | 'delete'): RowChange | undefined =>
+  rows.find(
+    (r) => r.tbl === tbl && (!op || (op === 'insert' ? r.before === null : op === 'delete' ? r.after === null : r.before !== null && r.after !== null)),
+  );
+const image = (r: RowChange | undefined): Row => r?.after ?? r?.before ?? {};
+const s = (v: unknown) => (typeof v === 'string' ? v : String(v ?? ''));
+
+const OPGAVE_STATUS_EN: Record<string, string> = { actief: 'active', gepauzeerd: 'paused', afgerond: 'completed', gestopt: 'stopped' };
+const ACTION_STATUS_EN: Record<string, string> = { idee: 'idea', gepland: 'planned', lopend: 'running', afgerond: 'done', gestopt: 'stopped' };
+const RHYTHM: Record<string, Text> = {
+  weekly: both('wekelijks', 'weekly'),
+  biweekly: both('tweewekelijks', 'every two weeks'),
+  monthly: both('maandelijks', 'monthly'),
+  quarterly: both('per kwartaal', 'quarterly'),
+};
+const ENTRY_KIND_EN: Record<string, string> = { toekenning: 'Allocation', aanvulling: 'Addition', correctie: 'Correction' };
+
+/** `Opgave Werken in wijk en web <verb>`. */
+const choice = (d: Describe, nl: (t: string) => string, en: (t: string) => string): Text => {
+  const row = image(first(d.rows, 'team_opgave'));
+  const t = d.names.opgaveTitle(row.opgave_id);
+  return { nl: nl(t.nl), en: en(t.en) };
+};
+const actionText = (d: Describe, nl: (t: string) => string, en: (t: string) => string): Text => {
+  const t = s(image(first(d.rows, 'action')).title);
+  return { nl: nl(t), en: en(t) };
+};
+const clusterText = (d: Describe, nl: (t: string) => string, en: (t: string) => string): Text => {
+  const t = s(image(first(d.rows, 'cluster')).name);
+  return { nl: nl(t), en: en(t) };
+};
+const archived = (d: Describe) => d.input.archived === true;
+
+export const UNDO_RULES = {
+  'team.list': READ,
+  'team.get': READ,
+  'team.create': {
+    kind: 'write',
+    team: (_i, result) => (result as { id: number }).id,
+    describe: (d) => both(`Team ${s(d.input.name)} aangemaakt`, `Team ${s(d.input.name)} created`),
+  },
+  'team.update': { kind: 'write', describe: () => both('Teamprofiel bijgewerkt', 'Team profile updated') },
+
+  'report.get': READ,
+
+  'agenda.catalogue': READ,
+  'agenda.templates': READ,
+  'agenda.list': READ,
+  'agenda.get': READ,
+  'agenda.dependents': READ,
+  'agenda.choose': { kind: 'write', describe: (d) => choice(d, (t) => `Opgave ${t} gekozen`, (t) => `Goal ${t} chosen`) },
+  'agenda.update': { kind: 'write', describe: (d) => choice(d, (t) => `Opgave ${t} bijgewerkt`, (t) => `Goal ${t} updated`) },
+  'agenda.setStatus': {
+    kind: 'write',
+    describe: (d) =>
+      choice(
+        d,
+        (t) => `Status van opgave ${t} op ${s(d.input.status)} gezet`,
+        (t) => `Status of goal ${t} set to ${OPGAVE_STATUS_EN[s(d.input.status)] ?? s(d.input.status)}`,
+      ),
+  },
+  'agenda.archive': {
+    kind: 'write',
+    describe: (d) =>
+      archived(d)
+        ? choice(d, (t) => `Opgave ${t} gearchiveerd`, (t) => `Goal ${t} archived`)
+        : choice(d, (t) => `Opgave ${t} teruggehaald uit het archief`, (t) => `Goal ${t} restored from the archive`),
+  },
+  'agenda.remove': { kind: 'write', describe: (d) => choice(d, (t) => `Opgave ${t} verwijderd`, (t) => `Goal ${t} removed`) },
+  'action.create': { kind: 'write', describe: (d) => actionText(d, (t) => `Actie ${t} toegevoegd`, (t) => `Action ${t} added`) },
+  'action.update': { kind: 'write', describe: (d) => actionText(d, (t) => `Actie ${t} bijgewerkt`, (t) => `Action ${t} updated`) },
+  'action.setStatus': {
+    kind: 'write',
+    describe: (d) =>
+      actionText(
+        d,
+        (t) => `Status van actie ${t} op ${s(d.input.status)} gezet`,
+        (t) => `Status of action ${t} set to ${ACTION_STATUS_EN[s(d.input.status)] ?? s(d.input.status)}`,
+      ),
+  },
+  'action.archive': {
+    kind: 'write',
+    describe: (d) =>
+      archived(d)
+        ? actionText(d, (t) => `Actie ${t} gearchiveerd`, (t) => `Action ${t} archived`)
+        : actionText(d, (t) => `Actie ${t} teruggehaald uit het archief`, (t) => `Action ${t} restored from the archive`),
+  },
+  'action.remove': { kind: 'write', describe: (d) => actionText(d, (t) => `Actie ${t} verwijderd`, (t) => `Action ${t} removed`) },
+  'partner.list': READ,
+  'partner.create': { kind: 'write', describe: (d) => both(`Partner ${s(d.input.name)} toegevoegd`, `Partner ${s(d.input.name)} added`) },
+  'partner.archive': {
+    kind: 'write',
+    describe: (d) => {
+      const n = s(image(first(d.rows, 'partner')).name);
+      return archived(d) ? both(`Partner ${n} gearchiveerd`, `Partner ${n} archived`) : both(`Partner ${n} teruggehaald`, `Partner ${n} restored`);
+    },
+  },
+
+  'clusters.list': READ,
+  'clusters.overview': READ,
+  'clusters.create': { kind: 'write', describe: (d) => clusterText(d, (t) => `Cluster ${t} aangemaakt`, (t) => `Cluster ${t} created`) },
+  'clusters.update': { kind: 'write', describe: (d) => clusterText(d, (t) => `Cluster ${t} bijgewerkt`, (t) => `Cluster ${t} updated`) },
+  'clusters.end': { kind: 'write', describe: (d) => clusterText(d, (t) => `Cluster ${t} beëindigd`, (t) => `Cluster ${t} ended`) },
+  'clusters.split': {
+    kind: 'write',
+    describe: (d) => {
+      const from = s(image(first(d.rows, 'cluster', 'update')).name);
+      const parts = joinNames(d.rows.filter((r) => r.tbl === 'cluster' && r.before === null).map((r) => s(r.after!.name)));
+      return { nl: `Cluster ${from} gesplitst in ${parts.nl}`, en: `Cluster ${from} split into ${parts.en}` };
+    },
+  },
+  'clusters.archive': {
+    kind: 'write',
+    describe: (d) =>
+      archived(d)
+        ? clusterText(d, (t) => `Cluster ${t} gearchiveerd`, (t) => `Cluster ${t} archived`)
+        : clusterText(d, (t) => `Cluster ${t} teruggehaald uit het archief`, (t) => `Cluster ${t} restored from the archive`),
+  },
+  'clusters.remove': { kind: 'write', describe: (d) => clusterText(d, (t) => `Cluster ${t} verwijderd`, (t) => `Cluster ${t} removed`) },
+
+  'app.info': READ,
+  'backup.list': READ,
+  'backup.create': { kind: 'store', barrier: false },
+  'backup.restore': { kind: 'store', barrier: true },
+  'store.info': READ,
+  'store.export': READ,
+  'store.import': { kind: 'store', barrier: true },
+
+  'progress.checkins.list': READ,
+  'progress.history': READ,
+  'progress.overview': READ,
+  'progress.checkins.create': {
+    kind: 'write',
+    describe: (d) => {
+      const row = image(first(d.rows, 'checkin', 'insert'));
+      const t = d.names.choiceTitle(row.team_opgave_id);
+      return row.corrects_id != null
+        ? { nl: `Check-in van ${s(row.date)} bij ${t.nl} gecorrigeerd`, en: `Check-in of ${s(row.date)} on ${t.en} corrected` }
+        : { nl: `Check-in van ${s(row.date)} bij ${t.nl} vastgelegd`, en: `Check-in of ${s(row.date)} on ${t.en} recorded` };
+    },
+  },
+  'progress.rhythm.set': {
+    kind: 'write',
+    describe: (d) => {
+      const t = d.names.choiceTitle(d.input.teamOpgaveId);
+      const r = RHYTHM[s(d.input.rhythm)] ?? both(s(d.input.rhythm));
+      return { nl: `Ritme van ${t.nl} op ${r.nl} gezet`, en: `Rhythm of ${t.en} set to ${r.en}` };
+    },
+  },
+
+  'dashboard.get': READ,
+
+  'budget.years': READ,
+  'budget.overview': READ,
+  'budget.links': READ,
+  'budget.entries.list': READ,
+  'budget.decisions.list': READ,
+  'budget.expenses.list': READ,
+  'budget.import.preview': READ,
+  'budget.export': READ,
+  'budget.entries.add': {
+    kind: 'write',
+    describe: (d) => {
+      const e = image(first(d.rows, 'budget_entry'));
+      const amount = formatMoney(Number(e.amount_cents));
+      const kind = s(e.kind);
+      return both(
+        `${kind.charAt(0).toUpperCase()}${kind.slice(1)} van ${amount} voor ${s(e.year)} vastgelegd`,
+        `${ENTRY_KIND_EN[kind] ?? kind} of ${amount} for ${s(e.year)} recorded`,
+      );
+    },
+  },
+  'budget.decisions.create': {
+    kind: 'write',
+    describe: (d) => {
+      const r = image(first(d.rows, 'budget_decision'));
+      const amount = formatMoney(Number(r.amount_cents));
+      return r.status === 'genomen'
+        ? both(`Besluit ${s(r.title)} (${amount}) genomen`, `Decision ${s(r.title)} (${amount}) taken`)
+        : both(`Besluit ${s(r.title)} (${amount}) voorgesteld`, `Decision ${s(r.title)} (${amount}) proposed`);
+    },
+  },
+  'budget.decisions.take': {
+    kind: 'write',
+    describe: (d) => {
+      const t = s(image(first(d.rows, 'budget_decision')).title);
+      return both(`Besluit ${t} genomen`, `Decision ${t} taken`);
+    },
+  },
+  'budget.decisions.withdraw': {
+    kind: 'write',
+    describe: (d) => {
+      const t = s(image(first(d.rows, 'budget_decision')).title);
+      return both(`Besluit ${t} ingetrokken`, `Decision ${t} withdrawn`);
+    },
+  },
+  'budget.expenses.create': {
+    kind: 'write',
+    describe: (d) => {
+      const e = image(first(d.rows, 'expense'));
+      const amount = formatMoney(Number(e.amount_cents));
+      return both(`Uitgave ${s(e.payee)} (${amount}) geboekt`, `Expense ${s(e.payee)} (${amount}) booked`);
+    },
+  },
+  'budget.expenses.reverse': {
+    kind: 'write',
+    describe: (d) => {
+      const e = image(first(d.rows, 'expense'));
+      const amount = formatMoney(-Number(e.amount_cents));
+      return both(`Uitgave ${s(e.payee)} (${amount}) teruggedraaid`, `Expense ${s(e.payee)} (${amount}) reversed`);
+    },
+  },
+  'budget.expenses.void': {
+    kind: 'write',
+    describe: (d) => {
+      const e = image(first(d.rows, 'expense'));
+      const amount = formatMoney(Number(e.amount_cents));
+      return both(`Uitgave ${s(e.payee)} (${amount}) laten vervallen`, `Expense ${s(e.payee)} (${amount}) voided`);
+    },
+  },
+  'budget.import.commit': {
+    kind: 'write',
+    describe: (d) => {
+      const n = d.rows.filter((r) => r.tbl === 'expense' && r.before === null).length;
+      const file = s(d.input.fileName) || 'bestand';
+      return both(`${n} ${n === 1 ? 'uitgave' : 'uitgaven'} ingelezen uit ${file}`, `${n} ${n === 1 ? 'expense' : 'expenses'} imported from ${file}`);
+    },
+  },
+
+  'audit.history': READ,
+  'audit.verify': READ,
+
+  'undo.list': READ,
+  'undo.history': READ,
+  'undo.undo': { kind: 'undo' },
+  'undo.redo': { kind: 'undo' },
+} satisfies Record<Method, Rule>;
+
+export const ruleOf = (method: Method): Rule => UNDO_RULES[method] as Rule;
