@@ -1,0 +1,163 @@
+import { describe, expect, it } from 'vitest';
+import { METHODS, type Method } from '../../electron/api/contract';
+import type { Core } from '../../electron/core';
+import { fixedClock } from '../../electron/core/clock';
+import { ruleOf, UNDO_RULES } from '../../electron/core/undo/rules';
+import { journaledTables } from '../../electron/core/undo/capture';
+import { call, PROFILE, snapshot, testCore } from './helpers';
+import { CHOICE, CLUSTER, importPayload, undoFixture, type UndoFixture } from './undo-fixture';
+
+/**
+ * A valid call of every method of the contract. The compiler holds this table against the
+ * contract, so a new method cannot be added without a sample here; the tests below then prove
+ * that its undo rule is right: a `read` changes nothing, a `write` records one action that
+ * undo takes back.
+ */
+const SAMPLES: Record<Method, (f: UndoFixture, core: Core) => unknown> = {
+  'team.list': () => undefined,
+  'team.get': (f) => ({ teamId: f.teamId }),
+  'team.create': () => ({ ...PROFILE, name: 'Basisteam Zeist' }),
+  'team.update': (f) => ({ teamId: f.teamId, profile: { ...PROFILE, name: 'Basisteam Buren' } }),
+  'report.get': (f) => ({ teamId: f.teamId, kind: 'full', from: '2026-01-01', to: '2026-12-31', sections: ['opgaven'], opgaven: [] }),
+  'agenda.catalogue': () => undefined,
+  'agenda.templates': () => undefined,
+  'agenda.list': (f) => ({ teamId: f.teamId }),
+  'agenda.get': (f) => ({ teamId: f.teamId, teamOpgaveId: f.choiceId }),
+  'agenda.dependents': (f) => ({ teamId: f.teamId, record: 'cluster', id: f.clusterId }),
+  'agenda.choose': (f) => ({ teamId: f.teamId, ...CHOICE, opgaveId: 1 }),
+  'agenda.update': (f) => ({ teamId: f.teamId, teamOpgaveId: f.choiceId, fields: { periodStart: CHOICE.periodStart, periodEnd: CHOICE.periodEnd, startDate: CHOICE.startDate, ambition: 'Drie clusters' } }),
+  'agenda.setStatus': (f) => ({ teamId: f.teamId, teamOpgaveId: f.choiceId, status: 'gepauzeerd' }),
+  'agenda.archive': (f) => ({ teamId: f.teamId, teamOpgaveId: f.choiceId, archived: true }),
+  'agenda.remove': async (f, core) => ({ teamId: f.teamId, teamOpgaveId: (await call<{ id: number }>(core, 'agenda.choose', { teamId: f.teamId, ...CHOICE, opgaveId: 2 })).id }),
+  'action.create': (f) => ({ teamId: f.teamId, teamOpgaveId: f.choiceId, title: 'Spreekuur', newPartners: ['Woonstichting'] }),
+  'action.update': (f) => ({ teamId: f.teamId, actionId: f.actionId, fields: { title: 'Teamdag Buren', partnerIds: [] } }),
+  'action.setStatus': (f) => ({ teamId: f.teamId, actionId: f.actionId, status: 'afgerond', doneDate: '2026-06-01' }),
+  'action.archive': (f) => ({ teamId: f.teamId, actionId: f.actionId, archived: true }),
+  'action.remove': async (f, core) => ({ teamId: f.teamId, actionId: (await call<{ id: number }>(core, 'action.create', { teamId: f.teamId, teamOpgaveId: f.choiceId, title: 'Weg' })).id }),
+  'partner.list': (f) => ({ teamId: f.teamId }),
+  'partner.create': (f) => ({ teamId: f.teamId, name: 'Scholengroep' }),
+  'partner.archive': (f) => ({ teamId: f.teamId, partnerId: f.partnerId, archived: true }),
+  'clusters.list': (f) => ({ teamId: f.teamId }),
+  'clusters.overview': (f) => ({ teamId: f.teamId }),
+  'clusters.create': (f) => ({ teamId: f.teamId, ...CLUSTER, name: 'Stad' }),
+  'clusters.update': (f) => ({ teamId: f.teamId, clusterId: f.clusterId, fields: { ...CLUSTER, lead: 'Brigadier Smit' } }),
+  'clusters.end': (f) => ({ teamId: f.teamId, clusterId: f.clusterId, endDate: '2026-06-30', reason: 'Opgeheven' }),
+  'clusters.split': (f) => ({
+    teamId: f.teamId,
+    clusterId: f.clusterId,
+    date: '2026-06-01',
+    parts: ['Buren', 'West Betuwe'].map((name) => ({ name, areas: [name], gemeenten: [], inhabitants: 15_000, lead: '', fte: 10, wijkagenten: 2 })),
+  }),
+  'clusters.archive': (f) => ({ teamId: f.teamId, clusterId: f.clusterId, archived: true }),
+  'clusters.remove': async (f, core) => ({ teamId: f.teamId, clusterId: (await call<{ id: number }>(core, 'clusters.create', { teamId: f.teamId, ...CLUSTER, name: 'Weg' })).id }),
+  'app.info': () => undefined,
+  'backup.list': () => undefined,
+  'backup.create': () => undefined,
+  'backup.restore': async (_f, core) => ({ name: (await call<{ name: string }>(core, 'backup.create')).name }),
+  'store.info': () => undefined,
+  'store.export': () => undefined,
+  'store.import': async (_f, core) => ({ fileName: 'export.sqlite', data: (await call<{ data: string }>(core, 'store.export')).data }),
+  'progress.checkins.list': (f) => ({ teamId: f.teamId }),
+  'progress.history': (f) => ({ teamId: f.teamId, period: { kind: 'year', year: 2026 } }),
+  'progress.overview': (f) => ({ teamId: f.teamId, period: { kind: 'year', year: 2026 } }),
+  'progress.checkins.create': (f) => ({ teamId: f.teamId, checkin: { teamOpgaveId: f.choiceId, date: '2026-06-01', status: 'achter', progress: 35, confidence: 5 } }),
+  'progress.rhythm.set': (f) => ({ teamId: f.teamId, teamOpgaveId: f.choiceId, rhythm: 'weekly' }),
+  'dashboard.get': (f) => ({ teamId: f.teamId, period: { kind: 'year', year: 2026 } }),
+  'budget.years': (f) => ({ teamId: f.teamId }),
+  'budget.overview': (f) => ({ teamId: f.teamId, year: 2026 }),
+  'budget.links': (f) => ({ teamId: f.teamId }),
+  'budget.entries.list': (f) => ({ teamId: f.teamId, year: 2026 }),
+  'budget.decisions.list': (f) => ({ teamId: f.teamId, year: 2026 }),
+  'budget.expenses.list': (f) => ({ teamId: f.teamId, year: 2026 }),
+  'budget.import.preview': async (f, core) => {
+    const { mapping: _m, paymentMethod: _p, skipRows: _s, ...rest } = await importPayload(core, f.teamId, 'ING-2026-03.csv', [['02-03-2026', 'Albert Heijn', '-12,50']]);
+    return rest;
+  },
+  'budget.export': (f) => ({ teamId: f.teamId, year: 2026, what: 'expenses', format: 'csv' }),
+  'budget.entries.add': (f) => ({ teamId: f.teamId, year: 2026, date: '2026-06-01', kind: 'aanvulling', amountCents: 500_00, reason: 'Extra van de eenheid' }),
+  'budget.decisions.create': (f) => ({ teamId: f.teamId, date: '2026-06-01', title: 'Fietsen', amountCents: 800_00, rationale: '', decidedBy: '', status: 'genomen' }),
+  'budget.decisions.take': (f) => ({ teamId: f.teamId, decisionId: f.proposedId }),
+  'budget.decisions.withdraw': async (f, core) => ({
+    teamId: f.teamId,
+    decisionId: (await call<{ id: number }>(core, 'budget.decisions.create', { teamId: f.teamId, date: '2026-06-01', title: 'Te veel', amountCents: 100_00, rationale: '', decidedBy: '', status: 'voorgesteld' })).id,
+    reason: 'Niet meer nodig',
+  }),
+  'budget.expenses.create': (f) => ({ teamId: f.teamId, date: '2026-06-02', amountCents: 12_34, payee: 'Bakkerij Bart', description: '', paymentMethod: 'debitcard', receiptRef: '', clusterId: f.clusterId }),
+  'budget.expenses.reverse': (f) => ({ teamId: f.teamId, expenseId: f.expenseId, date: '2026-03-05', reason: 'Dubbel betaald' }),
+  'budget.expenses.void': (f) => ({ teamId: f.teamId, expenseId: f.expenseId, reason: 'Verkeerd team' }),
+  'budget.import.commit': (f, core) =>
+    importPayload(core, f.teamId, 'ING-2026-03.csv', [
+      ['02-03-2026', 'Albert Heijn', '-12,50'],
+      ['03-03-2026', 'Bakkerij Bart', '-45,00'],
+    ]),
+  'audit.history': (f) => ({ teamId: f.teamId, entity: 'expense', entityId: f.expenseId }),
+  'audit.verify': (f) => ({ teamId: f.teamId }),
+  'undo.list': (f) => ({ teamId: f.teamId }),
+  'undo.history': (f) => ({ teamId: f.teamId, record: 'cluster', id: f.clusterId }),
+  'undo.undo': (f) => ({ teamId: f.teamId }),
+  'undo.redo': (f) => ({ teamId: f.teamId }),
+};
+
+/** What the screens show: every table except the journal and the audit trail (which only grow). */
+const data = (core: Core) => {
+  const all = snapshot(core);
+  for (const t of ['change_action', 'change_row', 'change_alias', 'audit_log']) delete all[t];
+  return all;
+};
+const journalSize = (core: Core) => (core.db.prepare('SELECT count(*) AS n FROM change_action').get() as { n: number }).n;
+
+async function prepared(method: Method) {
+  const core = testCore(fixedClock('2026-06-15'));
+  const f = await undoFixture(core);
+  const payload = await SAMPLES[method](f, core);
+  return { core, f, payload };
+}
+
+describe('every method of the contract has an undo rule that holds', () => {
+  it('the rule table and the samples cover exactly the contract', () => {
+    expect(Object.keys(UNDO_RULES).sort()).toEqual([...METHODS].sort());
+    expect(Object.keys(SAMPLES).sort()).toEqual([...METHODS].sort());
+  });
+
+  const reads = METHODS.filter((m) => ruleOf(m).kind === 'read');
+  const writes = METHODS.filter((m) => ruleOf(m).kind === 'write');
+
+  it.each(reads)('%s (read) changes nothing, not even the journal', async (method) => {
+    const { core, payload } = await prepared(method);
+    const before = snapshot(core);
+    await call(core, method, payload);
+    expect(snapshot(core)).toEqual(before);
+  });
+
+  it.each(writes)('%s (write) records one described action, and undo takes it back', async (method) => {
+    const { core, f, payload } = await prepared(method);
+    const before = data(core);
+    const actions = journalSize(core);
+    await call(core, method, payload);
+    expect(data(core)).not.toEqual(before);
+    expect(journalSize(core)).toBe(actions + 1);
+    const head = core.db.prepare('SELECT * FROM change_action ORDER BY id DESC LIMIT 1').get() as Record<string, unknown>;
+    expect(head).toMatchObject({ method, state: 'done' });
+    expect(String(head.description_nl).length).toBeGreaterThan(5);
+    expect(String(head.description_en).length).toBeGreaterThan(5);
+    expect(head.description_nl).not.toMatch(/undefined|NaN|\[object/);
+    expect(head.description_en).not.toMatch(/undefined|NaN|\[object/);
+    const teamId = method === 'team.create' ? Number(head.team_id) : f.teamId;
+    await call(core, 'undo.undo', { teamId });
+    const money = new Set(['budget_entry', 'budget_decision', 'expense', 'import_batch']);
+    const after = data(core);
+    for (const [table, rows] of Object.entries(before)) if (!money.has(table)) expect(after[table], table).toEqual(rows);
+  });
+
+  it('every table a write can touch is journaled, and tables that refuse changing their history are undone by booking', () => {
+    const core = testCore();
+    const tables = journaledTables(core.db);
+    const appendOnly = core.db
+      .prepare<[], { tbl_name: string }>("SELECT DISTINCT tbl_name FROM sqlite_master WHERE type = 'trigger' AND sql LIKE '%RAISE(ABORT%'")
+      .all()
+      .map((r) => r.tbl_name)
+      .filter((t) => tables.includes(t));
+    const money = ['budget_decision', 'budget_entry', 'expense', 'import_batch'];
+    expect(appendOnly.filter((t) => !money.includes(t))).toEqual([]);
+  });
+});
