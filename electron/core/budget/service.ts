@@ -164,6 +164,13 @@ export interface NewExpense {
   importRow?: number | null;
 }
 
+/** `rebooking`: undo or redo books an expense again exactly as it was recorded before. */
+interface ExpenseExtra {
+  reversesId?: number;
+  reason?: string;
+  rebooking?: boolean;
+}
+
 export function createBudgetService(db: Db, audit: AuditLog) {
   const resolveLinks = createLinkResolver(db);
   const teamExists = db.prepare<[number], { id: number }>('SELECT id FROM team WHERE id = ?');
@@ -298,12 +305,13 @@ export function createBudgetService(db: Db, audit: AuditLog) {
     teamId: number,
     input: NewExpense,
     ctx: Ctx,
-    extra: { reversesId?: number; reason?: string },
+    extra: ExpenseExtra,
     via: ExpenseWriter,
   ): number => {
     const resolved = via.resolve(teamId, input.links);
     const year = yearOf(input.date);
-    if (resolved.decisionId !== null && extra.reversesId === undefined) {
+    // A reversal or a re-booking by undo/redo restores what was there, also on a decision since withdrawn.
+    if (resolved.decisionId !== null && extra.reversesId === undefined && !extra.rebooking) {
       const d = via.decision(resolved.decisionId);
       if (d.status !== 'genomen')
         throw invalid('decisionId', d.status === 'ingetrokken' ? 'Dit besluit is ingetrokken; boek er geen uitgaven meer op.' : 'Dit besluit is nog niet genomen.');
@@ -338,7 +346,7 @@ export function createBudgetService(db: Db, audit: AuditLog) {
     return row.id;
   };
 
-  const addExpense = (teamId: number, input: NewExpense, ctx: Ctx, extra: { reversesId?: number; reason?: string } = {}): number =>
+  const addExpense = (teamId: number, input: NewExpense, ctx: Ctx, extra: ExpenseExtra = {}): number =>
     writeExpense(teamId, input, ctx, extra, singleWriter);
 
   /**

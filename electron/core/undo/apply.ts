@@ -115,6 +115,9 @@ export function createApplier(db: Db, deps: { budget: BudgetService; audit: Audi
   const liveId = (table: string, id: unknown) => (id === null || id === undefined ? null : live(table, Number(id)));
 
   const liveExpensesOn = db.prepare<[number], Row>('SELECT * FROM expense WHERE decision_id = ? AND voided_at IS NULL AND reverses_id IS NULL LIMIT 3');
+  const activeExpensesOn = db.prepare<[number], Row>(
+    'SELECT * FROM expense x WHERE decision_id = ? AND voided_at IS NULL AND reverses_id IS NULL AND NOT EXISTS (SELECT 1 FROM expense r WHERE r.reverses_id = x.id) ORDER BY id',
+  );
   const liveReversalOf = db.prepare<[number], Row>('SELECT * FROM expense WHERE reverses_id = ? AND voided_at IS NULL');
 
   /** Books an expense again as a new record with the fields of `e` (links to the live decision). */
@@ -138,7 +141,7 @@ export function createApplier(db: Db, deps: { budget: BudgetService; audit: Audi
         importRow: (e.import_row as number | null) ?? null,
       },
       env.ctx,
-      { reason },
+      { reason, rebooking: true },
     );
 
   const rebookDecision = (d: Row, status: string, env: StepEnv): number =>
@@ -206,9 +209,12 @@ export function createApplier(db: Db, deps: { budget: BudgetService; audit: Audi
           refuseLiveExpenses(d, env);
           budget.withdrawDecision(env.teamId, Number(d.id), UNDO_REASON, env.ctx);
         } else if (row.after!.status === 'ingetrokken') {
-          // A withdrawal is final: the decision is booked again as it was.
-          refuseLiveExpenses(d, env);
+          // A withdrawal is final: the decision is booked again as it was, and the expenses still
+          // in effect on it move along (voided on the withdrawn one, booked again on the new one).
+          const moving = activeExpensesOn.all(Number(d.id));
+          for (const e of moving) budget.voidExpense(env.teamId, Number(e.id), UNDO_REASON, env.ctx);
           replaced('budget_decision', row.rowId, rebookDecision(d, String(row.before.status), env), env);
+          for (const e of moving) replaced('expense', Number(e.id), rebookExpense(e, env, UNDO_REASON), env);
         } else {
           // Taken: back to proposed (only the status may change on a decision), with its own audit record.
           refuseLiveExpenses(d, env);
