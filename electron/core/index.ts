@@ -30,7 +30,7 @@ import { teamHandlers } from './team/handlers';
 import { createTeamService } from './team/service';
 import { createJournal, type Journal } from './undo/journal';
 import { undoHandlers } from './undo/handlers';
-import { ruleOf } from './undo/rules';
+import { methodKind } from '../api/method-kinds';
 
 export interface CoreOptions {
   /** Folder that holds the store file; created when missing. */
@@ -118,8 +118,7 @@ export function createCore(options: CoreOptions): Core {
       (input: unknown, ctx: Ctx) => {
         if (!(m in storeWide)) return (store.wired.handlers as Record<string, (i: unknown, c: Ctx) => unknown>)[m]!(input, ctx);
         const result = (storeWide as Record<string, (i: unknown, c: Ctx) => unknown>)[m]!(input, ctx);
-        const rule = ruleOf(m);
-        if (rule.kind !== 'store' || !rule.barrier) return result;
+        if (methodKind(m) !== 'replace') return result;
         // The data was replaced as a whole: mark it, so no undo reaches back past it.
         return Promise.resolve(result).then((r) => {
           store.wired.journal.barrier(m, ctx, BARRIER_TEXT[m as 'backup.restore' | 'store.import']);

@@ -1,4 +1,5 @@
 import type { Method } from '../../api/contract';
+import { METHOD_KINDS, type MethodKind, type WriteMethod } from '../../api/method-kinds';
 import { formatMoney } from '../../api/money';
 import { both, joinNames, type Namer, type Row, type Text } from './names';
 
@@ -18,24 +19,19 @@ export interface Describe {
 }
 
 /**
- * What undo does for each method of the contract, in one table that the compiler holds against
- * the contract (a new method without an entry does not build) and a test holds against the store
- * (a method marked `read` that writes, or a `write` that records nothing, fails):
- * - `read`: changes nothing.
- * - `write`: one user action of one team; its rows are journaled in its transaction and undone
- *   by kind of record (plain rows back to their previous version, money by void/withdrawal/
- *   correction, see apply.ts). `describe` gives the line in the undo list and the Edit menu.
- * - `undo`: the undo methods themselves; they record their rows under the action they undo.
- * - `store`: works on the store as a whole. `barrier`: a restore or whole-store import replaces
- *   the data, so nothing before it can be undone (the safety backup is the way back).
+ * The undo rule of every write method of the contract (electron/api/method-kinds.ts says which
+ * methods write; the compiler holds this table against that list, so a new write method does not
+ * build without a rule here, and undo-rules.test.ts proves each rule on a real store). Its rows
+ * are journaled in its transaction and undone by kind of record: plain rows back to their
+ * previous version, money by void, withdrawal or correction (apply.ts). `describe` gives the line
+ * in the undo list and the Edit menu; `team` says whose action it is (default: input.teamId).
  */
-export type Rule =
-  | { kind: 'read' }
-  | { kind: 'undo' }
-  | { kind: 'store'; barrier: boolean }
-  | { kind: 'write'; team?: (input: Record<string, unknown>, result: unknown) => number; describe: (d: Describe) => Text };
+export interface WriteRule {
+  team?: (input: Record<string, unknown>, result: unknown) => number;
+  describe: (d: Describe) => Text;
+}
 
-const READ = { kind: 'read' } as const;
+export type Rule = { kind: Exclude<MethodKind, 'write'> } | ({ kind: 'write' } & WriteRule);
 
 const first = (rows: RowChange[], tbl: string, op?: 'insert' | 'update' | 'delete'): RowChange | undefined =>
   rows.find(
@@ -71,27 +67,17 @@ const clusterText = (d: Describe, nl: (t: string) => string, en: (t: string) => 
 const archived = (d: Describe) => d.input.archived === true;
 
 export const UNDO_RULES = {
-  'team.list': READ,
-  'team.get': READ,
   'team.create': {
-    kind: 'write',
-    team: (_i, result) => (result as { id: number }).id,
+        team: (_i, result) => (result as { id: number }).id,
     describe: (d) => both(`Team ${s(d.input.name)} aangemaakt`, `Team ${s(d.input.name)} created`),
   },
-  'team.update': { kind: 'write', describe: () => both('Teamprofiel bijgewerkt', 'Team profile updated') },
+  'team.update': { describe: () => both('Teamprofiel bijgewerkt', 'Team profile updated') },
 
-  'report.get': READ,
 
-  'agenda.catalogue': READ,
-  'agenda.templates': READ,
-  'agenda.list': READ,
-  'agenda.get': READ,
-  'agenda.dependents': READ,
-  'agenda.choose': { kind: 'write', describe: (d) => choice(d, (t) => `Opgave ${t} gekozen`, (t) => `Goal ${t} chosen`) },
-  'agenda.update': { kind: 'write', describe: (d) => choice(d, (t) => `Opgave ${t} bijgewerkt`, (t) => `Goal ${t} updated`) },
+  'agenda.choose': { describe: (d) => choice(d, (t) => `Opgave ${t} gekozen`, (t) => `Goal ${t} chosen`) },
+  'agenda.update': { describe: (d) => choice(d, (t) => `Opgave ${t} bijgewerkt`, (t) => `Goal ${t} updated`) },
   'agenda.setStatus': {
-    kind: 'write',
-    describe: (d) =>
+        describe: (d) =>
       choice(
         d,
         (t) => `Status van opgave ${t} op ${s(d.input.status)} gezet`,
@@ -99,18 +85,16 @@ export const UNDO_RULES = {
       ),
   },
   'agenda.archive': {
-    kind: 'write',
-    describe: (d) =>
+        describe: (d) =>
       archived(d)
         ? choice(d, (t) => `Opgave ${t} gearchiveerd`, (t) => `Goal ${t} archived`)
         : choice(d, (t) => `Opgave ${t} teruggehaald uit het archief`, (t) => `Goal ${t} restored from the archive`),
   },
-  'agenda.remove': { kind: 'write', describe: (d) => choice(d, (t) => `Opgave ${t} verwijderd`, (t) => `Goal ${t} removed`) },
-  'action.create': { kind: 'write', describe: (d) => actionText(d, (t) => `Actie ${t} toegevoegd`, (t) => `Action ${t} added`) },
-  'action.update': { kind: 'write', describe: (d) => actionText(d, (t) => `Actie ${t} bijgewerkt`, (t) => `Action ${t} updated`) },
+  'agenda.remove': { describe: (d) => choice(d, (t) => `Opgave ${t} verwijderd`, (t) => `Goal ${t} removed`) },
+  'action.create': { describe: (d) => actionText(d, (t) => `Actie ${t} toegevoegd`, (t) => `Action ${t} added`) },
+  'action.update': { describe: (d) => actionText(d, (t) => `Actie ${t} bijgewerkt`, (t) => `Action ${t} updated`) },
   'action.setStatus': {
-    kind: 'write',
-    describe: (d) =>
+        describe: (d) =>
       actionText(
         d,
         (t) => `Status van actie ${t} op ${s(d.input.status)} gezet`,
@@ -118,59 +102,41 @@ export const UNDO_RULES = {
       ),
   },
   'action.archive': {
-    kind: 'write',
-    describe: (d) =>
+        describe: (d) =>
       archived(d)
         ? actionText(d, (t) => `Actie ${t} gearchiveerd`, (t) => `Action ${t} archived`)
         : actionText(d, (t) => `Actie ${t} teruggehaald uit het archief`, (t) => `Action ${t} restored from the archive`),
   },
-  'action.remove': { kind: 'write', describe: (d) => actionText(d, (t) => `Actie ${t} verwijderd`, (t) => `Action ${t} removed`) },
-  'partner.list': READ,
-  'partner.create': { kind: 'write', describe: (d) => both(`Partner ${s(d.input.name)} toegevoegd`, `Partner ${s(d.input.name)} added`) },
+  'action.remove': { describe: (d) => actionText(d, (t) => `Actie ${t} verwijderd`, (t) => `Action ${t} removed`) },
+  'partner.create': { describe: (d) => both(`Partner ${s(d.input.name)} toegevoegd`, `Partner ${s(d.input.name)} added`) },
   'partner.archive': {
-    kind: 'write',
-    describe: (d) => {
+        describe: (d) => {
       const n = s(image(first(d.rows, 'partner')).name);
       return archived(d) ? both(`Partner ${n} gearchiveerd`, `Partner ${n} archived`) : both(`Partner ${n} teruggehaald`, `Partner ${n} restored`);
     },
   },
 
-  'clusters.list': READ,
-  'clusters.overview': READ,
-  'clusters.create': { kind: 'write', describe: (d) => clusterText(d, (t) => `Cluster ${t} aangemaakt`, (t) => `Cluster ${t} created`) },
-  'clusters.update': { kind: 'write', describe: (d) => clusterText(d, (t) => `Cluster ${t} bijgewerkt`, (t) => `Cluster ${t} updated`) },
-  'clusters.end': { kind: 'write', describe: (d) => clusterText(d, (t) => `Cluster ${t} beëindigd`, (t) => `Cluster ${t} ended`) },
+  'clusters.create': { describe: (d) => clusterText(d, (t) => `Cluster ${t} aangemaakt`, (t) => `Cluster ${t} created`) },
+  'clusters.update': { describe: (d) => clusterText(d, (t) => `Cluster ${t} bijgewerkt`, (t) => `Cluster ${t} updated`) },
+  'clusters.end': { describe: (d) => clusterText(d, (t) => `Cluster ${t} beëindigd`, (t) => `Cluster ${t} ended`) },
   'clusters.split': {
-    kind: 'write',
-    describe: (d) => {
+        describe: (d) => {
       const from = s(image(first(d.rows, 'cluster', 'update')).name);
       const parts = joinNames(d.rows.filter((r) => r.tbl === 'cluster' && r.before === null).map((r) => s(r.after!.name)));
       return { nl: `Cluster ${from} gesplitst in ${parts.nl}`, en: `Cluster ${from} split into ${parts.en}` };
     },
   },
   'clusters.archive': {
-    kind: 'write',
-    describe: (d) =>
+        describe: (d) =>
       archived(d)
         ? clusterText(d, (t) => `Cluster ${t} gearchiveerd`, (t) => `Cluster ${t} archived`)
         : clusterText(d, (t) => `Cluster ${t} teruggehaald uit het archief`, (t) => `Cluster ${t} restored from the archive`),
   },
-  'clusters.remove': { kind: 'write', describe: (d) => clusterText(d, (t) => `Cluster ${t} verwijderd`, (t) => `Cluster ${t} removed`) },
+  'clusters.remove': { describe: (d) => clusterText(d, (t) => `Cluster ${t} verwijderd`, (t) => `Cluster ${t} removed`) },
 
-  'app.info': READ,
-  'backup.list': READ,
-  'backup.create': { kind: 'store', barrier: false },
-  'backup.restore': { kind: 'store', barrier: true },
-  'store.info': READ,
-  'store.export': READ,
-  'store.import': { kind: 'store', barrier: true },
 
-  'progress.checkins.list': READ,
-  'progress.history': READ,
-  'progress.overview': READ,
   'progress.checkins.create': {
-    kind: 'write',
-    describe: (d) => {
+        describe: (d) => {
       const row = image(first(d.rows, 'checkin', 'insert'));
       const t = d.names.choiceTitle(row.team_opgave_id);
       return row.corrects_id != null
@@ -179,27 +145,16 @@ export const UNDO_RULES = {
     },
   },
   'progress.rhythm.set': {
-    kind: 'write',
-    describe: (d) => {
+        describe: (d) => {
       const t = d.names.choiceTitle(d.input.teamOpgaveId);
       const r = RHYTHM[s(d.input.rhythm)] ?? both(s(d.input.rhythm));
       return { nl: `Ritme van ${t.nl} op ${r.nl} gezet`, en: `Rhythm of ${t.en} set to ${r.en}` };
     },
   },
 
-  'dashboard.get': READ,
 
-  'budget.years': READ,
-  'budget.overview': READ,
-  'budget.links': READ,
-  'budget.entries.list': READ,
-  'budget.decisions.list': READ,
-  'budget.expenses.list': READ,
-  'budget.import.preview': READ,
-  'budget.export': READ,
   'budget.entries.add': {
-    kind: 'write',
-    describe: (d) => {
+        describe: (d) => {
       const e = image(first(d.rows, 'budget_entry'));
       const amount = formatMoney(Number(e.amount_cents));
       const kind = s(e.kind);
@@ -210,8 +165,7 @@ export const UNDO_RULES = {
     },
   },
   'budget.decisions.create': {
-    kind: 'write',
-    describe: (d) => {
+        describe: (d) => {
       const r = image(first(d.rows, 'budget_decision'));
       const amount = formatMoney(Number(r.amount_cents));
       return r.status === 'genomen'
@@ -220,59 +174,50 @@ export const UNDO_RULES = {
     },
   },
   'budget.decisions.take': {
-    kind: 'write',
-    describe: (d) => {
+        describe: (d) => {
       const t = s(image(first(d.rows, 'budget_decision')).title);
       return both(`Besluit ${t} genomen`, `Decision ${t} taken`);
     },
   },
   'budget.decisions.withdraw': {
-    kind: 'write',
-    describe: (d) => {
+        describe: (d) => {
       const t = s(image(first(d.rows, 'budget_decision')).title);
       return both(`Besluit ${t} ingetrokken`, `Decision ${t} withdrawn`);
     },
   },
   'budget.expenses.create': {
-    kind: 'write',
-    describe: (d) => {
+        describe: (d) => {
       const e = image(first(d.rows, 'expense'));
       const amount = formatMoney(Number(e.amount_cents));
       return both(`Uitgave ${s(e.payee)} (${amount}) geboekt`, `Expense ${s(e.payee)} (${amount}) booked`);
     },
   },
   'budget.expenses.reverse': {
-    kind: 'write',
-    describe: (d) => {
+        describe: (d) => {
       const e = image(first(d.rows, 'expense'));
       const amount = formatMoney(-Number(e.amount_cents));
       return both(`Uitgave ${s(e.payee)} (${amount}) teruggedraaid`, `Expense ${s(e.payee)} (${amount}) reversed`);
     },
   },
   'budget.expenses.void': {
-    kind: 'write',
-    describe: (d) => {
+        describe: (d) => {
       const e = image(first(d.rows, 'expense'));
       const amount = formatMoney(Number(e.amount_cents));
       return both(`Uitgave ${s(e.payee)} (${amount}) laten vervallen`, `Expense ${s(e.payee)} (${amount}) voided`);
     },
   },
   'budget.import.commit': {
-    kind: 'write',
-    describe: (d) => {
+        describe: (d) => {
       const n = d.rows.filter((r) => r.tbl === 'expense' && r.before === null).length;
       const file = s(d.input.fileName) || 'bestand';
       return both(`${n} ${n === 1 ? 'uitgave' : 'uitgaven'} ingelezen uit ${file}`, `${n} ${n === 1 ? 'expense' : 'expenses'} imported from ${file}`);
     },
   },
 
-  'audit.history': READ,
-  'audit.verify': READ,
 
-  'undo.list': READ,
-  'undo.history': READ,
-  'undo.undo': { kind: 'undo' },
-  'undo.redo': { kind: 'undo' },
-} satisfies Record<Method, Rule>;
+} satisfies Record<WriteMethod, WriteRule>;
 
-export const ruleOf = (method: Method): Rule => UNDO_RULES[method] as Rule;
+export const ruleOf = (method: Method): Rule => {
+  const kind = METHOD_KINDS[method];
+  return kind === 'write' ? { kind, ...(UNDO_RULES as Record<WriteMethod, WriteRule>)[method as WriteMethod] } : { kind };
+};
