@@ -2,7 +2,7 @@ import path from 'node:path';
 import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, screen, shell } from 'electron';
 import log from 'electron-log/main';
 import { AppError } from '../api/errors';
-import { parseShellLanguage, SHELL_LANGUAGE_CHANNEL, type ShellLanguage } from '../api/shell';
+import { parseShellLanguage, parseShellUndoState, SHELL_LANGUAGE_CHANNEL, SHELL_UNDO_CHANNEL, type ShellLanguage, type ShellUndoState } from '../api/shell';
 import { createCore, type Core } from '../core';
 import { newestGoodBackup, restoreOverDamaged } from '../core/backup/recovery';
 import { APP_SCHEME_PRIVILEGES, serveAppProtocol } from './app-protocol';
@@ -29,6 +29,7 @@ const dataDir = resolveDataDir(process.argv, process.env, app.getPath('userData'
 let core: Core | undefined;
 let mainWindow: BrowserWindow | undefined;
 let language: ShellLanguage = 'nl';
+let undoState: ShellUndoState = { undo: null, redo: null };
 let stopBackups: (() => void) | undefined;
 
 async function openCore(): Promise<Core | undefined> {
@@ -99,7 +100,7 @@ function installMenu(): void {
       command: (command) => sendShellCommand(mainWindow, command),
       openDataFolder: () => void shell.openPath(dataDir),
     },
-    { language, platform: process.platform, dev: !app.isPackaged },
+    { language, platform: process.platform, dev: !app.isPackaged, undo: undoState },
   );
   Menu.setApplicationMenu(Menu.buildFromTemplate(template));
 }
@@ -153,6 +154,15 @@ if (claimSingleInstance(app, () => mainWindow)) {
       const next = parseShellLanguage(value);
       if (!next || !isTrustedSender(frame?.url, !!frame && frame.parent === null, allowedOrigins) || next === language) return;
       language = next;
+      installMenu();
+    });
+    // The page reports what undo and redo would do; the Edit menu names it.
+    ipcMain.on(SHELL_UNDO_CHANNEL, (event, value: unknown) => {
+      const frame = event.senderFrame;
+      const next = parseShellUndoState(value);
+      if (!next || !isTrustedSender(frame?.url, !!frame && frame.parent === null, allowedOrigins)) return;
+      if (next.undo === undoState.undo && next.redo === undoState.redo) return;
+      undoState = next;
       installMenu();
     });
     registerPrint(

@@ -1,8 +1,10 @@
 import { Anchor, AppShell, Group, NavLink, Text } from '@mantine/core';
-import { Suspense } from 'react';
+import { Fragment, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { NavLink as RouterNavLink, Outlet, useLocation } from 'react-router';
 import { TeamSwitcher } from '../features/team/TeamSwitcher';
+import { useUndo } from '../features/undo/controller';
+import { useUndoStore } from '../features/undo/store';
 import { SCREENS } from './routes';
 import { useShellCommands } from './shell';
 
@@ -13,6 +15,9 @@ export function Shell() {
   const { t } = useTranslation();
   const { pathname } = useLocation();
   useShellCommands();
+  useUndo();
+  // After an undo or redo the screen is opened afresh, so it reads the data again.
+  const revision = useUndoStore((s) => s.revision);
   return (
     <AppShell navbar={{ width: 230, breakpoint: 0 }} header={{ height: 52 }} padding="lg">
       {/* The router owns the URL's hash, so the skip link moves the focus itself. */}
@@ -54,7 +59,9 @@ export function Shell() {
       </AppShell.Navbar>
       <AppShell.Main id="main" tabIndex={-1}>
         <Suspense fallback={<Text>{t('app.loading')}</Text>}>
-          <Outlet />
+          <Fragment key={revision}>
+            <Outlet />
+          </Fragment>
         </Suspense>
       </AppShell.Main>
     </AppShell>

@@ -5,6 +5,7 @@ import { Link, useNavigate, useParams } from 'react-router';
 import { ACTION_STATUSES, OPGAVE_STATUSES, type Action, type ActionStatus, type OpgaveStatus } from '@api/agenda';
 import { notifyError, notifySaved } from '../../shared/errors';
 import { formatDate } from '../../ui/format';
+import { HistoryButton } from '../undo/HistoryButton';
 import { PageHeader } from '../../ui/PageHeader';
 import { useClustersStore } from '../clusters/store';
 import { useActiveTeam } from '../team/store';
@@ -139,6 +140,7 @@ export function ChosenOpgavePage() {
             <Button variant="subtle" color="red" onClick={() => setRemoving(true)}>
               {t('agenda.detail.remove')}
             </Button>
+            <HistoryButton teamId={team.id} record="team_opgave" id={d.id} name={titleOf(d)} />
           </>
         }
       />

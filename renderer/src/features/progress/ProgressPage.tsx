@@ -9,6 +9,7 @@ import { PageHeader } from '../../ui/PageHeader';
 import { PeriodPicker } from '../../ui/period/PeriodPicker';
 import { usePeriodStore } from '../../ui/period/store';
 import { useActiveTeam } from '../team/store';
+import { HistoryButton } from '../undo/HistoryButton';
 import { CheckinForm } from './CheckinForm';
 import { StatusBadge } from './StatusBadge';
 import { useProgressStore } from './store';
@@ -77,7 +78,7 @@ function OpgaveCard({ o, onCheckin, onRhythm }: { o: OpgaveOverview; onCheckin()
   );
 }
 
-function CheckinTable({ checkins, titleOf, onCorrect }: { checkins: Checkin[]; titleOf(id: number): string; onCorrect(c: Checkin): void }) {
+function CheckinTable({ teamId, checkins, titleOf, onCorrect }: { teamId: number; checkins: Checkin[]; titleOf(id: number): string; onCorrect(c: Checkin): void }) {
   const { t } = useTranslation();
   return (
     <Table.ScrollContainer minWidth={700}>
@@ -119,6 +120,7 @@ function CheckinTable({ checkins, titleOf, onCorrect }: { checkins: Checkin[]; t
                       {t('progress.correct')}
                     </Button>
                   )}
+                  <HistoryButton teamId={teamId} record="checkin" id={c.id} name={`${titleOf(c.teamOpgaveId)} ${formatDate(c.date)}`} />
                 </Table.Td>
               </Table.Tr>
             );
@@ -195,7 +197,7 @@ export function ProgressPage() {
           <Title order={2} size="h3">
             {t('progress.history')}
           </Title>
-          <CheckinTable checkins={inPeriod} titleOf={(id) => titles.get(id) ?? ''} onCorrect={(c) => setDialog({ mode: 'correct', checkin: c })} />
+          <CheckinTable teamId={team.id} checkins={inPeriod} titleOf={(id) => titles.get(id) ?? ''} onCorrect={(c) => setDialog({ mode: 'correct', checkin: c })} />
         </>
       )}
       <Modal

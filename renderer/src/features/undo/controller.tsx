@@ -1,0 +1,131 @@
+import { Button, Group, Text } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
+import { SHELL_GLOBAL, type ShellBridge } from '@api/shell';
+import type { UndoAction } from '@api/undo';
+import i18n from '../../i18n';
+import { ApiCallError, onAction } from '../../shared/api';
+import { describeError } from '../../shared/errors';
+import { useTeamStore } from '../team/store';
+import { DOUBLE_REQUEST_MS, isTextField, undoKeyIntent } from './keys';
+import { useUndoStore } from './store';
+
+const NOTIFICATION_ID = 'undo-last-action';
+const shell = () => (globalThis as Record<string, unknown>)[SHELL_GLOBAL] as ShellBridge | undefined;
+const isMac = () => /Mac|iPhone|iPad/.test(globalThis.navigator?.platform ?? '');
+
+/** The action's description in the language on screen. */
+export const describe = (a: UndoAction): string => (i18n.language === 'en' ? a.descriptionEn : a.descriptionNl);
+
+/** A refusal names what is in the way: always show the sentence itself, not a generic code text. */
+function showRefusal(err: unknown) {
+  const message = err instanceof ApiCallError && err.error.code === 'CONFLICT' ? err.error.message : describeError(err);
+  notifications.show({ id: NOTIFICATION_ID, color: 'red', title: i18n.t('undo.refusedTitle'), message, autoClose: 12_000 });
+}
+
+/** After an undo or redo: the team list may have changed too (profile, a new team). */
+const afterStep = () => useTeamStore.getState().load().catch(() => undefined);
+
+let lastRequest = 0;
+
+/** Undo or redo of the team's newest action (Ctrl+Z, Ctrl+Y, the menu, the notification). */
+export async function requestUndo(intent: 'undo' | 'redo', throughId?: number): Promise<void> {
+  const now = Date.now();
+  if (throughId === undefined && now - lastRequest < DOUBLE_REQUEST_MS) return;
+  lastRequest = now;
+  const teamId = useTeamStore.getState().activeTeamId;
+  if (teamId === null) return;
+  const store = useUndoStore.getState();
+  const before = store.state ?? (await store.refresh(teamId).catch(() => null));
+  const next = intent === 'undo' ? (throughId === undefined ? before?.nextUndo : before?.actions.find((a) => a.id === throughId)) : before?.nextRedo;
+  if (!next) {
+    notifications.show({ id: NOTIFICATION_ID, message: i18n.t(intent === 'undo' ? 'undo.nothingToUndo' : 'undo.nothingToRedo'), autoClose: 3000 });
+    return;
+  }
+  try {
+    const handled = intent === 'undo' ? await store.undo(teamId, throughId) : await store.redo(teamId);
+    if (handled.length === 0) return;
+    const message =
+      intent === 'redo'
+        ? i18n.t('undo.redone', { description: describe(next) })
+        : handled.length > 1
+          ? i18n.t('undo.undoneMany', { count: handled.length, description: describe(next) })
+          : i18n.t('undo.undone', { description: describe(next) });
+    notifications.show({ id: NOTIFICATION_ID, color: 'blue', message, autoClose: 5000 });
+    await afterStep();
+  } catch (err) {
+    showRefusal(err);
+    await store.refresh(teamId).catch(() => undefined);
+  }
+}
+
+/** A menu command: in a text field the field's own undo, elsewhere the app's. */
+export function runUndoCommand(intent: 'undo' | 'redo'): void {
+  const active = globalThis.document?.activeElement as (HTMLElement & { type?: string }) | null;
+  if (isTextField(active)) {
+    document.execCommand(intent);
+    return;
+  }
+  void requestUndo(intent);
+}
+
+function UndoNotice({ description }: { description: string }) {
+  return (
+    <Group justify="space-between" wrap="nowrap" gap="sm">
+      <Text size="sm">{description}</Text>
+      <Button size="compact-sm" variant="light" onClick={() => void requestUndo('undo')}>
+        {i18n.t('undo.undo')}
+      </Button>
+    </Group>
+  );
+}
+
+/**
+ * Undo for the whole shell: keeps the team's undo state, offers "Ongedaan maken" after each
+ * action, answers Ctrl+Z / Ctrl+Y outside text fields, and tells the menu what it would undo.
+ */
+export function useUndo(): void {
+  const { i18n: i18next } = useTranslation();
+  const teamId = useTeamStore((s) => s.activeTeamId);
+  const state = useUndoStore((s) => s.state);
+  const refresh = useUndoStore((s) => s.refresh);
+
+  useEffect(() => {
+    if (teamId !== null) refresh(teamId).catch(() => undefined);
+  }, [teamId, refresh]);
+
+  useEffect(
+    () =>
+      onAction((method) => {
+        if (method === 'undo.undo' || method === 'undo.redo') return;
+        const id = useTeamStore.getState().activeTeamId;
+        if (id === null) return;
+        void refresh(id)
+          .then((s) => {
+            if (method.startsWith('backup.') || method.startsWith('store.') || !s.nextUndo) return;
+            notifications.show({ id: NOTIFICATION_ID, color: 'gray', message: <UndoNotice description={describe(s.nextUndo)} />, autoClose: 7000 });
+          })
+          .catch(() => undefined);
+      }),
+    [refresh],
+  );
+
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      const intent = undoKeyIntent(e, e.target as HTMLElement | null, isMac());
+      if (!intent) return;
+      e.preventDefault();
+      void requestUndo(intent);
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
+
+  useEffect(() => {
+    shell()?.setUndoState({
+      undo: state?.nextUndo ? describe(state.nextUndo) : null,
+      redo: state?.nextRedo ? describe(state.nextRedo) : null,
+    });
+  }, [state, i18next.language]);
+}
