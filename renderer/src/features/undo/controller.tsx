@@ -11,7 +11,14 @@ import { useTeamStore } from '../team/store';
 import { DOUBLE_REQUEST_MS, isTextField, undoKeyIntent } from './keys';
 import { useUndoStore } from './store';
 
-const NOTIFICATION_ID = 'undo-last-action';
+/** One undo notification at a time: a new one replaces the last (Mantine keeps an existing id as it is). */
+let shown: string | undefined;
+let counter = 0;
+function notify(options: Omit<Parameters<typeof notifications.show>[0], 'id'>) {
+  if (shown) notifications.hide(shown);
+  shown = `undo-notice-${++counter}`;
+  notifications.show({ ...options, id: shown });
+}
 const shell = () => (globalThis as Record<string, unknown>)[SHELL_GLOBAL] as ShellBridge | undefined;
 const isMac = () => /Mac|iPhone|iPad/.test(globalThis.navigator?.platform ?? '');
 
@@ -21,26 +28,38 @@ export const describe = (a: UndoAction): string => (i18n.language === 'en' ? a.d
 /** A refusal names what is in the way: always show the sentence itself, not a generic code text. */
 function showRefusal(err: unknown) {
   const message = err instanceof ApiCallError && err.error.code === 'CONFLICT' ? err.error.message : describeError(err);
-  notifications.show({ id: NOTIFICATION_ID, color: 'red', title: i18n.t('undo.refusedTitle'), message, autoClose: 12_000 });
+  notify({ color: 'red', title: i18n.t('undo.refusedTitle'), message, autoClose: 12_000 });
 }
 
 /** After an undo or redo: the team list may have changed too (profile, a new team). */
 const afterStep = () => useTeamStore.getState().load().catch(() => undefined);
 
-let lastRequest = 0;
+let last = { at: 0, source: '', intent: '' };
+let queue: Promise<void> = Promise.resolve();
 
-/** Undo or redo of the team's newest action (Ctrl+Z, Ctrl+Y, the menu, the notification). */
-export async function requestUndo(intent: 'undo' | 'redo', throughId?: number): Promise<void> {
+/**
+ * Undo or redo of the team's newest action (Ctrl+Z, Ctrl+Y, the menu, a button). Requests run one
+ * after another, so pressing Ctrl+Z three times undoes three actions. The same key press can reach
+ * the page twice on some systems (its own key handler and the menu's accelerator): a request from
+ * the other source for the same intent within DOUBLE_REQUEST_MS is that echo and is dropped.
+ */
+export function requestUndo(intent: 'undo' | 'redo', throughId?: number, source: 'key' | 'menu' | 'button' = 'button'): Promise<void> {
   const now = Date.now();
-  if (throughId === undefined && now - lastRequest < DOUBLE_REQUEST_MS) return;
-  lastRequest = now;
+  const echo = source !== 'button' && last.intent === intent && last.source !== '' && last.source !== source && now - last.at < DOUBLE_REQUEST_MS;
+  if (echo) return queue;
+  if (source !== 'button') last = { at: now, source, intent };
+  queue = queue.then(() => runRequest(intent, throughId)).catch(() => undefined);
+  return queue;
+}
+
+async function runRequest(intent: 'undo' | 'redo', throughId?: number): Promise<void> {
   const teamId = useTeamStore.getState().activeTeamId;
   if (teamId === null) return;
   const store = useUndoStore.getState();
   const before = store.state ?? (await store.refresh(teamId).catch(() => null));
   const next = intent === 'undo' ? (throughId === undefined ? before?.nextUndo : before?.actions.find((a) => a.id === throughId)) : before?.nextRedo;
   if (!next) {
-    notifications.show({ id: NOTIFICATION_ID, message: i18n.t(intent === 'undo' ? 'undo.nothingToUndo' : 'undo.nothingToRedo'), autoClose: 3000 });
+    notify({ message: i18n.t(intent === 'undo' ? 'undo.nothingToUndo' : 'undo.nothingToRedo'), autoClose: 3000 });
     return;
   }
   try {
@@ -52,7 +71,7 @@ export async function requestUndo(intent: 'undo' | 'redo', throughId?: number): 
         : handled.length > 1
           ? i18n.t('undo.undoneMany', { count: handled.length, description: describe(next) })
           : i18n.t('undo.undone', { description: describe(next) });
-    notifications.show({ id: NOTIFICATION_ID, color: 'blue', message, autoClose: 5000 });
+    notify({ color: 'blue', message, autoClose: 5000 });
     await afterStep();
   } catch (err) {
     showRefusal(err);
@@ -67,7 +86,7 @@ export function runUndoCommand(intent: 'undo' | 'redo'): void {
     document.execCommand(intent);
     return;
   }
-  void requestUndo(intent);
+  void requestUndo(intent, undefined, 'menu');
 }
 
 function UndoNotice({ description }: { description: string }) {
@@ -104,7 +123,7 @@ export function useUndo(): void {
         void refresh(id)
           .then((s) => {
             if (method.startsWith('backup.') || method.startsWith('store.') || !s.nextUndo) return;
-            notifications.show({ id: NOTIFICATION_ID, color: 'gray', message: <UndoNotice description={describe(s.nextUndo)} />, autoClose: 7000 });
+            notify({ color: 'gray', message: <UndoNotice description={describe(s.nextUndo)} />, autoClose: 7000 });
           })
           .catch(() => undefined);
       }),
@@ -116,7 +135,7 @@ export function useUndo(): void {
       const intent = undoKeyIntent(e, e.target as HTMLElement | null, isMac());
       if (!intent) return;
       e.preventDefault();
-      void requestUndo(intent);
+      void requestUndo(intent, undefined, 'key');
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
