@@ -106,6 +106,16 @@ describe('undo and redo of plain records', () => {
     expect(await core.dispatch('undo.history', { teamId: teamId + 1, record: 'checkin', id: checkin.id })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
   });
 
+  it('a record that gets the id of an undone one has only its own history', async () => {
+    const { core, teamId } = await setup();
+    const first = await call<Cluster>(core, 'clusters.create', { teamId, ...CLUSTER, name: 'Eerste' });
+    await call(core, 'undo.undo', { teamId });
+    const second = await call<Cluster>(core, 'clusters.create', { teamId, ...CLUSTER, name: 'Tweede' });
+    expect(second.id).toBe(first.id); // SQLite reuses the highest free rowid
+    const h = await call<HistoryEntry[]>(core, 'undo.history', { teamId, record: 'cluster', id: second.id });
+    expect(h.map((e) => e.descriptionNl)).toEqual(['Cluster Tweede aangemaakt']);
+  });
+
   it('survives a restart: the journal is in the store', async () => {
     const dir = tempDir();
     const clock = fixedClock('2026-06-15');

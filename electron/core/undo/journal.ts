@@ -169,7 +169,11 @@ export function createJournal(db: Db, deps: { budget: BudgetService; audit: Audi
     },
 
     history(teamId: number, record: HistoryRecord, id: number): HistoryEntry[] {
-      const rows = historyOf.all(record, id, teamId);
+      const all = historyOf.all(record, id, teamId);
+      // SQLite may give a removed record's id to a new one; the record's own history starts at
+      // the last time it was created by an action (a redo re-creates it under the same action).
+      const born = all.findLastIndex((r) => r.phase === 0 && r.before === null);
+      const rows = born > 0 ? all.slice(born) : all;
       if (rows.length === 0) throw notFound('Dit record');
       return rows.map((r) => {
         const before = parseRow(r.before);
