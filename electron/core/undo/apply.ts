@@ -16,6 +16,8 @@ export interface StepEnv {
   actionId: number;
   describe: string;
   ctx: Ctx;
+  /** On redo: the rows the last undo of this action wrote (what it voided, to book again). */
+  lastUndo?: RowChange[];
 }
 
 type MoneyHandler = {
@@ -118,7 +120,28 @@ export function createApplier(db: Db, deps: { budget: BudgetService; audit: Audi
   const activeExpensesOn = db.prepare<[number], Row>(
     'SELECT * FROM expense x WHERE decision_id = ? AND voided_at IS NULL AND reverses_id IS NULL AND NOT EXISTS (SELECT 1 FROM expense r WHERE r.reverses_id = x.id) ORDER BY id',
   );
+  const batchInEffect = db.prepare<[number], { id: number }>(
+    'SELECT id FROM expense x WHERE import_batch_id = ? AND voided_at IS NULL AND reverses_id IS NULL AND NOT EXISTS (SELECT 1 FROM expense r WHERE r.reverses_id = x.id AND r.voided_at IS NULL) ORDER BY id',
+  );
   const liveReversalOf = db.prepare<[number], Row>('SELECT * FROM expense WHERE reverses_id = ? AND voided_at IS NULL');
+
+  /** An expense as the budget service books it, from a stored row (links to the live decision). */
+  const newExpenseOf = (e: Row) => ({
+    date: String(e.expense_date),
+    amountCents: Number(e.amount_cents),
+    payee: String(e.payee),
+    description: String(e.description),
+    paymentMethod: e.payment_method as never,
+    receiptRef: String(e.receipt_ref),
+    links: {
+      decisionId: liveId('budget_decision', e.decision_id),
+      teamOpgaveId: e.team_opgave_id as number | null,
+      actionId: e.action_id as number | null,
+      clusterId: e.cluster_id as number | null,
+    },
+    importBatchId: (e.import_batch_id as number | null) ?? null,
+    importRow: (e.import_row as number | null) ?? null,
+  });
 
   /** Books an expense again as a new record with the fields of `e` (links to the live decision). */
   const rebookExpense = (e: Row, env: StepEnv, reason: string): number =>
@@ -247,8 +270,23 @@ export function createApplier(db: Db, deps: { budget: BudgetService; audit: Audi
         );
       },
     },
-    // An import batch stays as the record of what was read; its expenses are undone one by one.
-    import_batch: { undo() {}, redo() {} },
+    // An import batch stays as the record of what was read. Its expenses are not journaled one by
+    // one (capture.ts): undo voids every expense of the batch still in effect, in bulk; redo books
+    // again what that undo voided.
+    import_batch: {
+      undo(row, env) {
+        const ids = batchInEffect.all(row.rowId).map((r) => r.id);
+        budget.voidExpensesInTransaction(env.teamId, ids, UNDO_REASON, env.ctx);
+      },
+      redo(row, env) {
+        const voided = (env.lastUndo ?? []).filter(
+          (r) => r.tbl === 'expense' && r.before?.voided_at === null && r.after?.voided_at != null && r.after.import_batch_id === row.rowId,
+        );
+        const rows = voided.map((r) => r.before!);
+        const ids = budget.addExpensesInTransaction(env.teamId, rows.map((e) => newExpenseOf(e)), env.ctx, { rebooking: true });
+        rows.forEach((e, i) => replaced('expense', Number(e.id), ids[i]!, env));
+      },
+    },
   };
 
   return {

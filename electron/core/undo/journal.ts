@@ -92,7 +92,13 @@ export function createJournal(db: Db, deps: { budget: BudgetService; audit: Audi
     const phase = action.phase + 1;
     const at = ctx.now().toISOString();
     const rows = rowsOf.all(action.id, 0).map(toChange);
-    const env = { teamId: action.team_id!, actionId: action.id, describe: action.description_nl, ctx };
+    const env = {
+      teamId: action.team_id!,
+      actionId: action.id,
+      describe: action.description_nl,
+      ctx,
+      lastUndo: direction === 'redo' ? rowsOf.all(action.id, action.phase).map(toChange) : undefined,
+    };
     capture(action.id, phase, at, () => (direction === 'undo' ? applier.undoRows(rows, env) : applier.redoRows(rows, env)));
     setState.run(direction === 'undo' ? 'undone' : 'done', phase, at, action.id);
   };

@@ -208,7 +208,7 @@ export const UNDO_RULES = {
   },
   'budget.import.commit': {
         describe: (d) => {
-      const n = d.rows.filter((r) => r.tbl === 'expense' && r.before === null).length;
+      const n = Number(image(first(d.rows, 'import_batch')).row_count);
       const file = s(d.input.fileName) || 'bestand';
       return both(`${n} ${n === 1 ? 'uitgave' : 'uitgaven'} ingelezen uit ${file}`, `${n} ${n === 1 ? 'expense' : 'expenses'} imported from ${file}`);
     },
