@@ -206,6 +206,16 @@ describe('undo of money: never erased, always audited', () => {
       ['vervallen', 'ongedaan gemaakt'],
       ['vervallen', 'ongedaan gemaakt'],
     ]);
+    // Redo books the same two bank rows again, in the same batch; a second undo voids those.
+    await call(core, 'undo.redo', { teamId });
+    const again = (await call<Expense[]>(core, 'budget.expenses.list', { teamId, year: 2026 })).filter((x) => x.importBatchId !== null && x.state === 'actief');
+    expect(again.map((x) => [x.payee, x.amountCents, x.importRow])).toEqual([
+      ['Albert Heijn', 12_50, 2],
+      ['Bakkerij Bart', 45_00, 3],
+    ]);
+    await call(core, 'undo.undo', { teamId });
+    expect(await totals(core, teamId)).toEqual(start);
+    expect(await audit(core, teamId)).toMatchObject({ ok: true });
   });
 
   it('refuses to undo an expense that a later reversal still refers to when the reversal is not in the journal', async () => {
