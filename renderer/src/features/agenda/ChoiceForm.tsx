@@ -33,7 +33,7 @@ export const toChoiceFields = (v: ChoiceValues): ChoiceFields =>
 
 export function emptyChoice(year: number, questions: number): ChoiceValues {
   const p = yearPeriod(year);
-  return { ...p, ambition: '', answers: Array(questions).fill(''), owner: '', priority: '2', pace: 'gemiddeld', startDate: p.periodStart, targetDate: '' };
+  return { ...p, ambition: '', answers: Array<string>(questions).fill(''), owner: '', priority: '2', pace: 'gemiddeld', startDate: p.periodStart, targetDate: '' };
 }
 
 const validateChoice = validatorFor(ChoiceFields);
@@ -122,7 +122,7 @@ export function ChoiceForm({ opened, onClose, title, catalogue, opgaveId, initia
             aria-label={t('agenda.form.periodKind')}
             value={kind}
             onChange={(v) => {
-              setKind(v as 'year' | 'custom');
+              setKind(v);
               if (v === 'year') setYear(year);
             }}
             data={[

@@ -2,7 +2,7 @@ import { Accordion, Alert, Anchor, Badge, Button, Card, Checkbox, Group, List, S
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
-import { ACTION_STATUSES, OPGAVE_STATUSES, type Action, type ActionStatus, type OpgaveStatus } from '@api/agenda';
+import { ACTION_STATUSES, OPGAVE_STATUSES, type Action } from '@api/agenda';
 import { notifyError, notifySaved } from '../../shared/errors';
 import { formatDate } from '../../ui/format';
 import { PageHeader } from '../../ui/PageHeader';
@@ -13,10 +13,11 @@ import { STATUS_COLOR } from './AgendaOverview';
 import { ChoiceForm, emptyChoice, type ChoiceValues } from './ChoiceForm';
 import { RemoveDialog } from './RemoveDialog';
 import { useAgendaStore } from './store';
-import { EmptyRow, periodLabel, SortTh, useSorted } from './table';
+import { EmptyRow, periodLabel, SortTh, useSorted, type SortValue } from './table';
 
 type Col = 'title' | 'status' | 'owner' | 'due' | 'cluster';
-const ACTION_COLOR: Record<ActionStatus, string> = { idee: 'gray', gepland: 'blue', lopend: 'indigo', afgerond: 'teal', gestopt: 'dark' };
+const sortValue = (a: Action, key: Col): SortValue =>
+  key === 'title' ? a.title : key === 'status' ? ACTION_STATUSES.indexOf(a.status) : key === 'owner' ? a.owner : key === 'due' ? a.dueDate : a.clusterName;
 
 /** One chosen opgave: the team's answers and ambition, its status and history, and its actions. */
 export function ChosenOpgavePage() {
@@ -28,7 +29,9 @@ export function ChosenOpgavePage() {
     useAgendaStore();
   const clusters = useClustersStore((s) => s.clusters);
   const loadClusters = useClustersStore((s) => s.load);
-  const [missing, setMissing] = useState(false);
+  // The opgave id whose load failed; a new id starts clean without a reset in the effect.
+  const [missingId, setMissingId] = useState<number | null>(null);
+  const missing = missingId === id;
   const [editing, setEditing] = useState(false);
   const [again, setAgain] = useState(false);
   const [removing, setRemoving] = useState(false);
@@ -40,8 +43,7 @@ export function ChosenOpgavePage() {
 
   useEffect(() => {
     if (!team || !Number.isInteger(id)) return;
-    setMissing(false);
-    Promise.all([loadOverview(team.id), loadClusters(team.id), loadDetail(team.id, id)]).catch(() => setMissing(true));
+    Promise.all([loadOverview(team.id), loadClusters(team.id), loadDetail(team.id, id)]).catch(() => setMissingId(id));
   }, [team, id, loadOverview, loadDetail, loadClusters]);
 
   const actions = useMemo(() => {
@@ -54,9 +56,7 @@ export function ChosenOpgavePage() {
         (!q || [a.title, a.owner, a.description, ...a.partners.map((p) => p.name)].some((s) => s.toLocaleLowerCase('nl-NL').includes(q))),
     );
   }, [detail, id, search, statusFilter, showArchived]);
-  const { sorted, sort, toggle } = useSorted<Action, Col>(actions, { key: 'due', dir: 'asc' }, (a, key) =>
-    key === 'title' ? a.title : key === 'status' ? ACTION_STATUSES.indexOf(a.status) : key === 'owner' ? a.owner : key === 'due' ? a.dueDate : a.clusterName,
-  );
+  const { sorted, sort, toggle } = useSorted<Action, Col>(actions, { key: 'due', dir: 'asc' }, sortValue);
   const closeRemove = useCallback(() => setRemoving(false), []);
 
   if (!team) return null;
@@ -132,7 +132,7 @@ export function ChosenOpgavePage() {
             </Button>
             <Button
               variant="default"
-              onClick={() => act(() => archive({ ...ref, archived: !d.archived }), t(d.archived ? 'agenda.detail.unarchived' : 'agenda.detail.archived'))}
+              onClick={() => void act(() => archive({ ...ref, archived: !d.archived }), t(d.archived ? 'agenda.detail.unarchived' : 'agenda.detail.archived'))}
             >
               {t(d.archived ? 'agenda.detail.unarchive' : 'agenda.detail.archive')}
             </Button>
@@ -150,7 +150,7 @@ export function ChosenOpgavePage() {
               allowDeselect={false}
               data={OPGAVE_STATUSES.map((s) => ({ value: s, label: t(`agenda.status.${s}`) }))}
               value={d.status}
-              onChange={(v) => v && act(() => setStatus({ ...ref, status: v as OpgaveStatus }), t('agenda.detail.statusChanged', { status: t(`agenda.status.${v}`) }))}
+              onChange={(v) => v && void act(() => setStatus({ ...ref, status: v }), t('agenda.detail.statusChanged', { status: t(`agenda.status.${v}`) }))}
               w={200}
             />
             <Text size="sm" c="dimmed" data-testid="status-since">
@@ -330,8 +330,8 @@ export function ChosenOpgavePage() {
                         value={a.status}
                         onChange={(v) =>
                           v &&
-                          act(
-                            () => setActionStatus({ teamId: team.id, actionId: a.id, status: v as ActionStatus }, d.id),
+                          void act(
+                            () => setActionStatus({ teamId: team.id, actionId: a.id, status: v }, d.id),
                             t('agenda.actions.saved'),
                           )
                         }
@@ -384,7 +384,7 @@ export function ChosenOpgavePage() {
                           color="gray"
                           aria-label={t(a.archived ? 'agenda.actions.unarchiveOf' : 'agenda.actions.archiveOf', { title: a.title })}
                           onClick={() =>
-                            act(
+                            void act(
                               () => archiveAction({ teamId: team.id, actionId: a.id, archived: !a.archived }, d.id),
                               t(a.archived ? 'agenda.actions.unarchived' : 'agenda.actions.archived'),
                             )

@@ -182,7 +182,7 @@ function ExportAndVerify({ teamId }: { teamId: number }) {
       <Button
         variant="outline"
         onClick={() =>
-          call('audit.verify', { teamId })
+          void call('audit.verify', { teamId })
             .then(setVerify)
             .catch(notifyError)
         }

@@ -66,7 +66,7 @@ function OpgaveCard({ o, onCheckin, onRhythm }: { o: OpgaveOverview; onCheckin()
             allowDeselect={false}
             value={o.rhythm}
             data={RHYTHMS.map((r) => ({ value: r, label: t(`progress.rhythm.${r}`) }))}
-            onChange={(v) => v && onRhythm(v as Rhythm)}
+            onChange={(v) => v && onRhythm(v)}
           />
           <Button size="sm" onClick={onCheckin} aria-label={`${t('progress.newCheckin')}: ${title}`}>
             {t('progress.newCheckin')}
@@ -178,7 +178,7 @@ export function ProgressPage() {
                 o={o}
                 onCheckin={() => setDialog({ mode: 'new', teamOpgaveId: o.teamOpgaveId })}
                 onRhythm={(r) =>
-                  setRhythm(team.id, o.teamOpgaveId, r).then(
+                  void setRhythm(team.id, o.teamOpgaveId, r).then(
                     () => notifySaved(t('progress.rhythmSaved')),
                     notifyError,
                   )
