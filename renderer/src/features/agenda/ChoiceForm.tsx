@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { ChoiceFields, PACES, yearPeriod, type Opgave } from '@api/agenda';
 import { fieldErrorsOf, notifyError } from '../../shared/errors';
 import { validatorFor } from '../../ui/forms';
+import { useOpgaveText } from './catalogue-en';
 
 export interface ChoiceValues {
   periodStart: string;
@@ -51,7 +52,8 @@ interface Props {
 
 /** Choose an opgave for a period, or edit the choice: ambition, answers, owner, priority, pace, dates. */
 export function ChoiceForm({ opened, onClose, title, catalogue, opgaveId, initial, onSubmit }: Props) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
+  const text = useOpgaveText();
   const [picked, setPicked] = useState<string | null>(opgaveId ? String(opgaveId) : null);
   const [opgaveError, setOpgaveError] = useState<string | null>(null);
   const isYear = (v: ChoiceValues) =>
@@ -64,8 +66,8 @@ export function ChoiceForm({ opened, onClose, title, catalogue, opgaveId, initia
     validate: (values) => validateChoice(toChoiceFields(values)),
   });
   const opgave = catalogue.find((o) => String(o.id) === picked) ?? null;
-  const questions = opgave?.questionsNl ?? [];
-  const titleOf = (o: Opgave) => (i18n.language === 'en' ? o.titleEn : o.titleNl);
+  const questions = opgave ? text.questions(opgave) : [];
+  const titleOf = text.title;
   const year = Number(form.getValues().periodStart.slice(0, 4)) || new Date().getFullYear();
 
   const setYear = (y: number) => {

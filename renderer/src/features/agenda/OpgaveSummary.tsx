@@ -4,6 +4,7 @@ import { Link } from 'react-router';
 import { OPGAVE_STATUSES, type ChosenOpgaveDetail } from '@api/agenda';
 import { formatDate } from '../../ui/format';
 import { act } from './act';
+import { useOpgaveText } from './catalogue-en';
 import { STATUS_COLOR } from './AgendaOverview';
 import { useAgendaStore } from './store';
 import { periodLabel } from './table';
@@ -11,6 +12,7 @@ import { periodLabel } from './table';
 /** The team's choice: status, owner and dates, ambition and answers. */
 export function OpgaveSummary({ teamId, d }: { teamId: number; d: ChosenOpgaveDetail }) {
   const { t } = useTranslation();
+  const text = useOpgaveText();
   const setStatus = useAgendaStore((s) => s.setStatus);
   const ref = { teamId, teamOpgaveId: d.id };
   return (
@@ -57,7 +59,7 @@ export function OpgaveSummary({ teamId, d }: { teamId: number; d: ChosenOpgaveDe
           {t('agenda.detail.answers')}
         </Title>
         <Stack gap="xs" data-testid="answers">
-          {d.opgave.questionsNl.map((q, i) => (
+          {text.questions(d.opgave).map((q, i) => (
             <div key={q}>
               <Text size="sm" fw={600}>
                 {q}
@@ -76,31 +78,34 @@ export function OpgaveSummary({ teamId, d }: { teamId: number; d: ChosenOpgaveDe
 /** What the opgave is about (from the catalogue) and the team's earlier periods with it. */
 export function OpgaveBackground({ d, nextYear, onChooseAgain }: { d: ChosenOpgaveDetail; nextYear: number; onChooseAgain(): void }) {
   const { t } = useTranslation();
+  const text = useOpgaveText();
+  const focusPoints = text.focusPoints(d.opgave);
+  const example = text.example(d.opgave);
   return (
     <Accordion variant="separated">
       <Accordion.Item value="about">
         <Accordion.Control>{t('agenda.detail.about')}</Accordion.Control>
         <Accordion.Panel>
           <Stack gap="sm">
-            <Text size="sm">{d.opgave.descriptionNl}</Text>
-            {d.opgave.focusPointsNl.length > 0 && (
+            <Text size="sm">{text.description(d.opgave)}</Text>
+            {focusPoints.length > 0 && (
               <>
                 <Text size="sm" fw={600}>
                   {t('agenda.detail.focus')}
                 </Text>
                 <List size="sm">
-                  {d.opgave.focusPointsNl.map((f) => (
+                  {focusPoints.map((f) => (
                     <List.Item key={f}>{f}</List.Item>
                   ))}
                 </List>
               </>
             )}
-            {d.opgave.exampleNl && (
+            {example && (
               <>
                 <Text size="sm" fw={600}>
                   {t('agenda.detail.example')}
                 </Text>
-                <Text size="sm">{d.opgave.exampleNl}</Text>
+                <Text size="sm">{example}</Text>
               </>
             )}
           </Stack>

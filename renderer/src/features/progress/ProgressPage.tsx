@@ -32,7 +32,7 @@ function OpgaveCard({ o, onCheckin, onRhythm }: { o: OpgaveOverview; onCheckin()
         </Group>
         {o.latest ? (
           <Text size="sm">
-            {t('progress.latest')}: {formatDate(o.latest.date)} · {t('progress.fields.progress')}{' '}
+            {t('progress.latest')}: {formatDate(o.latest.date)} · {t('progress.charts.progress')}{' '}
             <strong data-testid="latest-progress">{o.latest.progress}%</strong> · {t('progress.fields.confidence')}{' '}
             <strong data-testid="latest-confidence">{o.latest.confidence}</strong>
           </Text>
@@ -87,7 +87,7 @@ function CheckinTable({ checkins, titleOf, onCorrect }: { checkins: Checkin[]; t
             <Table.Th>{t('progress.fields.opgave')}</Table.Th>
             <Table.Th>{t('progress.fields.date')}</Table.Th>
             <Table.Th>{t('progress.fields.status')}</Table.Th>
-            <Table.Th>{t('progress.fields.progress')}</Table.Th>
+            <Table.Th>{t('progress.charts.progress')}</Table.Th>
             <Table.Th>{t('progress.fields.confidence')}</Table.Th>
             <Table.Th>{t('progress.fields.nextSteps')}</Table.Th>
             <Table.Th />
