@@ -239,7 +239,7 @@ export const en: typeof nl = {
     answers: 'Answers to the questions',
     noAnswer: 'Not answered yet.',
     about: 'About this challenge',
-    focus: 'In the time ahead we focus on (Dutch text of the folder)',
+    focus: 'In the time ahead we focus on',
     example: 'Example from practice',
     history: 'History of this challenge',
     thisPeriod: 'this period',
