@@ -37,7 +37,7 @@ export function fsyncDir(dir: string): void {
 }
 
 /** Writes `data` to `file` whole or not at all: a temporary name, fsync, rename, fsync the folder. */
-export function writeFileAtomic(file: string, data: string): void {
+export function writeFileAtomic(file: string, data: string, step?: StepHook): void {
   const tmp = `${file}.${process.pid}.tmp`;
   const fd = fs.openSync(tmp, 'w');
   try {
@@ -46,6 +46,7 @@ export function writeFileAtomic(file: string, data: string): void {
   } finally {
     fs.closeSync(fd);
   }
+  step?.('atomic:tmp-written');
   fs.renameSync(tmp, file);
   fsyncDir(path.dirname(file));
 }

@@ -40,7 +40,7 @@ function inside(dataDir: string, rel: unknown): string | null {
 /** Records the swap's intent. The incoming file must already be complete and fsynced. */
 export function writeSwapJournal(dataDir: string, plan: SwapPlan, step?: StepHook): void {
   if (!inside(dataDir, plan.incoming) || !inside(dataDir, plan.aside)) throw new Error('Swap paths must lie inside the data folder');
-  writeFileAtomic(path.join(dataDir, SWAP_JOURNAL), JSON.stringify({ version: 1, ...plan }));
+  writeFileAtomic(path.join(dataDir, SWAP_JOURNAL), JSON.stringify({ version: 1, ...plan }), step);
   step?.('swap:journal-written');
 }
 
