@@ -10,6 +10,7 @@ import { createCore } from '../../electron/core';
 import { inspectStoreFile } from '../../electron/core/backup/inspect';
 import { parseBackupName } from '../../electron/core/backup/names';
 import { fixedClock } from '../../electron/core/clock';
+import { describeStartProblem } from '../../electron/main/startup';
 import { buildCore } from './crash/build-core';
 import { call, PROFILE, tempDir } from './helpers';
 
@@ -60,6 +61,8 @@ describe('two processes on one data folder', () => {
       error = err as AppError;
     }
     expect(error?.code).toBe('STORE_LOCKED');
+    // What the start screen shows, and nothing to restore.
+    expect(describeStartProblem(error, dataDir, () => null)).toMatchObject({ title: 'Teamchef is al geopend', message: error!.message, offer: null, buttons: ['Afsluiten'] });
     expect(error?.message).toMatch(new RegExp(`^Teamchef is al geopend op ${hostname()} sinds \\d{2}-\\d{2}-\\d{4} om \\d{2}:\\d{2}\\.`));
     // A second process too, not only a second open in this one.
     const second = start(dataDir, 'backup', 1);
