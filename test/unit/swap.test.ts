@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { BackupEntry, StoreExport } from '../../electron/api/backup';
 import { createCore, type Core } from '../../electron/core';
 import { fixedClock } from '../../electron/core/clock';
+import { finishSwap, writeSwapJournal } from '../../electron/core/store/swap';
 import { call, PROFILE, tempDir } from './helpers';
 
 afterEach(() => vi.restoreAllMocks());
@@ -84,5 +85,40 @@ describe('the start-up clean-up', () => {
     await core.backups.atStart();
     core.close();
     expect(existsSync(orphan)).toBe(true);
+  });
+});
+
+describe('the swap journal', () => {
+  const files = (dir: string) => readdirSync(dir).sort();
+
+  it('is finished once, by any number of starts, and never moves a file over another', () => {
+    const dataDir = tempDir();
+    mkdirSync(join(dataDir, 'backups'));
+    writeFileSync(join(dataDir, 'teamchef.sqlite'), 'old');
+    writeFileSync(join(dataDir, 'teamchef.sqlite-wal'), 'old wal');
+    writeFileSync(join(dataDir, '.teamchef-staging-x.sqlite'), 'new');
+    // The name meant for the old data is taken already.
+    writeFileSync(join(dataDir, 'backups', 'teamchef-safety-2026-11-28T100000.sqlite'), 'someone else');
+    writeSwapJournal(dataDir, { incoming: '.teamchef-staging-x.sqlite', aside: 'backups/teamchef-safety-2026-11-28T100000.sqlite' });
+    expect(finishSwap(dataDir)).toBe(join('backups', 'teamchef-safety-2026-11-28T100000-2.sqlite'));
+    expect(finishSwap(dataDir)).toBeNull();
+    expect(fs.readFileSync(join(dataDir, 'teamchef.sqlite'), 'utf8')).toBe('new');
+    expect(files(join(dataDir, 'backups'))).toEqual([
+      'teamchef-safety-2026-11-28T100000-2.sqlite',
+      'teamchef-safety-2026-11-28T100000-2.sqlite-wal',
+      'teamchef-safety-2026-11-28T100000.sqlite',
+    ]);
+    expect(fs.readFileSync(join(dataDir, 'backups', 'teamchef-safety-2026-11-28T100000.sqlite'), 'utf8')).toBe('someone else');
+    expect(files(dataDir)).toEqual(['backups', 'teamchef.sqlite']);
+  });
+
+  it('that points outside the data folder is not acted on, and kept for a person to look at', () => {
+    const dataDir = tempDir();
+    writeFileSync(join(dataDir, 'teamchef.sqlite'), 'old');
+    writeFileSync(join(dataDir, 'teamchef.swap.json'), JSON.stringify({ incoming: '../elsewhere.sqlite', aside: '/etc/x' }));
+    expect(finishSwap(dataDir)).toBeNull();
+    expect(fs.readFileSync(join(dataDir, 'teamchef.sqlite'), 'utf8')).toBe('old');
+    expect(files(dataDir).some((f) => f.startsWith('teamchef.swap.json.ongeldig-'))).toBe(true);
+    expect(() => writeSwapJournal(dataDir, { incoming: '../x.sqlite', aside: 'y' })).toThrow();
   });
 });

@@ -65,8 +65,7 @@ export async function restoreOverDamaged(dataDir: string, name: string, at: Date
       throw err;
     }
     writeSwapJournal(dataDir, { incoming: staging, aside: keptAs }, step);
-    finishSwap(dataDir, step);
-    return keptAs;
+    return finishSwap(dataDir, step) ?? keptAs;
   } finally {
     lock.release();
   }

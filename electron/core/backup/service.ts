@@ -122,10 +122,10 @@ export function createBackupService(store: StoreHolder<unknown>, options: Backup
       step?.('restore:staged');
       ensureDir();
       const asideName = backupName('safety', clock.now(), new Set(fs.readdirSync(backupDir)));
-      store.swap({ incoming: staging, aside: path.join(BACKUP_DIR_NAME, asideName) });
-      rotate(asideName);
+      const keptAs = path.basename(store.swap({ incoming: staging, aside: path.join(BACKUP_DIR_NAME, asideName) }));
+      rotate(keptAs);
       step?.('restore:done');
-      return find(asideName);
+      return find(keptAs);
     } finally {
       // Gone after a swap; before one it is only a copy of the source.
       if (!fs.existsSync(path.join(dataDir, SWAP_JOURNAL))) removeStoreFile(stagingPath);

@@ -22,8 +22,9 @@ export interface StoreHolder<T> {
    * Replaces the store with `plan.incoming` (complete and fsynced, relative to the data folder);
    * the current file goes to `plan.aside`. Synchronous from close to reopen, so no call slips in
    * between. When the new file cannot be opened, the old one is put back and the error rethrown.
+   * Answers where the old store went, relative to the data folder.
    */
-  swap(plan: SwapPlan): void;
+  swap(plan: SwapPlan): string;
   close(): void;
 }
 
@@ -73,19 +74,20 @@ export function createStoreHolder<T>(file: string, wire: (db: Db) => T, options:
       db.close();
       db = null;
       step?.('swap:store-closed');
-      finishSwap(dataDir, step);
+      const aside = finishSwap(dataDir, step) ?? plan.aside;
       try {
         open();
       } catch (err) {
         // The new file opens nowhere: the old one comes back, the refused copy goes.
         const refused = `.teamchef-staging-refused-${crypto.randomBytes(4).toString('hex')}.sqlite`;
-        writeSwapJournal(dataDir, { incoming: plan.aside, aside: refused }, step);
+        writeSwapJournal(dataDir, { incoming: aside, aside: refused }, step);
         finishSwap(dataDir, step);
         removeStoreFile(path.join(dataDir, refused));
         open();
         throw err;
       }
       step?.('swap:reopened');
+      return aside;
     },
     close() {
       db?.close();

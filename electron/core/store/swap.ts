@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { fsyncDir, moveStoreFile, removeStoreFile, SIDECARS, writeFileAtomic, type StepHook } from './files';
+import { freeName, fsyncDir, moveStoreFile, removeStoreFile, SIDECARS, writeFileAtomic, type StepHook } from './files';
 import { STORE_FILE_NAME } from './names';
 
 /**
@@ -66,16 +66,22 @@ export function readSwapJournal(dataDir: string): SwapPlan | null {
 
 /**
  * Carries out the swap recorded in the journal (the store must be closed). Used for a swap in
- * progress and, at start, for one that was interrupted. Answers whether a journal was found.
+ * progress and, at start, for one that was interrupted. Answers where the old store went (relative
+ * to the data folder), or null when there was no journal.
  */
-export function finishSwap(dataDir: string, step?: StepHook): boolean {
+export function finishSwap(dataDir: string, step?: StepHook): string | null {
   const plan = readSwapJournal(dataDir);
-  if (!plan) return false;
+  if (!plan) return null;
   const store = path.join(dataDir, STORE_FILE_NAME);
   const incoming = path.join(dataDir, plan.incoming);
-  const aside = path.join(dataDir, plan.aside);
+  let aside = path.join(dataDir, plan.aside);
   if (fs.existsSync(incoming)) {
     fs.mkdirSync(path.dirname(aside), { recursive: true });
+    if (fs.existsSync(store) && fs.existsSync(aside)) {
+      // Never over a file: should the name have been taken meanwhile, the next free one.
+      const ext = path.extname(aside) === '.sqlite' ? '.sqlite' : '';
+      aside = path.join(path.dirname(aside), freeName(path.dirname(aside), path.basename(aside, ext), ext));
+    }
     if (fs.existsSync(store) || SIDECARS.some((s) => fs.existsSync(store + s))) {
       moveStoreFile(store, aside, step);
       fsyncDir(path.dirname(aside));
@@ -89,7 +95,7 @@ export function finishSwap(dataDir: string, step?: StepHook): boolean {
   fs.rmSync(path.join(dataDir, SWAP_JOURNAL), { force: true });
   fsyncDir(dataDir);
   step?.('swap:journal-removed');
-  return true;
+  return path.relative(dataDir, aside);
 }
 
 /**
