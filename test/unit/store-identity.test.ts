@@ -1,4 +1,4 @@
-import { chmodSync, existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
@@ -40,7 +40,7 @@ describe('a file that is not a Teamchef store where the store belongs', () => {
     const file = foreignStore(dataDir, version);
     const before = sha256(file);
     const err = refusal(dataDir);
-    expect(err.message).toBe('Het gegevensbestand is geen Teamchef-gegevensbestand (het hoort bij een ander programma). Er is niets gewijzigd.');
+    expect(err.message).toBe('Het gegevensbestand is geen Teamchef-gegevensbestand. Er is niets gewijzigd.');
     expect(sha256(file)).toBe(before);
     expect(sidecars(dataDir)).toEqual([]);
     const problem = describeStartProblem(err, dataDir, () => {
@@ -131,5 +131,24 @@ describe('application id', () => {
     expect(core.db.pragma('user_version', { simple: true })).toBe(LATEST_VERSION);
     expect(core.db.prepare("SELECT value FROM app_setting WHERE key = 'probe'").get()).toEqual({ value: 'kept' });
     core.close();
+  });
+});
+
+describe('journal files without their database', () => {
+  it('are kept aside, not replayed into a new store', () => {
+    const dataDir = tempDir();
+    const core = createCore({ dataDir });
+    core.close();
+    // A WAL left behind by some other database at the store's name (its own file moved away by hand).
+    const stray = new Database(join(dataDir, 'elsewhere.sqlite'));
+    stray.pragma('journal_mode = WAL');
+    stray.exec('CREATE TABLE t (x); INSERT INTO t VALUES (1)');
+    writeFileSync(join(dataDir, 'teamchef.sqlite-wal'), readFileSync(join(dataDir, 'elsewhere.sqlite-wal')));
+    stray.close();
+    rmSync(join(dataDir, 'teamchef.sqlite'));
+    const fresh = createCore({ dataDir });
+    expect(fresh.db.pragma('integrity_check', { simple: true })).toBe('ok');
+    fresh.close();
+    expect(readdirSync(dataDir).filter((f) => /^teamchef\.sqlite\.los-\d+-wal$/.test(f))).toHaveLength(1);
   });
 });

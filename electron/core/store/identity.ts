@@ -84,7 +84,7 @@ export function checkStoreFile(file: string, { what, latest, thorough, headerles
   const damaged = (detail?: string) =>
     new StoreRefusal('STORE_CORRUPT', `${what} is beschadigd en kan niet worden gebruikt${detail ? ` (${detail.slice(0, 200)})` : ''}. Er is niets gewijzigd.`, 'damaged');
   const foreign = () =>
-    new StoreRefusal('VALIDATION', `${what} is geen Teamchef-gegevensbestand (het hoort bij een ander programma). Er is niets gewijzigd.`, 'foreign');
+    new StoreRefusal('VALIDATION', `${what} is geen Teamchef-gegevensbestand. Er is niets gewijzigd.`, 'foreign');
   try {
     const size = fs.statSync(file).size;
     if (size === 0) return refuse(new StoreRefusal('STORE_CORRUPT', `${what} is leeg (0 bytes) en kan niet worden gebruikt. Er is niets gewijzigd.`, 'empty'));

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { fromStoreError } from './errors';
-import { fsyncDir, fsyncFile, removeStoreFile } from './files';
+import { freeName, fsyncDir, fsyncFile, removeStoreFile, SIDECARS } from './files';
 import { APPLICATION_ID, checkStoreFile, readOnlyLook } from './identity';
 import { MIGRATIONS } from './migrations';
 import type { Migration } from './migrations/types';
@@ -64,6 +64,14 @@ function configure(db: Db): void {
 function createStoreFile(file: string, migrations: readonly Migration[]): void {
   const dir = path.dirname(file);
   fs.mkdirSync(dir, { recursive: true });
+  // Journal files without their database (it was moved or deleted by hand) would be replayed into
+  // the new store and damage it: they are kept under another name, never deleted.
+  const orphans = SIDECARS.filter((s) => fs.existsSync(file + s));
+  if (orphans.length > 0) {
+    const kept = freeName(dir, `${path.basename(file)}.los-${Date.now()}`);
+    for (const s of orphans) fs.renameSync(file + s, path.join(dir, kept + s));
+    fsyncDir(dir);
+  }
   const tmp = path.join(dir, `.teamchef-new-${process.pid}-${crypto.randomBytes(4).toString('hex')}.sqlite`);
   try {
     const db = new Database(tmp);
