@@ -68,5 +68,5 @@ export function createShellBridge(
       const ok = (x: unknown) => x === null || (typeof x === 'string' && x.length <= 300);
       if (state && typeof state === 'object' && ok(state.undo) && ok(state.redo)) sendUndoState({ undo: state.undo as string | null, redo: state.redo as string | null });
     },
-  }) as ShellBridge;
+  });
 }

@@ -37,7 +37,7 @@ const SEEDS: Record<number, (db: Db) => void> = {
     db.prepare(`INSERT INTO partner (team_id, name) VALUES (1, 'Gemeente Utrecht')`).run();
     db.prepare('INSERT INTO action_partner (action_id, partner_id) VALUES (1, 1)').run();
   },
-  6(db) {
+  7(db) {
     const action = db
       .prepare(`INSERT INTO change_action (team_id, method, description_nl, description_en, created_at) VALUES (1, 'clusters.create', 'Cluster Oost aangemaakt', 'Cluster Oost created', ?)`)
       .run(NOW).lastInsertRowid;
@@ -161,18 +161,18 @@ describe('migration 001 → 002 (agenda)', () => {
   });
 });
 
-describe('migration 005 → 006 (change journal)', () => {
+describe('migration 006 → 007 (change journal)', () => {
   it('adds an empty journal whose rows must belong to an action; an undo barrier has no team', () => {
-    const { file, db } = storeAt(5);
+    const { file, db } = storeAt(6);
     db.close();
-    const migrated = openStore(file, { migrations: MIGRATIONS.slice(0, 6) });
+    const migrated = openStore(file, { migrations: MIGRATIONS.slice(0, 7) });
     try {
       expect(migrated.prepare('SELECT count(*) AS n FROM change_action').get()).toEqual({ n: 0 });
       expect(() => migrated.prepare(`INSERT INTO change_row (action_id, phase, at, tbl, row_id, after) VALUES (99, 0, '', 'cluster', 1, '{}')`).run()).toThrow(/FOREIGN KEY/);
       expect(() => migrated.prepare(`INSERT INTO change_action (method, kind, description_nl, description_en, created_at) VALUES ('x', 'iets', '', '', '')`).run()).toThrow(/CHECK/);
       migrated.prepare(`INSERT INTO change_action (team_id, method, kind, description_nl, description_en, created_at) VALUES (NULL, 'backup.restore', 'barrier', 'Back-up teruggezet', 'Backup restored', '')`).run();
-      SEEDS[6]!(migrated);
-      assertHealthy(migrated, 6);
+      SEEDS[7]!(migrated);
+      assertHealthy(migrated, 7);
     } finally {
       migrated.close();
     }

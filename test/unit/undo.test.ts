@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Action, ChosenOpgave } from '../../electron/api/agenda';
+import type { ChosenOpgave } from '../../electron/api/agenda';
 import type { AuditVerifyResult } from '../../electron/api/audit';
 import type { BudgetOverview, Decision, Expense, ImportPreview, ImportResult } from '../../electron/api/budget';
 import type { Cluster } from '../../electron/api/clusters';

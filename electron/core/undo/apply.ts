@@ -7,6 +7,9 @@ import { columnsOf, imageSql, journaledTables, quoteId } from './capture';
 import type { Namer, Row } from './names';
 import type { RowChange } from './rules';
 
+/** A stored text column as a string ('' for NULL). */
+const text = (v: unknown): string => (typeof v === 'string' ? v : typeof v === 'number' ? String(v) : '');
+
 /** The reason every money record written by an undo carries. */
 export const UNDO_REASON = 'ongedaan gemaakt';
 
@@ -69,7 +72,7 @@ export function createApplier(db: Db, deps: { budget: BudgetService; audit: Audi
   const current = (table: string, rowId: number): Row | undefined => readRow.get(table)!.get(rowId);
 
   const changedSince = (table: string, row: Row | null, fallback: Row | null, env: StepEnv) => {
-    const label = names.record(table, (row ?? fallback ?? {}) as Row);
+    const label = names.record(table, row ?? fallback ?? {});
     return conflict(`“${env.describe}” kan niet ongedaan worden gemaakt: ${label.nl} is daarna nog gewijzigd of bestaat niet meer.`);
   };
   const blocked = (table: string, row: Row, by: { table: string; row: Row }[], env: StepEnv, verb: string) => {
@@ -180,7 +183,7 @@ export function createApplier(db: Db, deps: { budget: BudgetService; audit: Audi
         clusterId: d.cluster_id as number | null,
         decidedBy: String(d.decided_by),
         status: status as 'voorgesteld' | 'genomen',
-        overBudgetReason: String(d.over_budget_reason || '') || undefined,
+        overBudgetReason: text(d.over_budget_reason) || undefined,
       },
       env.ctx,
     ).id;
@@ -251,7 +254,7 @@ export function createApplier(db: Db, deps: { budget: BudgetService; audit: Audi
         const id = live('budget_decision', row.rowId);
         if (row.before === null) replaced('budget_decision', row.rowId, rebookDecision(a, String(a.status), env), env);
         else if (a.status === 'ingetrokken') budget.withdrawDecision(env.teamId, id, String(a.withdrawn_reason), env.ctx);
-        else budget.takeDecision(env.teamId, id, String(a.over_budget_reason || '') || undefined, env.ctx);
+        else budget.takeDecision(env.teamId, id, text(a.over_budget_reason) || undefined, env.ctx);
       },
     },
     budget_entry: {

@@ -18,7 +18,7 @@ export function joinNames(names: string[]): Text {
   return { nl: `${head} en ${names.at(-1)}`, en: `${head} and ${names.at(-1)}` };
 }
 
-const str = (v: unknown) => (typeof v === 'string' ? v : String(v ?? ''));
+const str = (v: unknown) => (typeof v === 'string' ? v : typeof v === 'number' ? String(v) : '');
 
 /** Readable names of stored rows, for descriptions and for refusals that name what is in the way. */
 export function createNamer(db: Db) {

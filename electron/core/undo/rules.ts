@@ -38,7 +38,7 @@ const first = (rows: RowChange[], tbl: string, op?: 'insert' | 'update' | 'delet
     (r) => r.tbl === tbl && (!op || (op === 'insert' ? r.before === null : op === 'delete' ? r.after === null : r.before !== null && r.after !== null)),
   );
 const image = (r: RowChange | undefined): Row => r?.after ?? r?.before ?? {};
-const s = (v: unknown) => (typeof v === 'string' ? v : String(v ?? ''));
+const s = (v: unknown) => (typeof v === 'string' ? v : typeof v === 'number' ? String(v) : '');
 
 const OPGAVE_STATUS_EN: Record<string, string> = { actief: 'active', gepauzeerd: 'paused', afgerond: 'completed', gestopt: 'stopped' };
 const ACTION_STATUS_EN: Record<string, string> = { idee: 'idea', gepland: 'planned', lopend: 'running', afgerond: 'done', gestopt: 'stopped' };

@@ -13,8 +13,8 @@ import type { Migration } from './types';
  *   This maps a record to the one that took its place, so later undo/redo steps find the live one.
  * No foreign keys to team: undoing the creation of a team removes the team, not its history.
  */
-export const m006Journal: Migration = {
-  version: 6,
+export const m007Journal: Migration = {
+  version: 7,
   name: 'change journal for undo, redo and record history',
   up(db) {
     db.exec(`
