@@ -21,7 +21,7 @@ type Config = Record<string, unknown> & {
   electronFuses: Record<string, boolean>;
   directories: { buildResources: string; output: string };
   win: { target: string[] };
-  mac: { target: string[] };
+  mac: { target: unknown[] };
   linux: { target: string[] };
   nsis: Record<string, unknown>;
 };
@@ -32,6 +32,22 @@ const { getConfig, validateConfiguration } = require('app-builder-lib/out/util/c
 };
 const { getMainFileMatchers } = require('app-builder-lib/out/fileMatcher.js') as {
   getMainFileMatchers(...args: unknown[]): Matcher[];
+};
+const { getNodeModuleFileMatcher, FileMatcher } = require('app-builder-lib/out/fileMatcher.js') as {
+  getNodeModuleFileMatcher(...args: unknown[]): Matcher & { macroExpander: (p: string) => string };
+  FileMatcher: new (from: string, to: string, expander: (p: string) => string, patterns: string[]) => Matcher;
+};
+const { NodeModuleCopyHelper } = require('app-builder-lib/out/util/NodeModuleCopyHelper.js') as {
+  NodeModuleCopyHelper: new (matcher: Matcher, info: unknown) => {
+    collectNodeModules(dep: { dir: string; name: string }, excludedExts: string[], destination: string): Promise<(string | null)[]>;
+  };
+};
+const { expandMacro } = require('app-builder-lib/out/util/macroExpander.js') as {
+  expandMacro(pattern: string, arch: string | null, appInfo: unknown, extra: Record<string, string>): string;
+};
+// The matcher electron-builder itself uses for asarUnpack and files.
+const { minimatch } = createRequire(require.resolve('app-builder-lib/package.json'))('minimatch') as {
+  minimatch(path: string, pattern: string, options: { dot: boolean }): boolean;
 };
 const { DebugLogger } = require('builder-util') as { DebugLogger: new (enabled: boolean) => unknown };
 
@@ -108,7 +124,7 @@ describe('electron-builder configuration', () => {
 
   it('builds per-user Windows installers (no admin), a portable exe, a macOS dmg, an AppImage and a deb', () => {
     expect(config.win.target).toEqual(['nsis', 'portable']);
-    expect(config.mac.target).toEqual(['dmg']);
+    expect(config.mac.target).toEqual([{ target: 'dmg', arch: ['x64', 'arm64'] }]);
     expect(config.linux.target).toEqual(['AppImage', 'deb']);
     expect(config.nsis).toMatchObject({ perMachine: false, allowElevation: false });
     // Installer and portable must not overwrite each other in dist/.
@@ -204,5 +220,64 @@ describe('packaged files', () => {
       .map((s) => (s.startsWith('@') ? s.split('/').slice(0, 2).join('/') : s.split('/')[0]!))
       .filter((name) => !(name in pkg.dependencies));
     expect(missing).toEqual([]);
+  });
+});
+
+/**
+ * The files of better-sqlite3 that electron-builder copies into the package for one target, by its
+ * own code: the node_modules matcher from the configuration (top level plus the platform's section,
+ * `${arch}` expanded as for that target) and the copier that walks a production dependency.
+ */
+async function packagedModuleFiles(cfg: Config, os: 'win' | 'mac' | 'linux', arch: 'x64' | 'arm64', name = 'better-sqlite3'): Promise<string[]> {
+  const appInfo = { productName: pkg.productName, sanitizedProductName: pkg.productName, version: pkg.version, type: 'module' };
+  const info = { config: cfg, debugLogger: { isEnabled: false }, appInfo, getWorkspaceRoot: async () => root };
+  const expander = (pattern: string) => expandMacro(pattern, arch, appInfo, { os });
+  const main = getNodeModuleFileMatcher(root, '/packaged/resources/app', expander, cfg[os], info);
+  const dir = join(root, 'node_modules', name);
+  const matcher = new FileMatcher(dir, `/packaged/resources/app/node_modules/${name}`, main.macroExpander, main.patterns);
+  const files = await new NodeModuleCopyHelper(matcher, info).collectNodeModules({ dir, name }, [], `node_modules/${name}`);
+  return files.filter((f): f is string => typeof f === 'string').map((f) => relative(dir, f).split('\\').join('/')).sort();
+}
+
+describe('the SQLite engine in each package', () => {
+  // Node-API prebuilds come inside better-sqlite3's npm package (its install script is not allowed
+  // to run, see "allowScripts"), one per platform; each installer must carry its own.
+  const TARGETS = [
+    { os: 'win', arch: 'x64', prebuild: 'win32-x64' },
+    { os: 'mac', arch: 'x64', prebuild: 'darwin-x64' },
+    { os: 'mac', arch: 'arm64', prebuild: 'darwin-arm64' },
+    { os: 'linux', arch: 'x64', prebuild: 'linux-x64' },
+  ] as const;
+
+  it('the npm package holds the prebuild of every target and nothing compiled locally', () => {
+    expect(pkg.devDependencies).not.toHaveProperty('better-sqlite3');
+    expect((pkg as unknown as { allowScripts: Record<string, boolean> }).allowScripts['better-sqlite3']).toBe(false);
+    const prebuilds = readdirSync(join(root, 'node_modules/better-sqlite3/prebuilds'));
+    for (const { prebuild } of TARGETS) expect(prebuilds).toContain(`${prebuild}.node`);
+    // A build/Release binary would win over the prebuild at run time (lib/binding.js), for one platform only.
+    expect(existsSync(join(root, 'node_modules/better-sqlite3/build'))).toBe(false);
+    const binding = readFileSync(join(root, 'node_modules/better-sqlite3/lib/binding.js'), 'utf8');
+    expect(binding).toContain("'prebuilds', `${target}.node`");
+  });
+
+  it.each(TARGETS)('the $os $arch package carries exactly the $prebuild prebuild, unpacked, and no C sources', async ({ os, arch, prebuild }) => {
+    const files = await packagedModuleFiles(config, os, arch);
+    expect(files.filter((f) => f.endsWith('.node'))).toEqual([`prebuilds/${prebuild}.node`]);
+    expect(files).toEqual(expect.arrayContaining(['package.json', 'lib/index.js', 'lib/binding.js', 'lib/database.js']));
+    expect(files.filter((f) => /^(deps|src)\//.test(f) || f.endsWith('.c') || f.endsWith('.cpp'))).toEqual([]);
+    // Unpacked from the asar archive: a native file cannot be loaded from inside it.
+    expect(config.asarUnpack.some((p) => minimatch(`node_modules/better-sqlite3/prebuilds/${prebuild}.node`, p, { dot: true }))).toBe(true);
+  });
+
+  it('the check itself sees every prebuild when the configuration does not choose', async () => {
+    const open = { ...config, win: { ...config.win, files: undefined } } as Config;
+    const files = await packagedModuleFiles(open, 'win', 'x64');
+    expect(files.filter((f) => f.endsWith('.node')).length).toBeGreaterThan(1);
+  });
+
+  it('other dependencies are copied whole (the exclusions name only better-sqlite3)', async () => {
+    const files = await packagedModuleFiles(config, 'linux', 'x64', 'zod');
+    expect(files).toContain('package.json');
+    expect(files.length).toBeGreaterThan(10);
   });
 });
