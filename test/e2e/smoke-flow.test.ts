@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chooseLanguage, createTeam, expectExpenseListed, recordExpense, savePdf, SMOKE_AMOUNT_TEXT, SMOKE_PAYEE, SMOKE_TEAM, waitForWelcome } from '../smoke/flow';
+import { PAGE_GLOBALS_PROBE, pageGlobalsProblems, type PageGlobals } from '../smoke/checks';
 import { startApp, type AppHarness } from './harness/app';
 
 /**
@@ -13,6 +14,24 @@ describe('the smoke test’s steps on the real interface', () => {
   });
   afterAll(async () => {
     await app?.close();
+  });
+
+  it('the page-globals probe runs in the real interface and sees exactly the harness’s differences from Electron', async () => {
+    await app.open();
+    await waitForWelcome(app.page);
+    const globals = (await app.page.evaluate(PAGE_GLOBALS_PROBE)) as PageGlobals;
+    expect(globals.types.require).toBe('undefined');
+    expect(globals.extras).toEqual(expect.arrayContaining(['teamchef', 'teamchefPrint']));
+    // The harness serves over http, installs no menu bridge and adds its own transports: the probe
+    // must notice each of these, and nothing of React, Mantine or the router.
+    expect(pageGlobalsProblems(globals).sort()).toEqual(
+      [
+        'page served from http:, not app:',
+        'unexpected global window.__teamchefPrintTransport',
+        'unexpected global window.__teamchefTransport',
+        'window.teamchefShell is missing',
+      ].sort(),
+    );
   });
 
   it('welcome → team → expense → PDF request → language and back, and the data is in the store', async () => {

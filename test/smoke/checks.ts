@@ -76,7 +76,8 @@ export const PAGE_GLOBALS_PROBE = `(() => {
   document.body.append(frame);
   const plain = new Set(Object.getOwnPropertyNames(frame.contentWindow));
   frame.remove();
-  const extras = Object.getOwnPropertyNames(window).filter((k) => !plain.has(k));
+  // An init script may add the same names to the blank frame too: bridge-like names always count.
+  const extras = Object.getOwnPropertyNames(window).filter((k) => !plain.has(k) || /teamchef|electron|^ipc|bridge/i.test(k));
   return { types, extras, protocol: location.protocol };
 })()`;
 
@@ -89,7 +90,7 @@ export function pageGlobalsProblems(globals: PageGlobals): string[] {
   for (const bridge of EXPECTED_BRIDGES) if (!globals.extras.includes(bridge)) problems.push(`window.${bridge} is missing`);
   // Frameworks add their own globals (React's dev hooks, Vite's preload list, Mantine's…): only
   // names that look like a bridge to the shell are refused.
-  const suspicious = globals.extras.filter((k) => !(EXPECTED_BRIDGES as readonly string[]).includes(k) && /teamchef|electron|ipc|node|require|bridge/i.test(k));
+  const suspicious = globals.extras.filter((k) => !(EXPECTED_BRIDGES as readonly string[]).includes(k) && /teamchef|electron|^ipc|bridge/i.test(k));
   for (const name of suspicious) problems.push(`unexpected global window.${name}`);
   if (globals.protocol !== 'app:') problems.push(`page served from ${globals.protocol}, not app:`);
   return problems;
@@ -172,6 +173,20 @@ export function expectedFuseWire(electronFuses: Record<string, boolean>): Record
     wire[name] = value;
   }
   return wire;
+}
+
+/**
+ * The fuse wire as @electron/fuses' getCurrentFuseWire reads it from the binary (fuse index → state
+ * byte: '0' disabled, '1' enabled, 'r' removed), by option name; absent or removed fuses are undefined.
+ */
+export function fuseStates(wire: Record<string, unknown>, options: Record<string, string | number>): Record<string, boolean | undefined> {
+  const states: Record<string, boolean | undefined> = {};
+  for (const [name, index] of Object.entries(options)) {
+    if (typeof index !== 'number') continue;
+    const state = wire[index];
+    states[name] = state === 48 ? false : state === 49 ? true : undefined;
+  }
+  return states;
 }
 
 /** Differences between the fuses read from the binary (option name → enabled) and the configured ones. */

@@ -24,6 +24,7 @@ import {
   expectedMenus,
   findElectronRuntime,
   fuseProblems,
+  fuseStates,
   inspectorListening,
   menuProblems,
   missingTexts,
@@ -89,6 +90,7 @@ const appEnv: Record<string, string> = {
   XDG_CONFIG_HOME: path.join(scratch, 'config'),
 };
 delete appEnv.ELECTRON_RUN_AS_NODE;
+delete appEnv.ELECTRON_RENDERER_URL;
 
 // ---- Small test kit ----
 class CheckFailed extends Error {}
@@ -208,7 +210,10 @@ async function launchPackaged(extraArgs: string[], extraEnv: Record<string, stri
   child.stderr!.on('data', (d) => (out += d));
   const endpoint = await poll(
     async () => {
-      if (child.exitCode !== null) throw new CheckFailed(`the packaged app ended at start (exit ${child.exitCode}):\n${out.slice(-2000)}`);
+      if (child.exitCode !== null) {
+        const hint = extraEnv.ELECTRON_RUN_AS_NODE ? ' — it may have run as plain Node (ELECTRON_RUN_AS_NODE honoured)' : '';
+        throw new CheckFailed(`the packaged app ended at start (exit ${child.exitCode})${hint}:\n${out.slice(-2000)}`);
+      }
       return devToolsEndpoint(out);
     },
     Boolean,
@@ -262,14 +267,7 @@ async function staticPackagedChecks(): Promise<void> {
       FuseV1Options: Record<string, number | string>;
     };
     return getCurrentFuseWire(packagedApp.executable).then((wire) => {
-      const actual: Record<string, boolean | undefined> = {};
-      for (const [name, index] of Object.entries(FuseV1Options)) {
-        if (typeof index !== 'number') continue;
-        const state = wire[index];
-        // FuseState: 48 ('0') disabled, 49 ('1') enabled, 114 ('r') removed.
-        actual[name] = state === 48 || state === '0' ? false : state === 49 || state === '1' ? true : undefined;
-      }
-      none(fuseProblems(actual, expectedFuseWire(config.electronFuses)), 'fuses');
+      none(fuseProblems(fuseStates(wire, FuseV1Options), expectedFuseWire(config.electronFuses)), 'fuses');
     });
   });
   await step('app.asar holds only the built app and production dependencies; the SQLite engine is unpacked', () => {
@@ -312,7 +310,7 @@ async function run(): Promise<void> {
   try {
     await step(args.packaged ? 'starts on the welcome despite ELECTRON_RUN_AS_NODE, NODE_OPTIONS and --inspect' : 'starts on the welcome', async () => {
       session = args.packaged
-        ? await launchPackaged(['--inspect=0'], { ELECTRON_RUN_AS_NODE: '1', NODE_OPTIONS: `--require "${nodeOptionsScript}"` })
+        ? await launchPackaged(['--inspect=0'], { ELECTRON_RUN_AS_NODE: '1', NODE_OPTIONS: `--require "${nodeOptionsScript.split(path.sep).join('/')}"` })
         : await launchDevelopment();
       await waitForWelcome(session.page);
       if (args.packaged) {

@@ -1,4 +1,5 @@
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -12,6 +13,7 @@ import {
   expectedMenus,
   findElectronRuntime,
   fuseProblems,
+  fuseStates,
   inspectorListening,
   menuProblems,
   missingTexts,
@@ -175,6 +177,38 @@ describe('fuses and archive', () => {
     // Every fuse of the real configuration has a name here.
     const builder = load(readFileSync(path.join(root, 'build/electron-builder.yml'), 'utf8')) as { electronFuses: Record<string, boolean> };
     expect(Object.keys(expectedFuseWire(builder.electronFuses))).toHaveLength(Object.keys(builder.electronFuses).length);
+  });
+
+  it('reads the fuse wire from a binary with @electron/fuses, as the packaged smoke test does', async () => {
+    const fuses = createRequire(import.meta.url)('@electron/fuses') as {
+      getCurrentFuseWire(file: string): Promise<Record<string, unknown>>;
+      FuseV1Options: Record<string, string | number>;
+    };
+    // A stand-in binary: Electron's sentinel, wire version 1, eight fuses as electron-builder flips them.
+    const dir = mkdtempSync(path.join(tmpdir(), 'teamchef-fuses-'));
+    try {
+      const file = path.join(dir, 'teamchef');
+      const write = (wire: string) =>
+        writeFileSync(file, Buffer.concat([Buffer.from('ELF…'), Buffer.from('dL7pKGdnNz796PbbjQWNKmHXBZaB9tsX'), Buffer.from([1, wire.length]), Buffer.from(wire, 'latin1'), Buffer.from('…')]));
+      write('010011r0');
+      const read = fuseStates(await fuses.getCurrentFuseWire(file), fuses.FuseV1Options);
+      expect(read).toEqual({
+        RunAsNode: false,
+        EnableCookieEncryption: true,
+        EnableNodeOptionsEnvironmentVariable: false,
+        EnableNodeCliInspectArguments: false,
+        EnableEmbeddedAsarIntegrityValidation: true,
+        OnlyLoadAppFromAsar: true,
+        LoadBrowserProcessSpecificV8Snapshot: undefined,
+        GrantFileProtocolExtraPrivileges: false,
+      });
+      expect(fuseProblems(read, expectedFuseWire(config))).toEqual([]);
+      // The same binary with RunAsNode left on fails the check.
+      write('110011r0');
+      expect(fuseProblems(fuseStates(await fuses.getCurrentFuseWire(file), fuses.FuseV1Options), expectedFuseWire(config))).toEqual(['fuse RunAsNode is on, expected off']);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   const asar = ['/package.json', '/out', '/out/main/index.js', '/out/preload/index.cjs', '/out/renderer/index.html', '/node_modules', '/node_modules/zod/package.json'];
