@@ -242,15 +242,19 @@ export interface SmokeArgs {
   packaged: boolean;
   /** Keep the temp data folder for a look afterwards. */
   keep: boolean;
-  /** Skip `npm run build` (the packaged app is already built). */
+  /** Run `npm run build` first (not for the packaged app: it is built already). */
   build: boolean;
+  /** Which unpacked app (`--arch=x64` runs the Intel Mac build under Rosetta on Apple silicon). */
+  arch: string | undefined;
 }
 
 export function parseSmokeArgs(argv: readonly string[]): SmokeArgs {
-  const known = new Set(['--packaged', '--keep', '--no-build']);
-  const unknown = argv.filter((a) => !known.has(a));
-  if (unknown.length) throw new Error(`unknown option ${unknown.join(' ')} (known: ${[...known].join(', ')})`);
-  return { packaged: argv.includes('--packaged'), keep: argv.includes('--keep'), build: !argv.includes('--no-build') && !argv.includes('--packaged') };
+  const flags = new Set(['--packaged', '--keep', '--no-build']);
+  const unknown = argv.filter((a) => !flags.has(a) && !/^--arch=(x64|arm64)$/.test(a));
+  if (unknown.length) throw new Error(`unknown option ${unknown.join(' ')} (known: ${[...flags].join(', ')}, --arch=x64|arm64)`);
+  const arch = argv.find((a) => a.startsWith('--arch='))?.slice('--arch='.length);
+  if (arch && !argv.includes('--packaged')) throw new Error('--arch only chooses among packaged apps (with --packaged)');
+  return { packaged: argv.includes('--packaged'), keep: argv.includes('--keep'), build: !argv.includes('--no-build') && !argv.includes('--packaged'), arch };
 }
 
 /** "DevTools listening on ws://…" as Chromium prints it on stderr with --remote-debugging-port. */

@@ -62,7 +62,8 @@ const runtime = findElectronRuntime(path.join(root, 'node_modules/electron'), pr
   exists: existsSync,
   read: (file) => readFileSync(file, 'utf8'),
 });
-const packagedApp = unpackedApp(path.join(root, 'dist'), process.platform, process.arch, pkg);
+const arch = args.arch ?? process.arch;
+const packagedApp = unpackedApp(path.join(root, 'dist'), process.platform, arch, pkg);
 if (!args.packaged && !runtime.ok) {
   console.log(`${label}: cannot run: ${runtime.reason}; install it with \`npm run electron:install\` on a machine with internet access.`);
   process.exit(EXIT_NO_RUNTIME);
@@ -248,7 +249,9 @@ const launch = (): Promise<Session> => (args.packaged ? launchPackaged([], {}) :
 /** Starts the app a second time on the same folder: it must hand over to the first and end. */
 async function launchSecond(): Promise<number | null> {
   const command = args.packaged ? packagedApp.executable : (runtime as { executable: string }).executable;
-  const second = spawn(command, [...(args.packaged ? [] : [root]), ...appArgs], { env: appEnv, stdio: 'ignore' });
+  // The development app runs as Playwright starts it (on Linux with --no-sandbox); the packaged one as installed.
+  const prefix = args.packaged ? [] : [...(process.platform === 'linux' ? ['--no-sandbox'] : []), root];
+  const second = spawn(command, [...prefix, ...appArgs], { env: appEnv, stdio: 'ignore' });
   try {
     return await exited(second, 30_000);
   } catch (err) {
@@ -285,7 +288,7 @@ async function staticPackagedChecks(): Promise<void> {
     };
     if (existsSync(unpackedDir)) walk(unpackedDir);
     none(
-      archiveProblems(asar.listPackage(asarFile, { isPack: false }), unpacked, prebuildName(process.platform, process.arch), Object.keys(pkg.devDependencies)),
+      archiveProblems(asar.listPackage(asarFile, { isPack: false }), unpacked, prebuildName(process.platform, arch), Object.keys(pkg.devDependencies)),
       'archive',
     );
   });

@@ -246,10 +246,13 @@ describe('reading the app’s output and arguments', () => {
     expect(inspectorListening('Debugger listening on ws://127.0.0.1:9229/0f0e\nFor help, see: https://nodejs.org/en/docs/inspector')).toBe(true);
   });
   it('parses the options and refuses unknown ones', () => {
-    expect(parseSmokeArgs([])).toEqual({ packaged: false, keep: false, build: true });
-    expect(parseSmokeArgs(['--packaged'])).toEqual({ packaged: true, keep: false, build: false });
-    expect(parseSmokeArgs(['--keep', '--no-build'])).toEqual({ packaged: false, keep: true, build: false });
+    expect(parseSmokeArgs([])).toEqual({ packaged: false, keep: false, build: true, arch: undefined });
+    expect(parseSmokeArgs(['--packaged'])).toEqual({ packaged: true, keep: false, build: false, arch: undefined });
+    expect(parseSmokeArgs(['--keep', '--no-build'])).toEqual({ packaged: false, keep: true, build: false, arch: undefined });
+    expect(parseSmokeArgs(['--packaged', '--arch=x64'])).toMatchObject({ packaged: true, arch: 'x64' });
     expect(() => parseSmokeArgs(['--pakaged'])).toThrow(/unknown option --pakaged/);
+    expect(() => parseSmokeArgs(['--packaged', '--arch=ia32'])).toThrow(/unknown option --arch=ia32/);
+    expect(() => parseSmokeArgs(['--arch=x64'])).toThrow(/only chooses among packaged apps/);
   });
   it('finds texts in pdftotext output across line breaks and non-breaking spaces', () => {
     expect(missingTexts('Voortgangsoverzicht — Basisteam\n  Rooktest\nBesteed €\u00a0987,65', ['Basisteam Rooktest', '€ 987,65', '€ 1,00'])).toEqual(['€ 1,00']);
