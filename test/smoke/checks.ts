@@ -198,38 +198,59 @@ export function fuseProblems(actual: Record<string, boolean | undefined>, expect
 
 /**
  * What the app archive (app.asar, paths as @electron/asar lists them) and its unpacked folder may
- * hold: the built app, package.json and the production dependencies (no development package such as
- * electron or vitest); better-sqlite3's native file
- * only unpacked, and only the one for this platform.
+ * hold: the built app without source maps, package.json and the production dependencies (no package
+ * that only development needs, such as electron, vitest or the renderer's libraries, which Vite has
+ * bundled into out/renderer); better-sqlite3's native file only unpacked, and only this platform's.
  */
-export function archiveProblems(asarFiles: readonly string[], unpackedFiles: readonly string[], prebuild: string, devDependencies: readonly string[]): string[] {
+export function archiveProblems(asarFiles: readonly string[], unpackedFiles: readonly string[], prebuild: string): string[] {
   const norm = (f: string) => f.split('\\').join('/').replace(/^\/+/, '');
   const files = asarFiles.map(norm);
   const unpacked = unpackedFiles.map(norm);
-  const problems: string[] = [];
+  const problems = new Set<string>();
   for (const need of ['package.json', 'out/main/index.js', 'out/preload/index.cjs', 'out/renderer/index.html']) {
-    if (!files.includes(need)) problems.push(`app.asar lacks ${need}`);
+    if (!files.includes(need)) problems.add(`app.asar lacks ${need}`);
   }
   for (const file of files) {
-    const top = file.split('/')[0]!;
-    if (file === 'package.json' || top === 'out' || top === 'node_modules') {
-      if (/\.(map|tsx?)$/.test(file) && !file.endsWith('.d.ts')) problems.push(`app.asar holds a source or map: ${file}`);
-      const parts = file.split('/');
-      if (top === 'node_modules' && parts.length > 1) {
-        const dep = parts[1]!.startsWith('@') ? parts.slice(1, 3).join('/') : parts[1]!;
-        if (devDependencies.includes(dep)) problems.push(`app.asar holds the development package ${dep}`);
-      }
+    const parts = file.split('/');
+    const top = parts[0]!;
+    if (file === 'package.json') continue;
+    if (top === 'out') {
+      if (/\.(map|tsx?)$/.test(file)) problems.add(`app.asar holds a source or map: ${file}`);
       continue;
     }
-    // A directory entry of the listing ("out", "node_modules") has no slash and is fine above.
-    problems.push(`app.asar holds ${file}, outside out/, package.json and node_modules`);
+    if (top === 'node_modules') continue; // judged by devOnlyInArchive, by name and version
+    problems.add(`app.asar holds ${file}, outside out/, package.json and node_modules`);
   }
   const natives = [...files, ...unpacked].filter((f) => f.endsWith('.node'));
   const wanted = `node_modules/better-sqlite3/prebuilds/${prebuild}.node`;
-  if (!unpacked.includes(wanted)) problems.push(`${wanted} is not in app.asar.unpacked`);
-  for (const f of natives) if (f !== wanted) problems.push(`native file that does not belong in this package: ${f}`);
-  if (files.some((f) => f.startsWith('node_modules/better-sqlite3/deps/') || f.startsWith('node_modules/better-sqlite3/src/'))) problems.push('app.asar holds the SQLite C sources');
-  return problems;
+  if (!unpacked.includes(wanted)) problems.add(`${wanted} is not in app.asar.unpacked`);
+  for (const f of natives) if (f !== wanted) problems.add(`native file that does not belong in this package: ${f}`);
+  if ([...files, ...unpacked].some((f) => /^node_modules\/better-sqlite3\/(deps|src)\//.test(f))) problems.add('the package holds the SQLite C sources');
+  return [...problems];
+}
+
+/** Where a package's own package.json sits in the archive (node_modules/<name>/package.json, nested too). */
+export const PACKAGE_MANIFEST = /^\/?(?:node_modules\/(?:@[^/]+\/)?[^/]+\/)*node_modules\/(?:@[^/]+\/)?[^/]+\/package\.json$/;
+
+type Lock = { packages?: Record<string, { version?: string; dev?: boolean }> };
+
+/**
+ * Packages in the archive (name and version, from their package.json there) that the lockfile knows
+ * only as development packages. By version, because electron-builder hoists a production
+ * dependency's nested copy (exceljs' own unzipper 0.10) to the top, where the lockfile has a
+ * development package of the same name (unzipper 0.12).
+ */
+export function devOnlyInArchive(packages: readonly { name: string; version: string }[], lock: Lock): string[] {
+  const dev = new Set<string>();
+  const prod = new Set<string>();
+  for (const [key, entry] of Object.entries(lock.packages ?? {})) {
+    const at = key.lastIndexOf('node_modules/');
+    if (at < 0 || !entry.version) continue;
+    const id = `${key.slice(at + 'node_modules/'.length)}@${entry.version}`;
+    (entry.dev ? dev : prod).add(id);
+  }
+  const found = packages.map((p) => `${p.name}@${p.version}`).filter((id) => dev.has(id) && !prod.has(id));
+  return [...new Set(found)].sort().map((id) => `app.asar holds ${id}, which only development needs`);
 }
 
 /** Texts the saved PDF must contain; missing ones are returned. */

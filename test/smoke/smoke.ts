@@ -17,6 +17,7 @@ import { _electron, chromium, type Browser, type ElectronApplication, type Page 
 import { SMOKE_SAVE_PATH_ENV } from '../../electron/main/smoke-switch.ts';
 import {
   archiveProblems,
+  devOnlyInArchive,
   devToolsEndpoint,
   EXIT_FAILED,
   EXIT_NO_RUNTIME,
@@ -29,6 +30,7 @@ import {
   menuProblems,
   missingTexts,
   PAGE_GLOBALS_PROBE,
+  PACKAGE_MANIFEST,
   pageGlobalsProblems,
   parseSmokeArgs,
   prebuildName,
@@ -45,7 +47,6 @@ const require = createRequire(import.meta.url);
 const pkg = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as {
   name: string;
   productName: string;
-  devDependencies: Record<string, string>;
 };
 
 let args: SmokeArgs;
@@ -274,7 +275,7 @@ async function staticPackagedChecks(): Promise<void> {
     });
   });
   await step('app.asar holds only the built app and production dependencies; the SQLite engine is unpacked', () => {
-    const asar = require('@electron/asar') as { listPackage(file: string, options: { isPack: boolean }): string[] };
+    const asar = require('@electron/asar') as { listPackage(file: string, options: { isPack: boolean }): string[]; extractFile(archive: string, file: string): Buffer };
     const asarFile = path.join(packagedApp.resources, 'app.asar');
     check(existsSync(asarFile), `no ${asarFile}`);
     const unpackedDir = path.join(packagedApp.resources, 'app.asar.unpacked');
@@ -287,8 +288,24 @@ async function staticPackagedChecks(): Promise<void> {
       }
     };
     if (existsSync(unpackedDir)) walk(unpackedDir);
+    const listed = asar.listPackage(asarFile, { isPack: false });
+    const packages = listed
+      .filter((f) => PACKAGE_MANIFEST.test(f.split(path.sep).join('/')))
+      .map((f) => {
+        try {
+          const manifest = JSON.parse(asar.extractFile(asarFile, f.replace(/^[\\/]+/, '')).toString('utf8')) as { name?: string; version?: string };
+          return manifest.name && manifest.version ? { name: manifest.name, version: manifest.version } : undefined;
+        } catch {
+          return undefined; // an unpacked file: better-sqlite3, checked below
+        }
+      })
+      .filter((p): p is { name: string; version: string } => !!p);
+    check(packages.some((p) => p.name === 'zod'), `no production dependency found in app.asar (${packages.length} packages read)`);
     none(
-      archiveProblems(asar.listPackage(asarFile, { isPack: false }), unpacked, prebuildName(process.platform, arch), Object.keys(pkg.devDependencies)),
+      [
+        ...archiveProblems(listed, unpacked, prebuildName(process.platform, arch)),
+        ...devOnlyInArchive(packages, JSON.parse(readFileSync(path.join(root, 'package-lock.json'), 'utf8'))),
+      ],
       'archive',
     );
   });

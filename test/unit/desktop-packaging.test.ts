@@ -62,31 +62,36 @@ const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as {
 
 let config: Config;
 
-/** The files electron-builder would put into the app (outside node_modules, which it adds from "dependencies"). */
-function packagedFiles(cfg: Config): string[] {
-  const [matcher] = getMainFileMatchers(
+/**
+ * The files electron-builder would put into the app for one platform (outside node_modules, which it
+ * adds from "dependencies"): every matcher it builds from the top-level and the platform's `files`.
+ */
+function packagedFiles(cfg: Config, os?: 'win' | 'mac' | 'linux'): string[] {
+  const matchers = getMainFileMatchers(
     root,
     '/packaged/resources/app',
-    (pattern: string) => pattern,
-    {},
+    (pattern: string) => pattern.replace('${arch}', 'x64'),
+    os ? cfg[os] : {},
     { info: { isPrepackedAppAsar: false, config: cfg, projectDir: root, buildResourcesDir: cfg.directories.buildResources, debugLogger: { isEnabled: false } } },
     resolve(root, cfg.directories.output),
     false,
   );
-  const filter = matcher!.createFilter();
-  const out: string[] = [];
-  const walk = (dir: string) => {
-    for (const name of readdirSync(dir)) {
-      const file = join(dir, name);
-      if (name === '.git' || name === 'node_modules') continue;
-      const stat = statSync(file);
-      if (!filter(file, stat)) continue;
-      if (stat.isDirectory()) walk(file);
-      else out.push(relative(root, file).split('\\').join('/'));
-    }
-  };
-  walk(root);
-  return out.sort();
+  const out = new Set<string>();
+  for (const matcher of matchers) {
+    const filter = matcher.createFilter();
+    const walk = (dir: string) => {
+      for (const name of readdirSync(dir)) {
+        const file = join(dir, name);
+        if (name === '.git' || name === 'node_modules') continue;
+        const stat = statSync(file);
+        if (!filter(file, stat)) continue;
+        if (stat.isDirectory()) walk(file);
+        else out.add(relative(root, file).split('\\').join('/'));
+      }
+    };
+    walk(root);
+  }
+  return [...out].sort();
 }
 
 beforeAll(async () => {
@@ -164,8 +169,8 @@ describe('electron-builder configuration', () => {
 });
 
 describe('packaged files', () => {
-  it('ship the built app and nothing of the tests, sources or build configuration', () => {
-    const files = packagedFiles(config);
+  it.each([undefined, 'win', 'mac', 'linux'] as const)('ship the built app and nothing of the tests, sources or build configuration (%s)', (os) => {
+    const files = packagedFiles(config, os);
     expect(files).toContain('package.json');
     expect(files).toContain(pkg.main);
     expect(files).toContain('out/preload/index.cjs');
@@ -209,6 +214,21 @@ describe('packaged files', () => {
     }
   });
 
+  it('every production dependency is one the main process loads: the renderer’s libraries are bundled into out/renderer', () => {
+    // electron-builder packs "dependencies" (and what they need) into app.asar; anything only the
+    // renderer uses is already inside out/renderer/assets and would only add megabytes to every installer.
+    const bundles = ['out/main/index.js', 'out/preload/index.cjs'].map((f) => readFileSync(join(root, f), 'utf8')).join('\n');
+    const loaded = new Set<string>();
+    for (const m of bundles.matchAll(/(?:\bfrom\s*|(?<![."'\w])import\s*\(?\s*|\brequire\s*\(\s*)["']([^"'./\n][^"'\n]*)["']/g)) {
+      const s = m[1]!;
+      loaded.add(s.startsWith('@') ? s.split('/').slice(0, 2).join('/') : s.split('/')[0]!);
+    }
+    expect(Object.keys(pkg.dependencies).filter((name) => !loaded.has(name))).toEqual([]);
+    // The renderer bundle imports nothing at run time: it is a browser bundle.
+    const assets = readdirSync(join(root, 'out/renderer/assets')).filter((f) => f.endsWith('.js'));
+    for (const asset of assets) expect(readFileSync(join(root, 'out/renderer/assets', asset), 'utf8')).not.toMatch(/\bfrom\s*["'](react|@mantine\/core|recharts)["']/);
+  });
+
   it('the main process needs only packaged dependencies at run time', () => {
     const bundle = readFileSync(join(root, pkg.main), 'utf8');
     const specifiers = new Set<string>();
@@ -228,25 +248,41 @@ describe('packaged files', () => {
  * own code: the node_modules matcher from the configuration (top level plus the platform's section,
  * `${arch}` expanded as for that target) and the copier that walks a production dependency.
  */
-async function packagedModuleFiles(cfg: Config, os: 'win' | 'mac' | 'linux', arch: 'x64' | 'arm64', name = 'better-sqlite3'): Promise<string[]> {
+async function packagedModuleFiles(
+  cfg: Config,
+  target: { platform: NodeJS.Platform; os: 'win' | 'mac' | 'linux'; arch: 'x64' | 'arm64' },
+  name = 'better-sqlite3',
+): Promise<string[]> {
   const appInfo = { productName: pkg.productName, sanitizedProductName: pkg.productName, version: pkg.version, type: 'module' };
   const info = { config: cfg, debugLogger: { isEnabled: false }, appInfo, getWorkspaceRoot: async () => root };
-  const expander = (pattern: string) => expandMacro(pattern, arch, appInfo, { os });
-  const main = getNodeModuleFileMatcher(root, '/packaged/resources/app', expander, cfg[os], info);
+  const expander = (pattern: string) => expandMacro(pattern, target.arch, appInfo, { os: target.os });
+  // electron-builder's ${platform} is process.platform: the system it runs on, which is the
+  // target's own (each system's installers are built on that system).
+  const main = onPlatform(target.platform, () => getNodeModuleFileMatcher(root, '/packaged/resources/app', expander, cfg[target.os], info));
   const dir = join(root, 'node_modules', name);
   const matcher = new FileMatcher(dir, `/packaged/resources/app/node_modules/${name}`, main.macroExpander, main.patterns);
   const files = await new NodeModuleCopyHelper(matcher, info).collectNodeModules({ dir, name }, [], `node_modules/${name}`);
   return files.filter((f): f is string => typeof f === 'string').map((f) => relative(dir, f).split('\\').join('/')).sort();
 }
 
+function onPlatform<T>(platform: NodeJS.Platform, run: () => T): T {
+  const original = Object.getOwnPropertyDescriptor(process, 'platform')!;
+  Object.defineProperty(process, 'platform', { ...original, value: platform });
+  try {
+    return run();
+  } finally {
+    Object.defineProperty(process, 'platform', original);
+  }
+}
+
 describe('the SQLite engine in each package', () => {
   // Node-API prebuilds come inside better-sqlite3's npm package (its install script is not allowed
   // to run, see "allowScripts"), one per platform; each installer must carry its own.
   const TARGETS = [
-    { os: 'win', arch: 'x64', prebuild: 'win32-x64' },
-    { os: 'mac', arch: 'x64', prebuild: 'darwin-x64' },
-    { os: 'mac', arch: 'arm64', prebuild: 'darwin-arm64' },
-    { os: 'linux', arch: 'x64', prebuild: 'linux-x64' },
+    { platform: 'win32', os: 'win', arch: 'x64', prebuild: 'win32-x64' },
+    { platform: 'darwin', os: 'mac', arch: 'x64', prebuild: 'darwin-x64' },
+    { platform: 'darwin', os: 'mac', arch: 'arm64', prebuild: 'darwin-arm64' },
+    { platform: 'linux', os: 'linux', arch: 'x64', prebuild: 'linux-x64' },
   ] as const;
 
   it('the npm package holds the prebuild of every target and nothing compiled locally', () => {
@@ -260,8 +296,9 @@ describe('the SQLite engine in each package', () => {
     expect(binding).toContain("'prebuilds', `${target}.node`");
   });
 
-  it.each(TARGETS)('the $os $arch package carries exactly the $prebuild prebuild, unpacked, and no C sources', async ({ os, arch, prebuild }) => {
-    const files = await packagedModuleFiles(config, os, arch);
+  it.each(TARGETS)('the $os $arch package carries exactly the $prebuild prebuild, unpacked, and no C sources', async (target) => {
+    const { prebuild } = target;
+    const files = await packagedModuleFiles(config, target);
     expect(files.filter((f) => f.endsWith('.node'))).toEqual([`prebuilds/${prebuild}.node`]);
     expect(files).toEqual(expect.arrayContaining(['package.json', 'lib/index.js', 'lib/binding.js', 'lib/database.js']));
     expect(files.filter((f) => /^(deps|src)\//.test(f) || f.endsWith('.c') || f.endsWith('.cpp'))).toEqual([]);
@@ -270,13 +307,14 @@ describe('the SQLite engine in each package', () => {
   });
 
   it('the check itself sees every prebuild when the configuration does not choose', async () => {
-    const open = { ...config, win: { ...config.win, files: undefined } } as Config;
-    const files = await packagedModuleFiles(open, 'win', 'x64');
+    const sets = config.files as unknown as { filter: string[] }[];
+    const open = { ...config, files: sets.map((set) => ({ filter: set.filter.filter((p) => !p.includes('prebuilds')) })) } as unknown as Config;
+    const files = await packagedModuleFiles(open, TARGETS[0]);
     expect(files.filter((f) => f.endsWith('.node')).length).toBeGreaterThan(1);
   });
 
   it('other dependencies are copied whole (the exclusions name only better-sqlite3)', async () => {
-    const files = await packagedModuleFiles(config, 'linux', 'x64', 'zod');
+    const files = await packagedModuleFiles(config, TARGETS[3], 'zod');
     expect(files).toContain('package.json');
     expect(files.length).toBeGreaterThan(10);
   });
