@@ -182,21 +182,35 @@ async function appPage(pages: () => Page[], what: string): Promise<Page> {
   return page!;
 }
 
+/** A start that fails half-way must not leave the app running. */
+async function orKill<T>(child: ChildProcess | undefined, output: () => string, start: () => Promise<T>): Promise<T> {
+  try {
+    return await start();
+  } catch (err) {
+    if (child) killTree(child);
+    const tail = output().split('\n').slice(-30).join('\n');
+    if (err instanceof CheckFailed) throw new CheckFailed(`${err.message}${tail && !err.message.includes(tail) ? `\n  app output:\n${tail}` : ''}`);
+    throw err;
+  }
+}
+
 async function launchDevelopment(): Promise<Session> {
   const main = await _electron.launch({ args: [root, ...appArgs], env: appEnv, timeout: 90_000 });
   const child = main.process();
   let out = '';
   child.stdout?.on('data', (d) => (out += d));
   child.stderr?.on('data', (d) => (out += d));
-  await main.firstWindow({ timeout: 60_000 });
-  const page = await appPage(() => main.windows(), 'the development app');
+  const page = await orKill(child, () => out, async () => {
+    await main.firstWindow({ timeout: 60_000 });
+    return appPage(() => main.windows(), 'the development app');
+  });
   return {
     page,
     main,
     child,
     output: () => out,
     quit: async () => {
-      await main.close();
+      await main.close(); // app.quit() in the main process, then waits for the process to end
     },
     kill: () => killTree(child),
   };
@@ -210,36 +224,48 @@ async function launchPackaged(extraArgs: string[], extraEnv: Record<string, stri
   let out = '';
   child.stdout!.on('data', (d) => (out += d));
   child.stderr!.on('data', (d) => (out += d));
-  const endpoint = await poll(
-    async () => {
-      if (child.exitCode !== null) {
-        const hint = extraEnv.ELECTRON_RUN_AS_NODE ? ' — it may have run as plain Node (ELECTRON_RUN_AS_NODE honoured)' : '';
-        throw new CheckFailed(`the packaged app ended at start (exit ${child.exitCode})${hint}:\n${out.slice(-2000)}`);
-      }
-      return devToolsEndpoint(out);
-    },
-    Boolean,
-    'the packaged app did not open a window (no DevTools endpoint)',
-    60_000,
-  );
-  const browser = await chromium.connectOverCDP(endpoint!);
-  const page = await appPage(() => browser.contexts().flatMap((c) => c.pages()), 'the packaged app');
+  const { browser, page } = await orKill(child, () => out, async () => {
+    const endpoint = await poll(
+      async () => {
+        if (child.exitCode !== null) {
+          const hint = extraEnv.ELECTRON_RUN_AS_NODE ? ' — it may have run as plain Node (ELECTRON_RUN_AS_NODE honoured)' : '';
+          throw new CheckFailed(`the packaged app ended at start (exit ${child.exitCode})${hint}:\n${out.slice(-2000)}`);
+        }
+        return devToolsEndpoint(out);
+      },
+      Boolean,
+      'the packaged app did not open a window (no DevTools endpoint)',
+      60_000,
+    );
+    const cdp = await chromium.connectOverCDP(endpoint!);
+    return { browser: cdp, page: await appPage(() => cdp.contexts().flatMap((c) => c.pages()), 'the packaged app') };
+  });
   return {
     page,
     browser,
     child,
     output: () => out,
     quit: async () => {
-      // Closing the only window quits the app (window-all-closed), which closes the store.
-      await page.evaluate(() => window.close()).catch(() => undefined);
-      try {
-        await exited(child, 20_000);
-      } catch {
-        if (process.platform === 'win32') throw new CheckFailed('closing the window did not quit the packaged app');
-        child.kill('SIGTERM'); // Electron quits gracefully on SIGTERM on Linux and macOS.
-        await exited(child, 20_000);
+      // Closing the only window quits the app (window-all-closed), which closes the store. The
+      // main process is out of reach here (fuses), so the fallbacks are the browser's own close
+      // and, on Linux and macOS, SIGTERM, on which Electron quits in order too.
+      const ways: [string, () => Promise<unknown>][] = [
+        ['closing the window', () => page.evaluate(() => window.close())],
+        ['Browser.close', async () => (await browser.newBrowserCDPSession()).send('Browser.close')],
+        ...(process.platform === 'win32' ? [] : [['SIGTERM', async () => child.kill('SIGTERM')] as [string, () => Promise<unknown>]]),
+      ];
+      for (const [way, run] of ways) {
+        await run().catch(() => undefined);
+        try {
+          await exited(child, 15_000);
+          console.log(`      (quit by ${way})`);
+          await browser.close().catch(() => undefined);
+          return;
+        } catch {
+          /* try the next way */
+        }
       }
-      await browser.close().catch(() => undefined);
+      throw new CheckFailed(`the packaged app did not quit (tried ${ways.map(([w]) => w).join(', ')})`);
     },
     kill: () => killTree(child),
   };
