@@ -166,8 +166,11 @@ export function expectedFuseWire(electronFuses: Record<string, boolean>): Record
     loadBrowserProcessSpecificV8Snapshot: 'LoadBrowserProcessSpecificV8Snapshot',
     grantFileProtocolExtraPrivileges: 'GrantFileProtocolExtraPrivileges',
   };
+  // Options of the flip itself, not fuses in the binary.
+  const notFuses = new Set(['resetAdHocDarwinSignature', 'strictlyRequireAllFuses']);
   const wire: Record<string, boolean> = {};
   for (const [key, value] of Object.entries(electronFuses)) {
+    if (notFuses.has(key)) continue;
     const name = names[key];
     if (!name) throw new Error(`unknown fuse in the builder configuration: ${key}`);
     wire[name] = value;

@@ -157,6 +157,8 @@ describe('electron-builder configuration', () => {
       enableEmbeddedAsarIntegrityValidation: true,
       onlyLoadAppFromAsar: true,
       grantFileProtocolExtraPrivileges: false,
+      // Not a fuse: re-signs the Mac app ad hoc after the flip, so an unsigned build starts on Apple silicon.
+      resetAdHocDarwinSignature: true,
     });
   });
 
