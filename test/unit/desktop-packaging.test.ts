@@ -20,9 +20,9 @@ type Config = Record<string, unknown> & {
   asarUnpack: string[];
   electronFuses: Record<string, boolean>;
   directories: { buildResources: string; output: string };
-  win: { target: string[] };
+  win: { target: unknown[] };
   mac: { target: unknown[] };
-  linux: { target: string[] };
+  linux: { target: unknown[] };
   nsis: Record<string, unknown>;
 };
 
@@ -49,6 +49,16 @@ const { expandMacro } = require('app-builder-lib/out/util/macroExpander.js') as 
 const { minimatch } = createRequire(require.resolve('app-builder-lib/package.json'))('minimatch') as {
   minimatch(path: string, pattern: string, options: { dot: boolean }): boolean;
 };
+// electron-builder's own command line and target resolution, to read the dist scripts as it would.
+const cli = require('electron-builder/out/builder.js') as {
+  createYargs(): unknown;
+  configureBuildCommand(yargs: unknown): { parse(args: string[]): unknown };
+  normalizeOptions(args: unknown): { targets: Map<{ buildConfigurationKey: string }, Map<number, string[]>> };
+};
+const { computeArchToTargetNamesMap } = require('app-builder-lib/out/targets/targetFactory.js') as {
+  computeArchToTargetNamesMap(raw: Map<number, string[]>, packager: { platformSpecificBuildOptions: unknown }, platform: unknown): Map<number, string[]>;
+};
+const { Arch } = require('builder-util') as { Arch: Record<number, string> };
 const { DebugLogger } = require('builder-util') as { DebugLogger: new (enabled: boolean) => unknown };
 
 const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as {
@@ -128,9 +138,15 @@ describe('electron-builder configuration', () => {
   });
 
   it('builds per-user Windows installers (no admin), a portable exe, a macOS dmg, an AppImage and a deb', () => {
-    expect(config.win.target).toEqual(['nsis', 'portable']);
+    expect(config.win.target).toEqual([
+      { target: 'nsis', arch: ['x64'] },
+      { target: 'portable', arch: ['x64'] },
+    ]);
     expect(config.mac.target).toEqual([{ target: 'dmg', arch: ['x64', 'arm64'] }]);
-    expect(config.linux.target).toEqual(['AppImage', 'deb']);
+    expect(config.linux.target).toEqual([
+      { target: 'AppImage', arch: ['x64'] },
+      { target: 'deb', arch: ['x64'] },
+    ]);
     expect(config.nsis).toMatchObject({ perMachine: false, allowElevation: false });
     // Installer and portable must not overwrite each other in dist/.
     const ext = { nsis: 'exe', portable: 'exe', dmg: 'dmg', appImage: 'AppImage', deb: 'deb' };
@@ -160,6 +176,29 @@ describe('electron-builder configuration', () => {
       // Not a fuse: re-signs the Mac app ad hoc after the flip, so an unsigned build starts on Apple silicon.
       resetAdHocDarwinSignature: true,
     });
+  });
+
+  it('each dist script builds every target of its system: Windows x64, both Mac architectures, Linux x64', () => {
+    // Naming targets on the command line (`--mac dmg`) would drop the configured architectures and
+    // build only the machine's own; the scripts name none, so the configuration's apply on any machine.
+    const built = (script: string) => {
+      const args = pkg.scripts[script]!.split('electron-builder ')[1]!.split(/\s+/);
+      const { targets } = cli.normalizeOptions(cli.configureBuildCommand(cli.createYargs()).parse(args));
+      return [...targets].flatMap(([platform, raw]) =>
+        [...computeArchToTargetNamesMap(raw, { platformSpecificBuildOptions: config[platform.buildConfigurationKey] }, platform)].map(
+          ([arch, names]) => `${platform.buildConfigurationKey} ${Arch[arch]}: ${names.join(', ')}`,
+        ),
+      );
+    };
+    expect(built('dist:win')).toEqual(['win x64: nsis, portable']);
+    expect(built('dist:mac').sort()).toEqual(['mac arm64: dmg', 'mac x64: dmg']);
+    expect(built('dist:linux')).toEqual(['linux x64: AppImage, deb']);
+    // The check sees the difference.
+    const named = { ...pkg.scripts, 'dist:mac': `${pkg.scripts['dist:mac']} dmg` };
+    const args = named['dist:mac'].split('electron-builder ')[1]!.split(/\s+/);
+    const { targets } = cli.normalizeOptions(cli.configureBuildCommand(cli.createYargs()).parse(args));
+    const [platform, raw] = [...targets][0]!;
+    expect([...computeArchToTargetNamesMap(raw, { platformSpecificBuildOptions: config.mac }, platform).keys()].map((a) => Arch[a])).toEqual([process.arch]);
   });
 
   it('has npm scripts that use this configuration, with the Electron version pinned', () => {
