@@ -19,7 +19,7 @@ describe('the smoke test’s steps on the real interface', () => {
   it('the page-globals probe runs in the real interface and sees exactly the harness’s differences from Electron', async () => {
     await app.open();
     await waitForWelcome(app.page);
-    const globals = (await app.page.evaluate(PAGE_GLOBALS_PROBE)) as PageGlobals;
+    const globals = await app.page.evaluate<PageGlobals>(PAGE_GLOBALS_PROBE);
     expect(globals.types.require).toBe('undefined');
     expect(globals.extras).toEqual(expect.arrayContaining(['teamchef', 'teamchefPrint']));
     // The harness serves over http, installs no menu bridge and adds its own transports: the probe

@@ -222,8 +222,8 @@ async function launchPackaged(extraArgs: string[], extraEnv: Record<string, stri
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';
-  child.stdout!.on('data', (d) => (out += d));
-  child.stderr!.on('data', (d) => (out += d));
+  child.stdout.on('data', (d) => (out += d));
+  child.stderr.on('data', (d) => (out += d));
   const { browser, page } = await orKill(child, () => out, async () => {
     const endpoint = await poll(
       async () => {
@@ -367,7 +367,7 @@ async function run(): Promise<void> {
     const s = () => session!;
 
     await step('the page has no Node globals, only the teamchef, teamchefShell and teamchefPrint bridges', async () => {
-      none(pageGlobalsProblems((await s().page.evaluate(PAGE_GLOBALS_PROBE)) as PageGlobals), 'page globals');
+      none(pageGlobalsProblems(await s().page.evaluate<PageGlobals>(PAGE_GLOBALS_PROBE)), 'page globals');
     });
     await step('creates the team on the welcome', () => createTeam(s().page));
     await step('records an expense', () => recordExpense(s().page));
@@ -392,7 +392,7 @@ async function run(): Promise<void> {
       });
 
       await step('the Dutch and the English menus hold the expected items', async () => {
-        const menu = () => s().main!.evaluate(readApplicationMenu) as Promise<MenuNode[]>;
+        const menu = () => s().main!.evaluate<MenuNode[]>(readApplicationMenu);
         none(menuProblems(await menu(), expectedMenus('nl', process.platform)), 'Dutch menu');
         await chooseLanguage(s().page, 'en');
         const english = await poll(menu, (m) => menuProblems(m, expectedMenus('en', process.platform)).length === 0, 'the menu did not follow the page to English');

@@ -169,7 +169,7 @@ describe('release.yml', () => {
     const download = draft.steps!.find((s) => s.uses?.startsWith('actions/download-artifact@'))!;
     expect(download.with).toMatchObject({ pattern: 'installers-*', 'merge-multiple': true });
     const publish = draft.steps!.find((s) => s.uses?.startsWith('softprops/action-gh-release@'))!;
-    expect(publish.with).toMatchObject({ draft: true, files: `${download.with!.path}/*`, fail_on_unmatched_files: true });
+    expect(publish.with).toMatchObject({ draft: true, files: `${String(download.with!.path)}/*`, fail_on_unmatched_files: true });
   });
 });
 
