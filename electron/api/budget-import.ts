@@ -78,7 +78,10 @@ const Row = z.number().int().min(1).max(1_000_000);
 export const IncomingChoice = z.discriminatedUnion(
   'action',
   [
-    z.strictObject({ row: Row, action: z.literal('terugbetaling'), expenseId: Id }),
+    /** A refund of an expense in the store (expenseId) or of one this file imports (expenseRow). */
+    z
+      .strictObject({ row: Row, action: z.literal('terugbetaling'), expenseId: Id.optional(), expenseRow: Row.optional() })
+      .refine((c) => (c.expenseId === undefined) !== (c.expenseRow === undefined), { message: 'Kies de uitgave die terugbetaald wordt.' }),
     z.strictObject({ row: Row, action: z.literal('inkomsten'), reason: Reason }),
     z.strictObject({ row: Row, action: z.literal('overslaan'), reason: Reason }),
   ],
@@ -98,12 +101,16 @@ export interface ImportRow {
   direction: 'af' | 'bij';
   duplicateOfExpenseId: number | null;
   duplicateInFile: boolean;
+  /** Already in the store from an earlier import: as an expense, a refund, other income, or a skipped line. */
+  duplicateOf: { kind: 'uitgave' | 'terugbetaling' | 'inkomsten' | 'overgeslagen'; id: number } | null;
   /** For a `bij` row: what the app proposes (a refund of this expense, or other income). */
   proposal: IncomingProposal | null;
 }
 
 export interface RefundCandidate {
-  expenseId: number;
+  /** An expense in the store, or null for one on an earlier line of this file (`row`). */
+  expenseId: number | null;
+  row: number | null;
   date: string;
   payee: string;
   amountCents: number;
@@ -113,8 +120,9 @@ export interface RefundCandidate {
 
 export interface IncomingProposal {
   action: 'terugbetaling' | 'inkomsten' | 'overslaan';
-  /** The proposed expense for a refund; the chief can pick any of `candidates` instead. */
+  /** The proposed expense for a refund (in the store, or a line of this file); the chief can pick any of `candidates`. */
   expenseId: number | null;
+  expenseRow: number | null;
   candidates: RefundCandidate[];
   /** A proposed reason for skipping (e.g. already recorded). */
   reason: string;

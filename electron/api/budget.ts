@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ImportCommitInput, ImportPreviewInput, MAX_AMOUNT_CENTS, PAYMENT_METHODS, type ImportPreview, type ImportResult, type PaymentMethod } from './budget-import';
+import { refundsApi } from './budget-refunds';
 import { method } from './define';
 import { Id, IsoDate, LongText, Name, ShortText, Year } from './schemas';
 
@@ -25,6 +26,8 @@ export const ENTRY_KINDS = ['toekenning', 'aanvulling', 'correctie'] as const;
 export type EntryKind = (typeof ENTRY_KINDS)[number];
 export const DECISION_STATUSES = ['voorgesteld', 'genomen', 'ingetrokken'] as const;
 export type DecisionStatus = (typeof DECISION_STATUSES)[number];
+export { RefundInput } from './budget-refunds';
+export type { Refund } from './budget-refunds';
 export { PAYMENT_METHODS, ENCODINGS, LAYOUTS, ImportMappingSchema, ImportPreviewInput, ImportCommitInput } from './budget-import';
 export type {
   PaymentMethod,
@@ -152,6 +155,8 @@ export interface Expense extends LinkLabels {
   importBatchId: number | null;
   importRow: number | null;
   state: ExpenseState;
+  /** Sum of the refunds on this expense; what counts as spent is amountCents − refundedCents. */
+  refundedCents: number;
   createdAt: string;
 }
 
@@ -220,4 +225,5 @@ export const budgetApi = {
   'budget.import.preview': method<ImportPreview>()(ImportPreviewInput),
   'budget.import.commit': method<ImportResult>()(ImportCommitInput),
   'budget.export': method<ExportFile>()(ExportInput),
+  ...refundsApi,
 };

@@ -51,8 +51,9 @@ describe('CSV import of bank and debit-card statements', () => {
 
     const r = await call<ImportResult>(core, 'budget.import.commit', {
       teamId, fileName: 'ing.csv', contentBase64: content, mapping: mappingFor(p), paymentMethod: 'debitcard', skipRows: [],
+      incoming: [{ row: 4, action: 'overslaan', reason: 'Bijdrage loopt via de gemeente' }],
     });
-    expect(r).toMatchObject({ imported: 2, skipped: 1 });
+    expect(r).toMatchObject({ imported: 2, skipped: 1, refunds: 0, income: 0 });
     const list = await call<Expense[]>(core, 'budget.expenses.list', { teamId, year: 2026 });
     expect(list.map((e) => [e.amountCents, e.payee, e.importRow, e.paymentMethod])).toEqual([
       [12_50, 'Albert Heijn 1234', 2, 'debitcard'],
@@ -63,8 +64,13 @@ describe('CSV import of bank and debit-card statements', () => {
     const again = await call<ImportPreview>(core, 'budget.import.preview', { teamId, fileName: 'ing-2.csv', contentBase64: content });
     expect(again.mappingSource).toBe('onthouden');
     expect(again.rows.filter((x) => x.direction === 'af').map((x) => x.duplicateOfExpenseId)).toEqual(list.map((e) => e.id));
+    // The same file twice: every line is flagged, the skipped incoming line too.
+    expect(again.rows.map((x) => x.duplicateOf?.kind)).toEqual(['uitgave', 'uitgave', 'overgeslagen']);
+    expect(again.counts.duplicates).toBe(3);
+    expect(again.rows[2]!.proposal).toMatchObject({ action: 'overslaan', reason: 'Dubbel: eerder ingelezen en toen overgeslagen.' });
     const skipped = await call<ImportResult>(core, 'budget.import.commit', {
       teamId, fileName: 'ing-2.csv', contentBase64: content, mapping: again.mapping, paymentMethod: 'debitcard', skipRows: [2],
+      incoming: [{ row: 4, action: 'overslaan', reason: 'Dubbel' }],
     });
     expect(skipped.imported).toBe(1);
     expect(checkBudgetInvariants(core.db)).toEqual([]);
@@ -166,7 +172,7 @@ describe('CSV import of bank and debit-card statements', () => {
       'Het bestand is leeg.',
       'De bestandsinhoud is niet leesbaar.',
       'Dit lijkt geen CSV-bestand met kolommen: de eerste regel heeft geen kopjes.',
-      'Er is geen uitgave om in te lezen.',
+      'Er is niets om in te lezen: alle regels worden overgeslagen.',
     ]);
     expect(snapshot(core)).toEqual(before);
   });

@@ -10,6 +10,8 @@ import {
 import type { Ctx } from '../../api/define';
 import { AppError, invalid } from '../../api/errors';
 import type { Db } from '../store/open';
+import { createIncoming, type SkippedRow } from './incoming';
+import type { RefundService } from './refunds';
 import type { BudgetService } from './service';
 import { checkMapping, rowsOf, type DuplicateLookup } from './statement/parse';
 import { readCsvStatement, type StatementFile } from './statement/read';
@@ -37,7 +39,8 @@ const parseRemembered = (json: string): ImportMapping | null => {
   }
 };
 
-export function createImportService(db: Db, budget: BudgetService) {
+export function createImportService(db: Db, budget: BudgetService, refunds: RefundService) {
+  const incoming = createIncoming(db, budget, refunds);
   const remembered = db.prepare<[number, string], { mapping: string }>('SELECT mapping FROM import_mapping WHERE team_id = ? AND signature = ?');
   const remember = db.prepare(`INSERT INTO import_mapping (team_id, signature, mapping, updated_at) VALUES (?, ?, ?, ?)
     ON CONFLICT (team_id, signature) DO UPDATE SET mapping = excluded.mapping, updated_at = excluded.updated_at`);
@@ -45,8 +48,8 @@ export function createImportService(db: Db, budget: BudgetService) {
     `SELECT id FROM expense WHERE team_id = ? AND expense_date = ? AND amount_cents = ? AND lower(trim(payee)) = lower(trim(?))
      AND voided_at IS NULL AND reverses_id IS NULL ORDER BY id LIMIT 1`,
   );
-  const insertBatch = db.prepare(`INSERT INTO import_batch (team_id, file_name, signature, file_sha256, row_count, imported_at)
-    VALUES (?, ?, ?, ?, ?, ?)`);
+  const insertBatch = db.prepare(`INSERT INTO import_batch (team_id, file_name, signature, file_sha256, row_count, imported_at, skipped)
+    VALUES (?, ?, ?, ?, ?, ?, ?)`);
 
   const lookup = (teamId: number): DuplicateLookup => (date, amount, payee) => duplicate.get(teamId, date, amount, payee)?.id ?? null;
 
@@ -86,10 +89,11 @@ export function createImportService(db: Db, budget: BudgetService) {
       if (!mapping) return { ...base, mapping: null, mappingSource: 'geen', rows: [], errors: [], counts: { af: 0, bij: 0, duplicates: 0 } };
       checkMapping(mapping, file.headers);
       const { rows, errors } = rowsOf(file, mapping, lookup(input.teamId));
+      incoming.propose(input.teamId, rows);
       const counts = {
         af: rows.filter((r) => r.direction === 'af').length,
         bij: rows.filter((r) => r.direction === 'bij').length,
-        duplicates: rows.filter((r) => r.duplicateOfExpenseId !== null || r.duplicateInFile).length,
+        duplicates: rows.filter((r) => r.duplicateOf !== null || r.duplicateInFile).length,
       };
       return { ...base, mapping, mappingSource: source, rows, errors, counts };
     },
@@ -112,9 +116,19 @@ export function createImportService(db: Db, budget: BudgetService) {
         }
         const skip = new Set(input.skipRows);
         const chosen = rows.filter((r) => r.direction === 'af' && !skip.has(r.row));
-        if (chosen.length === 0) throw invalid('skipRows', 'Er is geen uitgave om in te lezen.');
+        const plan = incoming.plan(rows, input.incoming);
+        const skipped: SkippedRow[] = [
+          ...rows
+            .filter((r) => r.direction === 'af' && skip.has(r.row))
+            .map((r) => ({ row: r.row, date: r.date, amountCents: r.amountCents, direction: 'af' as const, payee: r.payee, reason: r.duplicateInFile || r.duplicateOfExpenseId !== null ? 'Mogelijk dubbel; niet ingelezen.' : 'Door de teamchef niet ingelezen.' })),
+          ...plan.skipped,
+        ].sort((a, b) => a.row - b.row);
+        const written = rows.length - skipped.length;
+        if (written === 0) throw invalid('skipRows', 'Er is niets om in te lezen: alle regels worden overgeslagen.');
         const now = ctx.now().toISOString();
-        const batchId = Number(insertBatch.run(input.teamId, input.fileName, file.signature, file.fileSha256, chosen.length, now).lastInsertRowid);
+        const batchId = Number(
+          insertBatch.run(input.teamId, input.fileName, file.signature, file.fileSha256, written, now, JSON.stringify(skipped)).lastInsertRowid,
+        );
         budget.recordCreated(ctx, input.teamId, 'import_batch', batchId);
         const expenseIds = budget.addExpensesInTransaction(
           input.teamId,
@@ -131,8 +145,10 @@ export function createImportService(db: Db, budget: BudgetService) {
           })),
           ctx,
         );
+        const expenseOfRow = new Map(chosen.map((r, i) => [r.row, expenseIds[i]!]));
+        const done = plan.apply(input.teamId, expenseOfRow, { id: batchId, fileName: input.fileName }, ctx);
         remember.run(input.teamId, file.signature, JSON.stringify(input.mapping), now);
-        return { batchId, imported: expenseIds.length, skipped: rows.length - expenseIds.length, refunds: 0, income: 0, expenseIds };
+        return { batchId, imported: expenseIds.length, skipped: skipped.length, refunds: done.refunds, income: done.income, expenseIds };
       }).immediate();
     },
   };

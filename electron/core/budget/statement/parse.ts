@@ -113,6 +113,7 @@ export function rowsOf(sheet: Sheet, mapping: ImportMapping, duplicateOf: Duplic
       direction,
       duplicateOfExpenseId: direction === 'af' ? duplicateOf(date, amountCents, payee) : null,
       duplicateInFile,
+      duplicateOf: null,
       proposal: null,
     });
   }
