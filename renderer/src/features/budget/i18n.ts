@@ -345,4 +345,7 @@ export const validationEn: Record<string, string> = {
   'De bestandsinhoud is niet leesbaar.': 'The file content cannot be read.',
   'Maximaal 260 tekens.': 'At most 260 characters.',
   'Onbekend soort record.': 'Unknown kind of record.',
+  'Kies een indeling.': 'Choose a layout.',
+  'Kies de uitgave die terugbetaald wordt.': 'Choose the expense that is refunded.',
+  'Kies terugbetaling, andere inkomsten of overslaan.': 'Choose refund, other income or skip.',
 };
