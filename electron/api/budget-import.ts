@@ -19,8 +19,11 @@ export const ImportMappingSchema = z.strictObject({
   dateColumn: Column,
   dateFormat: z.enum(DATE_FORMATS, { message: 'Kies een datumnotatie.' }),
   amountColumn: Column,
-  /** `teken`: the amount carries its sign (-12,50 is money out); `kolom`: a separate Af/Bij column. */
-  signMode: z.enum(['teken', 'kolom']),
+  /**
+   * `teken`: the amount carries its sign (-12,50 is money out); `kolom`: a separate Af/Bij column;
+   * `positief-af`: a spending overview, where a positive amount is money out and a negative one a credit.
+   */
+  signMode: z.enum(['teken', 'kolom', 'positief-af']),
   directionColumn: Column.nullable(),
   /** Values of the direction column that mean money out (case-insensitive), e.g. Af, D, Debet. */
   debitValues: z.array(z.string().trim().min(1).max(20)).max(10),
@@ -143,6 +146,8 @@ export interface ImportPreview {
   rows: ImportRow[];
   errors: { row: number; message: string }[];
   dataRows: number;
+  /** Lines that are not transactions and are left out, each with why (a total line). */
+  notes: { row: number; message: string }[];
   /** Counts of what the preview will do: expenses, incoming rows, likely duplicates. */
   counts: { af: number; bij: number; duplicates: number };
 }

@@ -15,6 +15,7 @@ import type { RefundService } from './refunds';
 import type { BudgetService } from './service';
 import { checkMapping, rowsOf, type DuplicateLookup } from './statement/parse';
 import { readCsvStatement, type StatementFile } from './statement/read';
+import { isOldExcel, isXlsx, readXlsxStatement } from './statement/xlsx';
 
 /**
  * Bank statements and spending overviews in: the file is read and its layout recognised in the core
@@ -24,9 +25,12 @@ import { readCsvStatement, type StatementFile } from './statement/read';
 
 type FileInput = z.output<typeof ImportPreviewInput>;
 
-export async function readStatement(input: Pick<FileInput, 'contentBase64' | 'encoding' | 'layout' | 'headerRow' | 'sheet'>): Promise<StatementFile> {
+export async function readStatement(input: Pick<FileInput, 'fileName' | 'contentBase64' | 'encoding' | 'layout' | 'headerRow' | 'sheet'>): Promise<StatementFile> {
   const bytes = Buffer.from(input.contentBase64, 'base64');
-  return readCsvStatement(bytes, { encoding: input.encoding, layout: input.layout, headerRow: input.headerRow, sheet: input.sheet });
+  const options = { encoding: input.encoding, layout: input.layout, headerRow: input.headerRow, sheet: input.sheet };
+  if (isOldExcel(bytes)) throw invalid('contentBase64', 'Dit is een oud Excel-bestand (.xls). Sla het in Excel op als .xlsx of als CSV en lees het dan in.');
+  if (bytes.length > 0 && isXlsx(bytes, input.fileName)) return readXlsxStatement(bytes, options);
+  return readCsvStatement(bytes, options);
 }
 
 /** A remembered mapping from an older version may lack newer fields, or no longer fit: then it is not used. */
@@ -72,7 +76,7 @@ export function createImportService(db: Db, budget: BudgetService, refunds: Refu
         const saved = input.layout === undefined && input.headerRow === undefined ? remembered.get(input.teamId, file.signature) : undefined;
         const savedMapping = saved ? parseRemembered(saved.mapping) : null;
         if (savedMapping && fits(savedMapping, file)) [mapping, source] = [savedMapping, 'onthouden'];
-        else if (file.recognisedMapping) [mapping, source] = [file.recognisedMapping, file.info.id.startsWith('generiek') ? 'geraden' : 'herkend'];
+        else if (file.recognisedMapping) [mapping, source] = [file.recognisedMapping, file.info.id.startsWith('generiek') || file.info.id === 'excel' ? 'geraden' : 'herkend'];
         else source = 'geen';
       }
       const base = {
@@ -86,16 +90,16 @@ export function createImportService(db: Db, budget: BudgetService, refunds: Refu
         sheet: file.sheet,
         dataRows: file.records.length - (file.headerRow === null ? 0 : file.headerRow + 1),
       };
-      if (!mapping) return { ...base, mapping: null, mappingSource: 'geen', rows: [], errors: [], counts: { af: 0, bij: 0, duplicates: 0 } };
+      if (!mapping) return { ...base, mapping: null, mappingSource: 'geen', rows: [], errors: [], notes: [], counts: { af: 0, bij: 0, duplicates: 0 } };
       checkMapping(mapping, file.headers);
-      const { rows, errors } = rowsOf(file, mapping, lookup(input.teamId));
+      const { rows, errors, notes } = rowsOf(file, mapping, lookup(input.teamId));
       incoming.propose(input.teamId, rows);
       const counts = {
         af: rows.filter((r) => r.direction === 'af').length,
         bij: rows.filter((r) => r.direction === 'bij').length,
         duplicates: rows.filter((r) => r.duplicateOf !== null || r.duplicateInFile).length,
       };
-      return { ...base, mapping, mappingSource: source, rows, errors, counts };
+      return { ...base, mapping, mappingSource: source, rows, errors, notes, counts };
     },
 
     async commit(input: z.output<typeof ImportCommitInput>, ctx: Ctx): Promise<ImportResult> {

@@ -39,8 +39,16 @@ export function checkMapping(mapping: ImportMapping, headers: string[]): void {
 
 export type DuplicateLookup = (date: string, amountCents: number, payee: string) => number | null;
 
-export function rowsOf(sheet: Sheet, mapping: ImportMapping, duplicateOf: DuplicateLookup): { rows: ImportRow[]; errors: { row: number; message: string }[] } {
+/** A total line under an overview: no date, and a cell that says it is a total. */
+const isTotalLine = (cells: string[], dateText: string) => dateText === '' && cells.some((c) => /^(sub)?tota(a)?l\b/i.test(c.trim()));
+
+export function rowsOf(
+  sheet: Sheet,
+  mapping: ImportMapping,
+  duplicateOf: DuplicateLookup,
+): { rows: ImportRow[]; errors: { row: number; message: string }[]; notes: { row: number; message: string }[] } {
   const rows: ImportRow[] = [];
+  const notes: { row: number; message: string }[] = [];
   const errors = [...sheet.parseErrors];
   const seen = new Set<string>();
   const more = mapping.moreDescriptionColumns ?? [];
@@ -58,6 +66,10 @@ export function rowsOf(sheet: Sheet, mapping: ImportMapping, duplicateOf: Duplic
       continue;
     }
     const dateText = cells[mapping.dateColumn]!;
+    if (isTotalLine(cells, dateText)) {
+      notes.push({ row, message: `Regel ${row}: een totaalregel, geen transactie; wordt niet ingelezen.` });
+      continue;
+    }
     const date = parseDutchDate(dateText, mapping.dateFormat);
     if (!date) {
       fail(`"${dateText.slice(0, 40)}" is geen geldige datum (verwacht ${mapping.dateFormat}).`);
@@ -83,6 +95,7 @@ export function rowsOf(sheet: Sheet, mapping: ImportMapping, duplicateOf: Duplic
     }
     let direction: 'af' | 'bij';
     if (mapping.signMode === 'teken') direction = parsed < 0 ? 'af' : 'bij';
+    else if (mapping.signMode === 'positief-af') direction = parsed > 0 ? 'af' : 'bij';
     else {
       const d = cells[mapping.directionColumn!]!.toLowerCase();
       // A signed amount in a column layout (a correction line) keeps its own sign.
@@ -118,5 +131,5 @@ export function rowsOf(sheet: Sheet, mapping: ImportMapping, duplicateOf: Duplic
     });
   }
   errors.sort((a, b) => a.row - b.row);
-  return { rows, errors };
+  return { rows, errors, notes };
 }
