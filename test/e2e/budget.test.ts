@@ -128,8 +128,8 @@ describe('versterkingsgelden in the browser', () => {
     await page.getByRole('textbox', { name: 'Reden Regel 3' }).fill('Loopt via de gemeente');
     await page.getByRole('combobox', { name: 'Wat is het? Regel 3' }).click();
     await page.getByRole('option', { name: 'Overslaan' }).click();
-    await page.getByRole('button', { name: 'Inlezen: 2 uitgaven, 0 terugbetalingen, 0 inkomsten' }).click();
-    await page.getByText('Ingelezen: 2 uitgaven, 0 terugbetalingen, 0 inkomsten; 1 regels overgeslagen.').waitFor();
+    await page.getByRole('button', { name: 'Inlezen (uitgaven: 2, terugbetalingen: 0, inkomsten: 0)' }).click();
+    await page.getByText('Ingelezen. Uitgaven: 2, terugbetalingen: 0, inkomsten: 0, overgeslagen: 1.').waitFor();
     expect(count(app, 'SELECT count(*) AS n FROM expense WHERE import_batch_id IS NOT NULL')).toBe(2);
 
   });

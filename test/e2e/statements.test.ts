@@ -48,7 +48,7 @@ describe('bank statements and refunds in the browser', () => {
     await page.locator('#import-file').setInputFiles({ name: `TXT${Y}0110.TAB`, mimeType: '', buffer: TAB });
     await page.getByTestId('import-incoming').waitFor();
     expect(await page.getByTestId('import-layout').textContent()).toBe('Herkend: ABN AMRO — ABN AMRO TXT/TAB (tabs, zonder kopregel)');
-    expect(await page.getByTestId('import-counts').textContent()).toContain('2 regels: 1 uitgaven, 1 bijschrijvingen, 0 mogelijk dubbel.');
+    expect(await page.getByTestId('import-counts').textContent()).toContain('Uitgaven: 1 · bijschrijvingen: 1 · mogelijk dubbel: 0.');
     // The first line of a file without a header is a transaction, not a title.
     expect(await page.getByTestId('import-row-1').textContent()).toContain('Kiosk Centraal');
     const incoming = page.getByTestId('incoming-2');
@@ -56,8 +56,8 @@ describe('bank statements and refunds in the browser', () => {
     expect(await incoming.getByRole('combobox', { name: 'Wat is het? Regel 2' }).inputValue()).toBe('Terugbetaling van een uitgave');
     expect(await incoming.getByRole('combobox', { name: 'Terugbetaling van Regel 2' }).inputValue()).toBe(`02-01-${Y} · Bakkerij Noordhoek · € 18,75 (nog € 18,75)`);
     await page.screenshot({ path: 'test-results/statements-preview.png', fullPage: true });
-    await page.getByRole('button', { name: 'Inlezen: 1 uitgaven, 1 terugbetalingen, 0 inkomsten' }).click();
-    await page.getByText('Ingelezen: 1 uitgaven, 1 terugbetalingen, 0 inkomsten; 0 regels overgeslagen.').waitFor();
+    await page.getByRole('button', { name: 'Inlezen (uitgaven: 1, terugbetalingen: 1, inkomsten: 0)' }).click();
+    await page.getByText('Ingelezen. Uitgaven: 1, terugbetalingen: 1, inkomsten: 0, overgeslagen: 0.').waitFor();
     expect(count(app, `SELECT count(*) AS n FROM refund WHERE expense_id = ${bakery} AND amount_cents = 625`)).toBe(1);
 
     await page.getByRole('tab', { name: 'Overzicht' }).click();
@@ -85,7 +85,7 @@ describe('bank statements and refunds in the browser', () => {
     }, [...TAB]);
     await drop.dispatchEvent('drop', { dataTransfer: transfer });
     await page.getByTestId('import-incoming').waitFor();
-    expect(await page.getByTestId('import-counts').textContent()).toContain('2 regels: 1 uitgaven, 1 bijschrijvingen, 2 mogelijk dubbel.');
+    expect(await page.getByTestId('import-counts').textContent()).toContain('Uitgaven: 1 · bijschrijvingen: 1 · mogelijk dubbel: 2.');
     expect(await page.getByTestId('import-row-1').textContent()).toMatch(/Al ingelezen als uitgave \d+/);
     expect(await page.getByTestId('incoming-2').textContent()).toMatch(/Al ingelezen als terugbetaling \d+/);
     expect(await page.getByRole('combobox', { name: 'Wat is het? Regel 2' }).inputValue()).toBe('Overslaan');
@@ -104,10 +104,29 @@ describe('bank statements and refunds in the browser', () => {
     expect(await page.getByTestId('import-notes').textContent()).toContain('Regel 8: een totaalregel');
     await page.getByRole('combobox', { name: 'Betaalwijze voor alle regels' }).click();
     await page.getByRole('option', { name: 'Factuur' }).click();
-    await page.getByRole('button', { name: 'Inlezen: 3 uitgaven, 1 terugbetalingen, 0 inkomsten' }).click();
-    await page.getByText('Ingelezen: 3 uitgaven, 1 terugbetalingen, 0 inkomsten; 0 regels overgeslagen.').waitFor();
+    await page.getByRole('button', { name: 'Inlezen (uitgaven: 3, terugbetalingen: 1, inkomsten: 0)' }).click();
+    await page.getByText('Ingelezen. Uitgaven: 3, terugbetalingen: 1, inkomsten: 0, overgeslagen: 0.').waitFor();
     expect(count(app, "SELECT count(*) AS n FROM expense WHERE payment_method = 'factuur' AND year = 2026")).toBe(3);
     expect(count(app, "SELECT count(*) AS n FROM refund WHERE amount_cents = 8900")).toBe(1);
+  });
+
+  it('previews a 10,000-line statement a page at a time, with the window responsive', async () => {
+    const { page } = app;
+    await app.open('/funds');
+    await page.getByRole('tab', { name: 'Inlezen' }).click();
+    const lines = ['"Datum";"Naam / Omschrijving";"Rekening";"Tegenrekening";"Code";"Af Bij";"Bedrag (EUR)";"Mutatiesoort";"Mededelingen"'];
+    for (let i = 0; i < 10_000; i++)
+      lines.push(`"${Y}${String((i % 12) + 1).padStart(2, '0')}${String((i % 28) + 1).padStart(2, '0')}";"Winkel ${i}";"NL01INGB0001234567";"";"BA";"Af";"${(i % 500) + 1},${String(i % 100).padStart(2, '0')}";"Betaalautomaat";"Pasvolgnr 001 regel ${i}"`);
+    await page.locator('#import-file').setInputFiles({ name: 'groot.csv', mimeType: 'text/csv', buffer: Buffer.from(lines.join('\r\n')) });
+    await page.getByTestId('import-preview').waitFor({ timeout: 60_000 });
+    expect(await page.getByTestId('import-counts').textContent()).toContain('Uitgaven: 10000');
+    expect(await page.getByTestId('import-preview').locator('tbody tr').count()).toBe(100);
+    await page.getByText('Regels 1–100 van 10000').waitFor();
+    // The page answers at once: the next page of lines and a tab switch.
+    const t0 = Date.now();
+    await page.getByRole('button', { name: '2', exact: true }).click();
+    await page.getByText('Regels 101–200 van 10000').waitFor();
+    expect(Date.now() - t0).toBeLessThan(3_000);
   });
 
   it('refuses a broken file whole, naming the line, and changes nothing', async () => {

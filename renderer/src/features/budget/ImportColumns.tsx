@@ -14,6 +14,7 @@ export function ImportColumns({ headers, mapping, onChange, onApply, busy }: { h
       clearable={optional}
       allowDeselect={optional}
       value={mapping[key] === null ? null : String(mapping[key])}
+      placeholder={key === 'payeeColumn' ? t('budget.import.payeeFromDescription') : undefined}
       onChange={(v) => onChange({ ...mapping, [key]: v === null ? null : Number(v) })}
     />
   );

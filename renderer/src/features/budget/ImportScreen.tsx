@@ -204,7 +204,7 @@ export default function ImportScreen({ teamId }: { teamId: number }) {
           </Text>
           <Text size="sm" mb="sm" data-testid="import-counts">
             {t('budget.import.read', { name: file.name, count: preview.dataRows })}{' '}
-            {t('budget.import.counts', { total: preview.rows.length, af: preview.counts.af, bij: preview.counts.bij, duplicates: preview.counts.duplicates })}
+            {t('budget.import.counts', { af: preview.counts.af, bij: preview.counts.bij, duplicates: preview.counts.duplicates })}
           </Text>
           {preview.notes.length > 0 && (
             <Text size="sm" mb="sm" data-testid="import-notes">
