@@ -48,14 +48,28 @@ export function createImportService(db: Db, budget: BudgetService, refunds: Refu
   const remembered = db.prepare<[number, string], { mapping: string }>('SELECT mapping FROM import_mapping WHERE team_id = ? AND signature = ?');
   const remember = db.prepare(`INSERT INTO import_mapping (team_id, signature, mapping, updated_at) VALUES (?, ?, ?, ?)
     ON CONFLICT (team_id, signature) DO UPDATE SET mapping = excluded.mapping, updated_at = excluded.updated_at`);
-  const duplicate = db.prepare<[number, string, number, string], { id: number }>(
-    `SELECT id FROM expense WHERE team_id = ? AND expense_date = ? AND amount_cents = ? AND lower(trim(payee)) = lower(trim(?))
-     AND voided_at IS NULL AND reverses_id IS NULL ORDER BY id LIMIT 1`,
+  const expensesOn = db.prepare<[number, string], { id: number; amount_cents: number; payee: string }>(
+    `SELECT id, amount_cents, payee FROM expense WHERE team_id = ? AND expense_date = ? AND voided_at IS NULL AND reverses_id IS NULL ORDER BY id`,
   );
   const insertBatch = db.prepare(`INSERT INTO import_batch (team_id, file_name, signature, file_sha256, row_count, imported_at, skipped)
     VALUES (?, ?, ?, ?, ?, ?, ?)`);
 
-  const lookup = (teamId: number): DuplicateLookup => (date, amount, payee) => duplicate.get(teamId, date, amount, payee)?.id ?? null;
+  /** Likely duplicates: same date, amount and payee. One read per date of the file, not one per line. */
+  const lookup = (teamId: number): DuplicateLookup => {
+    const byDate = new Map<string, Map<string, number>>();
+    return (date, amount, payee) => {
+      let day = byDate.get(date);
+      if (!day) {
+        day = new Map();
+        for (const e of expensesOn.all(teamId, date)) {
+          const key = `${e.amount_cents}|${e.payee.trim().toLowerCase()}`;
+          if (!day.has(key)) day.set(key, e.id);
+        }
+        byDate.set(date, day);
+      }
+      return day.get(`${amount}|${payee.trim().toLowerCase()}`) ?? null;
+    };
+  };
 
   const fits = (mapping: ImportMapping, file: StatementFile) => {
     try {

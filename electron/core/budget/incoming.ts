@@ -33,21 +33,31 @@ export function createIncoming(db: Db, budget: BudgetService, refunds: RefundSer
     `SELECT id FROM budget_entry WHERE team_id = ? AND entry_date = ? AND amount_cents = ? AND kind = 'aanvulling'
      AND instr(lower(reason), lower('(ingelezen: ' || ? || ',')) > 0 ORDER BY id LIMIT 1`,
   );
-  const skippedDuplicate = db.prepare<{ teamId: number; date: string; amount: number; payee: string; direction: string }, { id: number }>(
-    `SELECT b.id FROM import_batch b, json_each(b.skipped) j
-     WHERE b.team_id = @teamId AND json_extract(j.value, '$.date') = @date AND json_extract(j.value, '$.amountCents') = @amount
-       AND json_extract(j.value, '$.direction') = @direction AND lower(trim(json_extract(j.value, '$.payee'))) = lower(trim(@payee))
-     ORDER BY b.id LIMIT 1`,
+  /** Every line earlier imports skipped, read once per preview: direction|date|amount|payee → batch. */
+  const skippedOf = db.prepare<[number], { id: number; direction: string; date: string; amount: number; payee: string }>(
+    `SELECT b.id, json_extract(j.value, '$.direction') AS direction, json_extract(j.value, '$.date') AS date,
+       json_extract(j.value, '$.amountCents') AS amount, json_extract(j.value, '$.payee') AS payee
+     FROM import_batch b, json_each(b.skipped) j WHERE b.team_id = ? ORDER BY b.id`,
   );
+  const skipKey = (direction: string, date: string, amount: number, payee: string) => `${direction}|${date}|${amount}|${payee.trim().toLowerCase()}`;
 
   /** Fills in duplicates and proposals on the preview's rows. */
   const propose = (teamId: number, rows: ImportRow[]): void => {
+    const skippedBefore = new Map<string, number>();
+    for (const s of skippedOf.all(teamId)) {
+      const key = skipKey(s.direction, s.date, s.amount, s.payee);
+      if (!skippedBefore.has(key)) skippedBefore.set(key, s.id);
+    }
+    const skippedDuplicate = (direction: 'af' | 'bij', r: ImportRow) => {
+      const id = skippedBefore.get(skipKey(direction, r.date, r.amountCents, r.payee));
+      return id === undefined ? undefined : { id };
+    };
     const earlier: ImportRow[] = [];
     for (const r of rows) {
       if (r.direction === 'af') {
         if (r.duplicateOfExpenseId !== null) r.duplicateOf = { kind: 'uitgave', id: r.duplicateOfExpenseId };
         else {
-          const skipped = skippedDuplicate.get({ teamId, date: r.date, amount: r.amountCents, payee: r.payee, direction: 'af' });
+          const skipped = skippedDuplicate('af', r);
           if (skipped) r.duplicateOf = { kind: 'overgeslagen', id: skipped.id };
         }
         earlier.push(r);
@@ -55,7 +65,7 @@ export function createIncoming(db: Db, budget: BudgetService, refunds: RefundSer
       }
       const refund = refundDuplicate.get(teamId, r.date, r.amountCents, r.payee);
       const income = refund ? undefined : incomeDuplicate.get(teamId, r.date, r.amountCents, r.payee);
-      const skipped = refund || income ? undefined : skippedDuplicate.get({ teamId, date: r.date, amount: r.amountCents, payee: r.payee, direction: 'bij' });
+      const skipped = refund || income ? undefined : skippedDuplicate('bij', r);
       r.duplicateOf = refund
         ? { kind: 'terugbetaling', id: refund.id }
         : income
@@ -63,10 +73,15 @@ export function createIncoming(db: Db, budget: BudgetService, refunds: RefundSer
           : skipped
             ? { kind: 'overgeslagen', id: skipped.id }
             : null;
-      const fromFile: RefundCandidate[] = earlier
-        .filter((e) => e.date <= r.date && e.date.slice(0, 4) === r.date.slice(0, 4) && e.amountCents >= r.amountCents && e.duplicateOf === null && !e.duplicateInFile)
-        .map((e) => ({ expenseId: null, row: e.row, date: e.date, payee: e.payee, amountCents: e.amountCents, remainingCents: e.amountCents }))
-        .reverse();
+      // Expenses on earlier lines of this file, newest first: the same payee always, others up to a handful.
+      const fromFile: RefundCandidate[] = [];
+      const samePayee = (p: string) => p.trim().toLowerCase() === r.payee.trim().toLowerCase();
+      for (let i = earlier.length - 1; i >= 0 && fromFile.length < 50; i--) {
+        const e = earlier[i]!;
+        if (e.date > r.date || e.date.slice(0, 4) !== r.date.slice(0, 4) || e.amountCents < r.amountCents || e.duplicateOf !== null || e.duplicateInFile) continue;
+        if (fromFile.length >= 10 && !samePayee(e.payee)) continue;
+        fromFile.push({ expenseId: null, row: e.row, date: e.date, payee: e.payee, amountCents: e.amountCents, remainingCents: e.amountCents });
+      }
       const candidates = [...fromFile, ...refunds.candidates(teamId, r.date, r.amountCents, r.payee)];
       const same = (c: RefundCandidate) => c.payee.trim().toLowerCase() === r.payee.trim().toLowerCase();
       const match = candidates.find(same);
