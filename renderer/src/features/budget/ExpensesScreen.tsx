@@ -34,7 +34,7 @@ const SORTS: Record<Sort, (a: Expense, b: Expense) => number> = {
   amountDesc: (a, b) => b.amountCents - a.amountCents || b.id - a.id,
   payee: (a, b) => a.payee.localeCompare(b.payee, 'nl') || a.id - b.id,
 };
-const COLUMNS = '110px 140px minmax(140px, 1.2fr) minmax(140px, 1.5fr) 110px 120px 320px';
+const COLUMNS = '100px 140px minmax(120px, 1.2fr) minmax(100px, 1.5fr) 100px 110px 450px';
 const ROW_HEIGHT = 44;
 
 /** A reversal falls today, unless today is outside the expense's year or before it. */
@@ -165,7 +165,9 @@ export function ExpensesScreen({ teamId }: { teamId: number }) {
           <Text size="sm" mb="xs" data-testid="expense-count">
             {t('budget.expenses.count', { shown: shown.length, total: expenses.length, sum: formatMoney(sum) })}
           </Text>
-          <div role="table" aria-label={t('budget.tabs.expenses')} aria-rowcount={shown.length + 1}>
+          {/* Wide enough for every action; on a narrow window the table scrolls sideways instead of clipping buttons. */}
+          <div role="table" aria-label={t('budget.tabs.expenses')} aria-rowcount={shown.length + 1} style={{ overflowX: 'auto' }}>
+            <div style={{ minWidth: 1140 }}>
             <div role="row" style={{ display: 'grid', gridTemplateColumns: COLUMNS, fontWeight: 600, borderBottom: '1px solid var(--mantine-color-gray-4)', padding: '4px 0' }}>
               {header.map((h) => (
                 <div role="columnheader" key={h}>
@@ -190,7 +192,7 @@ export function ExpensesScreen({ teamId }: { teamId: number }) {
                       <div role="cell" style={{ textAlign: 'right', paddingRight: 12, lineHeight: 1.2 }}>
                         {formatMoney(e.amountCents)}
                         {e.refundedCents > 0 && (
-                          <Text size="xs" c="teal" data-testid={`refunded-${e.id}`}>
+                          <Text size="xs" c="teal" style={{ whiteSpace: 'nowrap' }} data-testid={`refunded-${e.id}`}>
                             {t('budget.expenses.refunded', { amount: formatMoney(e.refundedCents) })}
                           </Text>
                         )}
@@ -233,6 +235,7 @@ export function ExpensesScreen({ teamId }: { teamId: number }) {
                   );
                 })}
               </div>
+            </div>
             </div>
           </div>
         </Paper>

@@ -68,8 +68,8 @@ export function ImportIncoming({ rows, choices, onChange }: Props) {
             return (
               <Table.Tr key={r.row} data-testid={`incoming-${r.row}`}>
                 <Table.Td>{r.row}</Table.Td>
-                <Table.Td>{formatDate(r.date)}</Table.Td>
-                <Table.Td ta="right">{formatMoney(r.amountCents)}</Table.Td>
+                <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDate(r.date)}</Table.Td>
+                <Table.Td ta="right" style={{ whiteSpace: 'nowrap' }}>{formatMoney(r.amountCents)}</Table.Td>
                 <Table.Td>
                   <Text size="sm">{r.payee}</Text>
                   <Text size="xs" c="dimmed" lineClamp={2} title={r.description}>

@@ -48,8 +48,8 @@ export function ImportRowsTable({ rows, skip, onToggle }: { rows: ImportRow[]; s
                 />
               </Table.Td>
               <Table.Td>{r.row}</Table.Td>
-              <Table.Td>{formatDate(r.date)}</Table.Td>
-              <Table.Td ta="right">{formatMoney(r.amountCents)}</Table.Td>
+              <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDate(r.date)}</Table.Td>
+              <Table.Td ta="right" style={{ whiteSpace: 'nowrap' }}>{formatMoney(r.amountCents)}</Table.Td>
               <Table.Td>{r.payee}</Table.Td>
               <Table.Td maw={420}>
                 <Text size="sm" lineClamp={2} title={r.description}>
