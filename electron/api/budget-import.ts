@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { DATE_FORMATS } from './budget-parse';
-import { Id } from './schemas';
+import { Id, text } from './schemas';
 
 /**
  * Reading bank statements and spending overviews: the file options, the column mapping, the
@@ -26,7 +26,7 @@ export const ImportMappingSchema = z.strictObject({
   signMode: z.enum(['teken', 'kolom', 'positief-af']),
   directionColumn: Column.nullable(),
   /** Values of the direction column that mean money out (case-insensitive), e.g. Af, D, Debet. */
-  debitValues: z.array(z.string().trim().min(1).max(20)).max(10),
+  debitValues: z.array(text(20, 'Maximaal 20 tekens.').min(1, { message: 'Vul dit veld in.' })).max(10),
   /** null: the layout has no name column; the payee is read from the description. */
   payeeColumn: Column.nullable(),
   descriptionColumn: Column.nullable(),
@@ -63,7 +63,7 @@ const FileContent = z
 
 export const ImportFile = {
   teamId: Id,
-  fileName: z.string().trim().max(260, { message: 'Maximaal 260 tekens.' }),
+  fileName: text(260, 'Maximaal 260 tekens.'),
   contentBase64: FileContent,
   encoding: z.enum(ENCODINGS).optional(),
   /** A layout the chief chose instead of the recognised one. */
@@ -71,10 +71,10 @@ export const ImportFile = {
   /** The header row (0 is the first line), null for a file without one; left out: recognised. */
   headerRow: z.number().int().min(0).max(49).nullable().optional(),
   /** The worksheet of an .xlsx file; left out: the first. */
-  sheet: z.string().max(100).optional(),
+  sheet: text(100, 'Maximaal 100 tekens.').optional(),
 };
 
-const Reason = z.string().trim().min(1, { message: 'Geef een reden op.' }).max(2000, { message: 'Maximaal 2.000 tekens.' });
+const Reason = text(2000, 'Maximaal 2.000 tekens.').min(1, { message: 'Geef een reden op.' });
 const Row = z.number().int().min(1).max(1_000_000);
 
 /** What happens to one incoming (bij) row: always chosen, never dropped silently. */
@@ -165,7 +165,7 @@ export const ImportPreviewInput = z.strictObject({ ...ImportFile, mapping: Impor
 export const ImportCommitInput = z.strictObject({
   ...ImportFile,
   mapping: ImportMappingSchema,
-  paymentMethod: z.enum(PAYMENT_METHODS, { message: 'Kies debitcard, factuur, declaratie of anders.' }),
+  paymentMethod: z.enum(PAYMENT_METHODS, { message: 'Kies pinpas, factuur, declaratie of anders.' }),
   /** Row numbers (as shown in the preview) of outgoing rows to leave out, e.g. likely duplicates. */
   skipRows: z.array(Row).max(100_000),
   /** One choice for every incoming row of the file. */

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { method } from './define';
-import { Id, IsoDate, LongText, Year } from './schemas';
+import { Id, LongText, MoneyDate, Year } from './schemas';
 
 /** Refunds: money that came back on one expense. Never more than what is left of the expense. */
 
@@ -21,7 +21,7 @@ export interface Refund {
 export const RefundInput = z.strictObject({
   teamId: Id,
   expenseId: Id,
-  date: IsoDate,
+  date: MoneyDate,
   amountCents: z
     .number({ message: 'Vul een bedrag in.' })
     .int({ message: 'Een bedrag is een heel aantal centen.' })

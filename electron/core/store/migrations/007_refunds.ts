@@ -9,8 +9,8 @@ import type { Migration } from './types';
  * - import_batch.skipped: the lines of the file that were not written, each with its reason (JSON),
  *   so nothing a statement held disappears without a word.
  */
-export const m006Refunds: Migration = {
-  version: 6,
+export const m007Refunds: Migration = {
+  version: 7,
   name: 'refunds linked to expenses; skipped import rows kept with the batch',
   up(db) {
     db.exec(`
