@@ -28,7 +28,8 @@ const isIbanish = (s: string) => /^[A-Z]{2}\d{2}[A-Z0-9]{4,30}$/.test(s.replace(
 const indexOf = (headers: string[], name: string) => headers.findIndex((h) => lower(h) === name);
 const sampleFormat = (rows: string[][], col: number, fallback: DateFormat): DateFormat => {
   for (const r of rows) {
-    const f = r[col] ? detectDateFormat(r[col]!) : null;
+    const cell = r[col];
+    const f = cell ? detectDateFormat(cell) : null;
     if (f) return f;
   }
   return fallback;
@@ -264,7 +265,7 @@ export function recognise(records: string[][], delimiter: string, forced?: { lay
     if (known && (!wantLayout || wantLayout === known.layout || wantLayout === 'excel')) return known;
   }
   let headerRow: number | null;
-  if (headerForced) headerRow = forced!.headerRow!;
+  if (forced?.headerRow !== undefined) headerRow = forced.headerRow;
   else if (wantLayout === 'generiek-zonder-kop') headerRow = null;
   else {
     const firstData = records.slice(0, 30).findIndex(looksLikeData);

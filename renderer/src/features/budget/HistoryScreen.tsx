@@ -41,7 +41,6 @@ export function HistoryScreen({ teamId }: { teamId: number }) {
       call('budget.refunds.forExpense', { teamId, expenseId: id })
         .then(setRefunds)
         .catch(() => setRefunds(null));
-    else setRefunds(null);
   }, [teamId, entity, id]);
 
   return (
@@ -54,7 +53,7 @@ export function HistoryScreen({ teamId }: { teamId: number }) {
           {error}
         </Alert>
       )}
-      {refunds && (
+      {entity === 'expense' && refunds && (
         <Paper withBorder p="md" data-testid="expense-refunds">
           <Title order={3} size="h4" mb="xs">
             {t('budget.expenses.refunds')}

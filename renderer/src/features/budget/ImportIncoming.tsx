@@ -87,7 +87,7 @@ export function ImportIncoming({ rows, choices, onChange }: Props) {
                       aria-label={`${t('budget.import.action')} ${t('budget.import.row')} ${r.row}`}
                       allowDeselect={false}
                       value={c.action}
-                      onChange={(v) => v && set({ action: v as Choice['action'], expense: v === 'terugbetaling' ? (c.expense ?? (candidates[0] ? keyOf(candidates[0]) : null)) : c.expense })}
+                      onChange={(v) => v && set({ action: v, expense: v === 'terugbetaling' ? (c.expense ?? (candidates[0] ? keyOf(candidates[0]) : null)) : c.expense })}
                       data={(['terugbetaling', 'inkomsten', 'overslaan'] as const).map((a) => ({ value: a, label: t(`budget.import.actions.${a}`) }))}
                     />
                     {c.action === 'terugbetaling' &&
