@@ -27,6 +27,7 @@ import { createAuditLog } from './audit/chain';
 import { auditHandlers } from './audit/handlers';
 import { budgetHandlers } from './budget/handlers';
 import { createImportService } from './budget/import';
+import { createRefundService } from './budget/refunds';
 import { createBudgetService } from './budget/service';
 import { teamHandlers } from './team/handlers';
 import { createTeamService } from './team/service';
@@ -73,6 +74,7 @@ function wireDomains(db: Db): { handlers: DomainHandlers; journal: Journal } {
   const progress = createProgressService(db, teams);
   const audit = createAuditLog(db);
   const budget = createBudgetService(db, audit);
+  const refunds = createRefundService(db, audit);
   const dashboard = createDashboardService(db, teams, progress, budget);
   const reports = createReportService({ teams, agenda, progress, budget, clusters, audit });
   const journal = createJournal(db, { budget, audit });
@@ -83,14 +85,14 @@ function wireDomains(db: Db): { handlers: DomainHandlers; journal: Journal } {
     ...reportHandlers(reports),
     ...progressHandlers(progress),
     ...dashboardHandlers(dashboard),
-    ...budgetHandlers(budget, createImportService(db, budget)),
+    ...budgetHandlers(budget, createImportService(db, budget, refunds), refunds),
     ...auditHandlers(audit, teams.assertExists),
     ...undoHandlers(journal, teams.assertExists),
   };
   const journaled = Object.fromEntries(
     Object.entries(handlers).map(([m, handler]) => [
       m,
-      (input: Record<string, unknown>, ctx: Ctx) => journal.record(m as Method, input, ctx, () => (handler as (i: unknown, c: Ctx) => unknown)(input, ctx)),
+      (input: Record<string, unknown>, ctx: Ctx) => journal.record(m as Method, input, ctx, (c) => (handler as (i: unknown, c: Ctx) => unknown)(input, c)),
     ]),
   ) as unknown as DomainHandlers;
   return { handlers: journaled, journal };

@@ -91,6 +91,9 @@ const SAMPLES: Record<Method, (f: UndoFixture, core: Core) => unknown> = {
       ['02-03-2026', 'Albert Heijn', '-12,50'],
       ['03-03-2026', 'Bakkerij Bart', '-45,00'],
     ]),
+  'budget.refunds.create': (f) => ({ teamId: f.teamId, expenseId: f.expenseId, date: '2026-03-10', amountCents: 50_00, reason: 'Creditnota' }),
+  'budget.refunds.list': (f) => ({ teamId: f.teamId, year: 2026 }),
+  'budget.refunds.forExpense': (f) => ({ teamId: f.teamId, expenseId: f.expenseId }),
   'audit.history': (f) => ({ teamId: f.teamId, entity: 'expense', entityId: f.expenseId }),
   'audit.verify': (f) => ({ teamId: f.teamId }),
   'undo.list': (f) => ({ teamId: f.teamId }),
@@ -106,6 +109,9 @@ const data = (core: Core) => {
   return all;
 };
 const journalSize = (core: Core) => (core.db.prepare('SELECT count(*) AS n FROM change_action').get() as { n: number }).n;
+
+/** Writes whose undo is refused for now (see apply.ts): refunds cannot be cancelled in the ledger yet. */
+const REFUSED = new Set<Method>(['budget.refunds.create']);
 
 async function prepared(method: Method) {
   const core = testCore(fixedClock('2026-06-15'));
@@ -145,8 +151,17 @@ describe('every method of the contract has an undo rule that holds', () => {
     expect(head.description_nl).not.toMatch(/undefined|NaN|\[object/);
     expect(head.description_en).not.toMatch(/undefined|NaN|\[object/);
     const teamId = method === 'team.create' ? Number(head.team_id) : f.teamId;
+    if (REFUSED.has(method)) {
+      // No way to cancel this record in the ledger yet: refused in words, nothing changed.
+      const snap = snapshot(core);
+      const r = await core.dispatch('undo.undo', { teamId });
+      expect(r).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+      expect(!r.ok && r.error.message).toMatch(/kan niet ongedaan worden gemaakt: de terugbetaling van/);
+      expect(snapshot(core)).toEqual(snap);
+      return;
+    }
     await call(core, 'undo.undo', { teamId });
-    const money = new Set(['budget_entry', 'budget_decision', 'expense', 'import_batch']);
+    const money = new Set(['budget_entry', 'budget_decision', 'expense', 'import_batch', 'refund']);
     const after = data(core);
     for (const [table, rows] of Object.entries(before)) if (!money.has(table)) expect(after[table], table).toEqual(rows);
   });
@@ -159,7 +174,7 @@ describe('every method of the contract has an undo rule that holds', () => {
       .all()
       .map((r) => r.tbl_name)
       .filter((t) => tables.includes(t));
-    const money = ['budget_decision', 'budget_entry', 'expense', 'import_batch'];
+    const money = ['budget_decision', 'budget_entry', 'expense', 'import_batch', 'refund'];
     expect(appendOnly.filter((t) => !money.includes(t))).toEqual([]);
   });
 });

@@ -273,6 +273,17 @@ export function createApplier(db: Db, deps: { budget: BudgetService; audit: Audi
         );
       },
     },
+    // A refund is append-only and has no way yet to be cancelled in the ledger: its undo is refused
+    // in words rather than erasing money (a correcting entry is the way until refunds can be voided).
+    refund: {
+      undo(row, env) {
+        const what = names.record('refund', row.after ?? {}).nl;
+        throw conflict(`“${env.describe}” kan niet ongedaan worden gemaakt: ${what} kan niet vervallen. Leg zo nodig een correctie vast.`);
+      },
+      redo(_row, env) {
+        throw conflict(`“${env.describe}” kan niet opnieuw worden gedaan.`);
+      },
+    },
     // An import batch stays as the record of what was read. Its expenses are not journaled one by
     // one (capture.ts): undo voids every expense of the batch still in effect, in bulk; redo books
     // again what that undo voided.

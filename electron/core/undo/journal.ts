@@ -110,26 +110,42 @@ export function createJournal(db: Db, deps: { budget: BudgetService; audit: Audi
      * Runs one write call as one action: opens the transaction and the capture, runs the handler,
      * and stores the action with its description; nothing written means no action.
      */
-    record<T>(method: Method, input: Record<string, unknown>, ctx: Ctx, handler: () => T): T {
+    record<T>(method: Method, input: Record<string, unknown>, ctx: Ctx, handler: (ctx: Ctx) => T): T {
       const rule = ruleOf(method);
-      if (rule.kind !== 'write') return handler();
-      return db
-        .transaction(() => {
-          const at = ctx.now().toISOString();
-          const actionId = Number(insertAction.run({ method, at }).lastInsertRowid);
-          const result = capture(actionId, 0, at, handler);
-          if (result instanceof Promise) throw new Error(`${method}: a journaled write runs synchronously inside its transaction`);
-          if (!anyRow.get(actionId)) {
-            dropAction.run(actionId);
+      if (rule.kind !== 'write') return handler(ctx);
+      const run = <R>(write: () => R): R =>
+        db
+          .transaction(() => {
+            const at = ctx.now().toISOString();
+            const actionId = Number(insertAction.run({ method, at }).lastInsertRowid);
+            const result = capture(actionId, 0, at, write);
+            if (result instanceof Promise) throw new Error(`${method}: a journaled write runs synchronously inside its transaction`);
+            if (!anyRow.get(actionId)) {
+              dropAction.run(actionId);
+              return result;
+            }
+            const teamId = rule.team ? rule.team(input, result) : Number(input.teamId);
+            const text = rule.describe({ input, result, rows: rowsOf.all(actionId, 0).map(toChange), names });
+            finishAction.run(teamId, text.nl.slice(0, 500), text.en.slice(0, 500), actionId);
+            discardRedo.run(teamId);
             return result;
-          }
-          const teamId = rule.team ? rule.team(input, result) : Number(input.teamId);
-          const text = rule.describe({ input, result, rows: rowsOf.all(actionId, 0).map(toChange), names });
-          finishAction.run(teamId, text.nl.slice(0, 500), text.en.slice(0, 500), actionId);
-          discardRedo.run(teamId);
-          return result;
-        })
-        .immediate();
+          })
+          .immediate();
+      if (!rule.async) return run(() => handler(ctx));
+      // First reads outside the store, then writes inside ctx.journaled (which must be called).
+      let used = false;
+      const result = handler({
+        ...ctx,
+        journaled: (write) => {
+          used = true;
+          return run(write);
+        },
+      });
+      return (async () => {
+        const value = await result;
+        if (!used) throw new Error(`${method}: an asynchronous write must write inside ctx.journaled`);
+        return value;
+      })() as T;
     },
 
     /** After a restore or whole-store import: nothing before this point can be undone or redone. */

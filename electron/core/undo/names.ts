@@ -76,6 +76,8 @@ export function createNamer(db: Db) {
       }
       case 'budget_entry':
         return both(`budgetregel ${str(row.kind)} ${formatMoney(Number(row.amount_cents))}`, `budget entry ${str(row.kind)} ${formatMoney(Number(row.amount_cents))}`);
+      case 'refund':
+        return both(`de terugbetaling van ${formatMoney(Number(row.amount_cents))} (${str(row.refund_date)})`, `the refund of ${formatMoney(Number(row.amount_cents))} (${str(row.refund_date)})`);
       case 'import_batch':
         return both(`import ${str(row.file_name)}`);
       default:

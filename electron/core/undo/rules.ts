@@ -28,6 +28,8 @@ export interface Describe {
  */
 export interface WriteRule {
   team?: (input: Record<string, unknown>, result: unknown) => number;
+  /** The handler first reads outside the store (a file) and writes inside ctx.journaled. */
+  async?: true;
   describe: (d: Describe) => Text;
 }
 
@@ -206,8 +208,16 @@ export const UNDO_RULES = {
       return both(`Uitgave ${s(e.payee)} (${amount}) laten vervallen`, `Expense ${s(e.payee)} (${amount}) voided`);
     },
   },
+  'budget.refunds.create': {
+    describe: (d) => {
+      const r = image(first(d.rows, 'refund'));
+      const amount = formatMoney(Number(r.amount_cents));
+      return both(`Terugbetaling van ${amount} vastgelegd`, `Refund of ${amount} recorded`);
+    },
+  },
   'budget.import.commit': {
-        describe: (d) => {
+    async: true,
+    describe: (d) => {
       const n = Number(image(first(d.rows, 'import_batch')).row_count);
       const file = s(d.input.fileName) || 'bestand';
       return both(`${n} ${n === 1 ? 'uitgave' : 'uitgaven'} ingelezen uit ${file}`, `${n} ${n === 1 ? 'expense' : 'expenses'} imported from ${file}`);
