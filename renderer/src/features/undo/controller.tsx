@@ -92,8 +92,10 @@ export function runUndoCommand(intent: 'undo' | 'redo'): void {
 function UndoNotice({ description }: { description: string }) {
   return (
     <Group justify="space-between" wrap="nowrap" gap="sm">
-      <Text size="sm">{description}</Text>
-      <Button size="compact-sm" variant="light" onClick={() => void requestUndo('undo')}>
+      <Text size="sm" style={{ flex: 1, minWidth: 0, wordBreak: 'break-word' }}>
+        {description}
+      </Text>
+      <Button size="compact-sm" variant="light" style={{ flexShrink: 0 }} onClick={() => void requestUndo('undo')}>
         {i18n.t('undo.undo')}
       </Button>
     </Group>
