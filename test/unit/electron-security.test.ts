@@ -155,11 +155,11 @@ describe("Electron's security checklist", () => {
     expect(Number(version.split('.')[0])).toBeGreaterThanOrEqual(45);
   });
 
-  it('16. IPC: the API, the print channel and the language report, each behind the sender check; nothing else listens', () => {
+  it('16. IPC: the API, the print channel, the language and undo-state reports, each behind the sender check; nothing else listens', () => {
     const expected: Record<string, string[]> = {
       'ipc.ts': ['ipcMain.handle('],
       'print-ipc.ts': ['ipcMain.handle('],
-      'index.ts': ['ipcMain.on('],
+      'index.ts': ['ipcMain.on(', 'ipcMain.on('],
     };
     for (const { file, text } of mainSources) {
       const handles = text.match(/ipcMain\.(handle|on|once|handleOnce)\(/g) ?? [];
@@ -169,6 +169,7 @@ describe("Electron's security checklist", () => {
     expect(main).toMatch(/registerApi\(ipcMain, createApiHandler\(/);
     expect(main).toMatch(/registerPrint\(\s*ipcMain,\s*createPrintHandler\(/);
     expect(main).toMatch(/ipcMain\.on\(SHELL_LANGUAGE_CHANNEL[\s\S]{0,300}isTrustedSender\(/);
+    expect(main).toMatch(/ipcMain\.on\(SHELL_UNDO_CHANNEL[\s\S]{0,300}isTrustedSender\(/);
     expect(read('electron/main/print-ipc.ts')).toMatch(/isTrustedSender\(/);
   });
 
@@ -186,6 +187,7 @@ describe("Electron's security checklist", () => {
     expect(preload.match(/ipcRenderer\.(on|once|send|sendSync|postMessage)\([^,]*/g)).toEqual([
       'ipcRenderer.on(SHELL_COMMAND_CHANNEL',
       'ipcRenderer.send(SHELL_LANGUAGE_CHANNEL',
+      'ipcRenderer.send(SHELL_UNDO_CHANNEL',
     ]);
     expect(preload).toMatch(/\(_event: Electron\.IpcRendererEvent, command: unknown\) => listener\(command\)/);
     expect(preload).not.toMatch(/exposeInMainWorld\([^)]*,\s*ipcRenderer\s*\)/);

@@ -48,7 +48,7 @@ export function createApplier(db: Db, deps: { budget: BudgetService; audit: Audi
   /** Who points at a table: every foreign key in the store, read once. */
   const referrers = new Map<string, { table: string; column: string }[]>();
   for (const t of tables) {
-    const fks = db.prepare<[], { table: string; from: string }>(`SELECT "table", "from" FROM pragma_foreign_key_list('${t.replace(/'/g, "''")}')`).all();
+    const fks = db.prepare<[string], { table: string; from: string }>('SELECT * FROM pragma_foreign_key_list(?)').all(t);
     for (const fk of fks) referrers.set(fk.table, [...(referrers.get(fk.table) ?? []), { table: t, column: fk.from }]);
   }
   const referrerStatements = new Map<string, import('better-sqlite3').Statement<[unknown], Row & { __rowid: number }>>();

@@ -25,8 +25,8 @@ export function journaledTables(db: Db): string[] {
 
 export const columnsOf = (db: Db, table: string): string[] =>
   db
-    .prepare<[], { name: string }>(`SELECT name FROM pragma_table_info(${`'${table.replace(/'/g, "''")}'`})`)
-    .all()
+    .prepare<[string], { name: string }>('SELECT name FROM pragma_table_info(?)')
+    .all(table)
     .map((c) => c.name);
 
 /** `json_object('a', X.a, 'b', X.b)`: the row as one JSON text, the same in triggers and reads. */
