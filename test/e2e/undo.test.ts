@@ -99,7 +99,7 @@ describe('undo and redo in the app', () => {
     const list = page.getByTestId('undo-list');
     await list.getByText('Opgave Werken in wijk en web gearchiveerd').waitFor();
     await page.screenshot({ path: join(SHOTS, 'list.png'), fullPage: true });
-    await list.getByRole('button', { name: 'Ongedaan maken tot en met: Ritme van Werken in wijk en web op wekelijks gezet' }).click();
+    await list.getByRole('button', { name: 'Ongedaan maken tot hier: Ritme van Werken in wijk en web op wekelijks gezet' }).click();
     await expect.poll(rhythm, POLL).toBe('monthly');
     expect(archivedChoice()).toBe(0);
     await page.getByText('2 acties ongedaan gemaakt, tot en met: Ritme van Werken in wijk en web op wekelijks gezet').waitFor();
