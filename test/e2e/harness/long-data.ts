@@ -15,7 +15,7 @@ export const LONG_TODAY = '2026-11-28';
 export const LONG_YEAR = 2026;
 export const LONG_TEAM = 'Basisteam Rivierenland-Oost en Betuwe-West langs de Linge-Zuid';
 /** 60 characters: the longest names the layout must carry without cutting a control. */
-export const long = (base: string) => `${base} ${'en omstreken van het buitengebied'}`.slice(0, 60).padEnd(60, '.');
+export const long = (base: string) => `${base} en omstreken van het buitengebied langs de rivier`.slice(0, 60).trimEnd().padEnd(60, 'x');
 export const MAX_CENTS = 9_999_999_999;
 
 const clockOn = (date: string, hour = 10): Ctx => ({ today: () => date, now: () => new Date(`${date}T${String(hour).padStart(2, '0')}:00:00`) });
@@ -140,7 +140,7 @@ export function seedLongData(core: Core): void {
         const input = ExpenseInput.parse({
           teamId,
           date: iso(month, 1 + (i % 27)),
-          amountCents: i % 50 === 0 ? MAX_CENTS : int(250, 99_999_999),
+          amountCents: i % 400 === 0 ? MAX_CENTS : int(250, 900_000),
           payee: long(`Leverancier ${i % 40}: drukkerij en grafisch ontwerpbureau De Wijk`),
           description: long('Materiaal, consumpties en zaalhuur voor de bijeenkomst'),
           paymentMethod: (['debitcard', 'factuur', 'declaratie'] as const)[i % 3],

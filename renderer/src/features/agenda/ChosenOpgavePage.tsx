@@ -14,6 +14,7 @@ import { ChoiceForm, emptyChoice, type ChoiceValues } from './ChoiceForm';
 import { RemoveDialog } from './RemoveDialog';
 import { useAgendaStore } from './store';
 import { EmptyRow, periodLabel, SortTh, useSorted } from './table';
+import { ScrollTable } from '../../ui/ScrollTable';
 
 type Col = 'title' | 'status' | 'owner' | 'due' | 'cluster';
 const ACTION_COLOR: Record<ActionStatus, string> = { idee: 'gray', gepland: 'blue', lopend: 'indigo', afgerond: 'teal', gestopt: 'dark' };
@@ -294,6 +295,7 @@ export function ChosenOpgavePage() {
               />
               <Checkbox label={t('agenda.showArchived')} checked={showArchived} onChange={(e) => setShowArchived(e.currentTarget.checked)} mb={8} />
             </Group>
+            <ScrollTable label={t('agenda.actions.title')} minWidth={900}>
             <Table striped data-testid="actions-table">
               <Table.Thead>
                 <Table.Tr>
@@ -343,7 +345,7 @@ export function ChosenOpgavePage() {
                       )}
                     </Table.Td>
                     <Table.Td>{a.owner || '—'}</Table.Td>
-                    <Table.Td>
+                    <Table.Td className="tc-nowrap">
                       {a.dueDate ? formatDate(a.dueDate) : '—'}
                       {a.overdue && (
                         <Badge color="red" size="xs" ml={4}>
@@ -398,6 +400,7 @@ export function ChosenOpgavePage() {
                 ))}
               </Table.Tbody>
             </Table>
+            </ScrollTable>
           </>
         )}
       </section>

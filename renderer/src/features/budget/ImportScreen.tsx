@@ -213,8 +213,8 @@ export default function ImportScreen({ teamId }: { teamId: number }) {
                     )}
                   </Table.Td>
                   <Table.Td>{r.row}</Table.Td>
-                  <Table.Td>{formatDate(r.date)}</Table.Td>
-                  <Table.Td ta="right">{formatMoney(r.amountCents)}</Table.Td>
+                  <Table.Td className="tc-nowrap">{formatDate(r.date)}</Table.Td>
+                  <Table.Td ta="right" className="tc-nowrap">{formatMoney(r.amountCents)}</Table.Td>
                   <Table.Td>{r.payee}</Table.Td>
                   <Table.Td>{r.description}</Table.Td>
                   <Table.Td>{r.direction === 'af' ? t('budget.import.af') : t('budget.import.bij')}</Table.Td>

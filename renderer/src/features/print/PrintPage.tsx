@@ -1,4 +1,4 @@
-import { Alert, Button, Checkbox, Group, Loader, MultiSelect, Paper, SegmentedControl, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
+import { Alert, Button, Checkbox, Group, Loader, MultiSelect, Paper, SegmentedControl, SimpleGrid, Stack, Text } from '@mantine/core';
 import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ChosenOpgave } from '../../../../electron/api/agenda';
@@ -12,6 +12,7 @@ import { useActiveTeam } from '../team/store';
 import { printCall } from './print-bridge';
 import { localIsoDate } from '../../../../electron/api/dates';
 import { resolvePeriod, type PeriodChoice } from '../../../../electron/api/period';
+import { IsoDateField } from '../../ui/DateField';
 
 const ReportView = lazy(() => import('../../print/ReportView').then((m) => ({ default: m.ReportView })));
 
@@ -137,8 +138,8 @@ export function PrintPage() {
             </Button>
           </Group>
           <SimpleGrid cols={2} maw={480}>
-            <TextInput type="date" label={t('print.from')} value={from} onChange={(e) => setRange([e.currentTarget.value, to])} />
-            <TextInput type="date" label={t('print.to')} value={to} onChange={(e) => setRange([from, e.currentTarget.value])} />
+            <IsoDateField label={t('print.from')} value={from} onChange={(iso) => setRange([iso, to])} w={170} />
+            <IsoDateField label={t('print.to')} value={to} onChange={(iso) => setRange([from, iso])} w={170} />
           </SimpleGrid>
           <Checkbox.Group label={t('print.sections')} value={sections} onChange={(v) => setSections(v as ReportSection[])}>
             <Group mt={4}>
