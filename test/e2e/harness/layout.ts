@@ -17,6 +17,7 @@ export type Viewport = (typeof VIEWPORTS)[number];
 /**
  * Everything on the page that a chief would see as broken, as one sentence each:
  * - text cut inside a button, badge, tab or heading (its content is wider than its box);
+ * - a hyphenated name in a heading broken at its hyphen;
  * - an amount (€ 1.234,56) or a date (28-11-2026) drawn over more than one line, in HTML text or
  *   in a chart's svg text; found in the text itself, so no formatter call can slip past;
  * - a horizontal scrollbar on the page;
@@ -60,6 +61,20 @@ export function layoutProblems(page: Page): Promise<string[]> {
         range.setEnd(node, m.index + m[0].length);
         const tops = new Set([...range.getClientRects()].filter((r) => r.width > 0).map((r) => Math.round(r.bottom)));
         if (tops.size > 1) problems.push(`wrapped: "${m[0]}" in ${label(parent)}`);
+      }
+    }
+    // A hyphenated name in a heading or title broken at its hyphen ("Rivierenland- / Oost").
+    for (const heading of document.querySelectorAll('h1, h2, h3, h4')) {
+      if (!visible(heading)) continue;
+      const inner = document.createTreeWalker(heading, NodeFilter.SHOW_TEXT);
+      for (let node = inner.nextNode(); node; node = inner.nextNode()) {
+        for (const m of (node.textContent ?? '').matchAll(/[^\s—–-]+(?:-[^\s—–-]+)+/g)) {
+          const range = document.createRange();
+          range.setStart(node, m.index);
+          range.setEnd(node, m.index + m[0].length);
+          const lines = new Set([...range.getClientRects()].filter((r) => r.width > 0).map((r) => Math.round(r.bottom)));
+          if (lines.size > 1) problems.push(`broken at its hyphen: "${m[0]}" in ${label(heading)}`);
+        }
       }
     }
     // Chart ticks: recharts splits a tick's text into one tspan per line.

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { ReportData } from '../../../../electron/api/report';
 import { formatDate, formatDateLong } from '../../ui/format';
+import { Name } from '../../ui/NoBreak';
 
 export function TitleBlock({ data }: { data: ReportData }) {
   const { t } = useTranslation();
@@ -10,7 +11,7 @@ export function TitleBlock({ data }: { data: ReportData }) {
   return (
     <header className="title-block keep">
       <h1 data-testid="report-title">
-        {options.kind === 'driehoek' ? t('print.report.titleDriehoek') : t('print.report.titleFull')} — {team.name}
+        {options.kind === 'driehoek' ? t('print.report.titleDriehoek') : t('print.report.titleFull')} — <Name text={team.name} />
       </h1>
       <div className="title-grid">
         <span className="muted">{t('team.fields.eenheid')}</span>
