@@ -4,8 +4,8 @@ import 'dayjs/locale/en';
 import 'dayjs/locale/nl';
 import { useEffect, useState, type FocusEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { parseDutchDate } from '../../../electron/api/budget-parse';
-import { formatDate } from '../../../electron/api/dates';
+import { parseDutchDate } from '@api/budget-parse';
+import { formatDate } from '@api/dates';
 
 type BaseProps = Omit<TextInputProps, 'value' | 'onChange' | 'defaultValue' | 'type'>;
 

@@ -2,12 +2,11 @@
  * Dutch formats everywhere, also in the English interface (the money and dates are Dutch):
  * `€ 1.234,56`, `28-11-2026`, `28 nov. 2026`, `45%`.
  */
-import { formatAmount } from '../../../electron/api/money';
+import { formatAmount } from '@api/money';
+import { formatDateLong as formatDateLongText } from '@api/dates';
 
-export { formatAmount, parseMoney } from '../../../electron/api/money';
-import { formatDateLong as formatDateLongText } from '../../../electron/api/dates';
-
-export { formatDate } from '../../../electron/api/dates';
+export { formatAmount, parseMoney } from '@api/money';
+export { formatDate } from '@api/dates';
 
 /** `28 nov. 2026` with no-break spaces: a date is read as one word. */
 export const formatDateLong = (iso: string | null | undefined): string => formatDateLongText(iso).replace(/ /g, '\u00a0');

@@ -2,9 +2,9 @@ import { Badge, Button, Group, Paper, Select, SimpleGrid, Stack, Table, Text, Te
 import { useForm } from '@mantine/form';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { DecisionInput, type Decision } from '../../../../electron/api/budget';
-import { ApiCallError } from '../../app/api';
-import { fieldErrorsOf, notifyError, notifySaved } from '../../app/errors';
+import { DecisionInput, type Decision } from '@api/budget';
+import { ApiCallError } from '../../shared/api';
+import { fieldErrorsOf, notifyError, notifySaved } from '../../shared/errors';
 import { formatDate, formatMoney } from '../../ui/format';
 import { RowActions } from '../../ui/RowActions';
 import { ScrollTable } from '../../ui/ScrollTable';

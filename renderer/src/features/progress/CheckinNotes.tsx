@@ -1,6 +1,6 @@
 import { Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import type { Checkin } from '../../../../electron/api/progress';
+import type { Checkin } from '@api/progress';
 
 const NOTES = ['wentWell', 'blockers', 'nextSteps'] as const;
 

@@ -1,6 +1,6 @@
 import { Badge } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import type { OverallStatus } from '../../../../electron/api/progress';
+import type { OverallStatus } from '@api/progress';
 
 /**
  * White text on these reads at 5.4:1 or more (WCAG AA asks 4.5:1); Mantine's green.9 gave "OP

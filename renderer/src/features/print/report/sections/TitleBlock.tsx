@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
-import type { ReportData } from '../../../../electron/api/report';
-import { formatDate, formatDateLong } from '../../ui/format';
-import { Name } from '../../ui/NoBreak';
+import type { ReportData } from '@api/report';
+import { formatDate, formatDateLong } from '../../../../ui/format';
+import { Name } from '../../../../ui/NoBreak';
 
 export function TitleBlock({ data }: { data: ReportData }) {
   const { t } = useTranslation();

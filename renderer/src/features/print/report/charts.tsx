@@ -1,9 +1,9 @@
 import { useTranslation } from 'react-i18next';
 import { Bar, BarChart, CartesianGrid, Legend, Line, LineChart, XAxis, YAxis } from 'recharts';
-import { addMonths } from '../../../electron/api/period';
-import type { ReportOpgave } from '../../../electron/api/report';
-import { formatDate, formatMoney } from '../ui/format';
-import { WithDates } from '../ui/NoBreak';
+import { addMonths } from '@api/period';
+import type { ReportOpgave } from '@api/report';
+import { formatDate, formatMoney } from '../../../ui/format';
+import { WithDates } from '../../../ui/NoBreak';
 
 /**
  * Charts for paper: fixed sizes (no ResponsiveContainer, so the print engine sees the final size
