@@ -28,22 +28,13 @@ export function DateField({ value = '', onChange, ...rest }: BaseProps & { value
   const { t, i18n } = useTranslation();
   const [open, setOpen] = useState(false);
   const iso = parseDutchDate(value);
-  return (
-    <Popover opened={open} onChange={setOpen} position="bottom-start" shadow="md" trapFocus returnFocus>
+  // The calendar button is the popover's target: a text field may not carry aria-expanded.
+  const calendar = (
+    <Popover opened={open} onChange={setOpen} position="bottom-end" shadow="md" trapFocus returnFocus>
       <Popover.Target>
-        <TextInput
-          placeholder={t('dates.placeholder')}
-          autoComplete="off"
-          {...rest}
-          value={value}
-          onChange={(e) => onChange(e.currentTarget.value)}
-          rightSectionPointerEvents="all"
-          rightSection={
-            <ActionIcon variant="subtle" color="gray" aria-label={t('dates.pick')} onClick={() => setOpen((o) => !o)}>
-              <CalendarIcon />
-            </ActionIcon>
-          }
-        />
+        <ActionIcon variant="subtle" color="gray" aria-label={t('dates.pick')} onClick={() => setOpen((o) => !o)}>
+          <CalendarIcon />
+        </ActionIcon>
       </Popover.Target>
       <Popover.Dropdown>
         <DatePicker
@@ -59,6 +50,17 @@ export function DateField({ value = '', onChange, ...rest }: BaseProps & { value
         />
       </Popover.Dropdown>
     </Popover>
+  );
+  return (
+    <TextInput
+      placeholder={t('dates.placeholder')}
+      autoComplete="off"
+      {...rest}
+      value={value}
+      onChange={(e) => onChange(e.currentTarget.value)}
+      rightSectionPointerEvents="all"
+      rightSection={calendar}
+    />
   );
 }
 

@@ -113,16 +113,16 @@ export function DecisionsScreen({ teamId }: { teamId: number }) {
       {decisions.length === 0 ? (
         <Text>{t('budget.empty.decisions')}</Text>
       ) : (
-        <ScrollTable label={t('budget.tabs.decisions')} minWidth={1000}>
+        <ScrollTable label={t('budget.tabs.decisions')} minWidth={1120}>
         <Table striped data-testid="decisions">
           <Table.Thead>
             <Table.Tr>
               <Table.Th>{t('budget.fields.date')}</Table.Th>
-              <Table.Th>{t('budget.fields.title')}</Table.Th>
+              <Table.Th miw={220}>{t('budget.fields.title')}</Table.Th>
               <Table.Th ta="right">{t('budget.fields.amount')}</Table.Th>
               <Table.Th ta="right">{t('budget.decisions.spent')}</Table.Th>
               <Table.Th ta="right">{t('budget.decisions.committed')}</Table.Th>
-              <Table.Th>{t('budget.fields.opgave')}</Table.Th>
+              <Table.Th miw={160}>{t('budget.fields.opgave')}</Table.Th>
               <Table.Th>{t('budget.fields.status')}</Table.Th>
               <Table.Th>{t('budget.expenses.actions')}</Table.Th>
             </Table.Tr>

@@ -194,11 +194,12 @@ export function ExpensesScreen({ teamId }: { teamId: number }) {
               ref={parentRef}
               style={{ height: Math.min(480, Math.max(ROW_HEIGHT, shown.length * ROW_HEIGHT)), overflow: 'auto' }}
               data-testid="expense-scroll"
-              // The list scrolls by itself: reachable by Tab, then the arrow keys scroll it.
+              // The rows scroll by themselves: the group is reachable by Tab, then the arrow keys scroll it.
+              role="rowgroup"
               tabIndex={0}
               className="tc-scroll-region"
             >
-              <div role="rowgroup" style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
+              <div role="presentation" style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
                 {virtualizer.getVirtualItems().map((v) => {
                   const e = shown[v.index]!;
                   return (
