@@ -87,7 +87,7 @@ describe('layout on a laptop', () => {
           await show(page, route);
           const where = `${vp.name}/${language} ${route}`;
           record(where, await layoutProblems(page));
-          await page.screenshot({ path: join(OUT, `${route.replace(/\//g, '_') || '_'}-${vp.name}-${language}.jpg`), fullPage: true, quality: 70 });
+          await page.screenshot({ path: join(OUT, `${route.replace(/\//g, '_') || '_'}-${vp.name}-${language}.png`), fullPage: true });
         }
         for (const dialog of DIALOGS) {
           await show(page, dialog.route);
@@ -96,7 +96,7 @@ describe('layout on a laptop', () => {
           await modal.waitFor({ timeout: 30_000 });
           await page.waitForTimeout(250);
           record(`${vp.name}/${language} dialog:${dialog.name}`, await layoutProblems(page));
-          await page.screenshot({ path: join(OUT, `dialog-${dialog.name}-${vp.name}-${language}.jpg`), quality: 70 });
+          await page.screenshot({ path: join(OUT, `dialog-${dialog.name}-${vp.name}-${language}.png`) });
           await page.keyboard.press('Escape');
           await modal.waitFor({ state: 'detached' });
         }

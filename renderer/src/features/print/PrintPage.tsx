@@ -167,7 +167,16 @@ export function PrintPage() {
         </Stack>
       </Paper>
       <Text fw={600}>{t('print.preview')}</Text>
-      <div className="report-preview" data-testid="report-preview">
+      {/* The sheet keeps its paper width; on a narrow window it scrolls inside this box, not the page. */}
+      <div
+        className="report-preview tc-scroll-region"
+        data-testid="report-preview"
+        data-scroll-region
+        role="region"
+        aria-label={t('print.preview')}
+        tabIndex={0}
+        style={{ overflowX: 'auto' }}
+      >
         <Suspense fallback={<Loader aria-label={t('print.report.loading')} />}>
           {data && options ? <ReportView data={data} /> : <Loader aria-label={t('print.report.loading')} />}
         </Suspense>

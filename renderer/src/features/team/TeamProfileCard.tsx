@@ -2,6 +2,7 @@ import { Card, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { Team } from '@api/team';
 import { formatDecimal, formatInteger } from '../../ui/format';
+import { Name } from '../../ui/NoBreak';
 import { NormSignal } from './NormSignal';
 
 export function TeamProfileCard({ team }: { team: Team }) {
@@ -19,7 +20,7 @@ export function TeamProfileCard({ team }: { team: Team }) {
     <Card withBorder radius="md" padding="lg" data-testid="team-profile">
       <Stack gap="xs">
         <Title order={2} size="h4" data-testid="team-name">
-          {team.name}
+          <Name text={team.name} />
         </Title>
         {/* Compact: the profile is looked up, not read every day; two columns of label: value. */}
         <SimpleGrid component="dl" cols={{ base: 1, sm: 2 }} spacing="md" verticalSpacing={2} m={0}>
