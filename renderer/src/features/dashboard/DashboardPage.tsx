@@ -177,7 +177,7 @@ function OpgavenTile({ d, en }: { d: Dashboard; en: boolean }) {
 /** One line per overdue item: the name (shortened if it must, whole in its tooltip) and how late. */
 function OverdueItem({ to, title, late, due }: { to: string; title: string; late: string; due: string }) {
   return (
-    <List.Item styles={{ itemWrapper: { display: 'flex', width: '100%' }, itemLabel: { display: 'flex', gap: 8, width: '100%', minWidth: 0 } }}>
+    <List.Item className="tc-overdue-item">
       <Anchor component={Link} to={to} size="sm" truncate="end" title={title} style={{ minWidth: 0, flex: 1 }}>
         {title}
       </Anchor>
