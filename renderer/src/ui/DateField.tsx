@@ -2,7 +2,7 @@ import { ActionIcon, Popover, TextInput, type TextInputProps } from '@mantine/co
 import { DatePicker } from '@mantine/dates';
 import 'dayjs/locale/en';
 import 'dayjs/locale/nl';
-import { useEffect, useState, type FocusEvent } from 'react';
+import { useState, type FocusEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { parseDutchDate } from '@api/budget-parse';
 import { formatDate } from '@api/dates';
@@ -73,10 +73,13 @@ export function IsoDateField({ value = '', onChange, error, onBlur, ...rest }: B
   const { t } = useTranslation();
   const [text, setText] = useState(() => formatDate(value));
   const [left, setLeft] = useState(false);
-  useEffect(() => {
-    // Set from outside (a preset, a reset): show it; what the chief is typing stays as typed.
-    setText((current) => (parseDutchDate(current) === value || (value === '' && current.trim() === '') || current === value ? current : formatDate(value)));
-  }, [value]);
+  // Set from outside (a preset, a reset): show it; what the chief is typing stays as typed.
+  // Adjusted while rendering, as React advises for state that follows a prop.
+  const [seen, setSeen] = useState(value);
+  if (seen !== value) {
+    setSeen(value);
+    if (!(parseDutchDate(text) === value || (value === '' && text.trim() === '') || text === value)) setText(formatDate(value));
+  }
   const invalid = text.trim() !== '' && parseDutchDate(text) === null;
   return (
     <DateField

@@ -3,13 +3,9 @@
  * `€ 1.234,56`, `28-11-2026`, `28 nov. 2026`, `45%`.
  */
 import { formatAmount } from '@api/money';
-import { formatDateLong as formatDateLongText } from '@api/dates';
 
 export { formatAmount, parseMoney } from '@api/money';
 export { formatDate } from '@api/dates';
-
-/** `28 nov. 2026` with no-break spaces: a date is read as one word. */
-export const formatDateLong = (iso: string | null | undefined): string => formatDateLongText(iso).replace(/ /g, '\u00a0');
 
 const integerFormat = new Intl.NumberFormat('nl-NL', { maximumFractionDigits: 0 });
 const decimalFormat = new Intl.NumberFormat('nl-NL', { maximumFractionDigits: 2 });

@@ -13,6 +13,7 @@ import { idOrNull, LinkFields } from './LinkFields';
 import { ReasonModal } from './ReasonModal';
 import { useFundsStore } from './store';
 import { DateField } from '../../ui/DateField';
+import { useOpgaveLabel } from '../agenda/catalogue-en';
 
 const EMPTY = {
   date: todayText(),
@@ -32,6 +33,7 @@ const overBudgetMessage = (err: unknown): string | null =>
 
 export function DecisionsScreen({ teamId }: { teamId: number }) {
   const { t } = useTranslation();
+  const opgaveLabel = useOpgaveLabel();
   const { decisions, write } = useFundsStore();
   const form = useForm({ mode: 'controlled', initialValues: EMPTY });
   const [over, setOver] = useState<{ message: string; run(reason: string): Promise<unknown> } | null>(null);
@@ -142,7 +144,7 @@ export function DecisionsScreen({ teamId }: { teamId: number }) {
                 <Table.Td ta="right" className="tc-nowrap">{formatMoney(d.amountCents)}</Table.Td>
                 <Table.Td ta="right" className="tc-nowrap">{formatMoney(d.spentCents)}</Table.Td>
                 <Table.Td ta="right" className="tc-nowrap">{formatMoney(d.committedCents)}</Table.Td>
-                <Table.Td>{[d.opgaveLabel, d.actionTitle, d.clusterName].filter(Boolean).join(' · ')}</Table.Td>
+                <Table.Td>{[d.opgaveLabel && opgaveLabel(d.opgaveLabel), d.actionTitle, d.clusterName].filter(Boolean).join(' · ')}</Table.Td>
                 <Table.Td className="tc-nowrap">
                   <Badge variant="light" color={d.status === 'genomen' ? 'blue' : d.status === 'ingetrokken' ? 'gray' : 'yellow'}>
                     {t(`budget.statuses.${d.status}`)}

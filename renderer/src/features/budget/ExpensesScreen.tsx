@@ -1,7 +1,7 @@
 import { Badge, Button, Group, Paper, Select, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ExpenseInput, PAYMENT_METHODS, type Expense } from '@api/budget';
 import { parseDutchDate } from '@api/budget-parse';
@@ -49,7 +49,7 @@ function ExpenseForm({ teamId, onSaved }: { teamId: number; onSaved(e: Expense):
   const write = useFundsStore((s) => s.write);
   const form = useForm({ mode: 'controlled', initialValues: EMPTY });
   const [lastSaved, setLastSaved] = useState<Expense | null>(null);
-  const amountRef = useRef<HTMLInputElement>(null);
+  const amountId = useId();
   const submit = form.onSubmit(async (values) => {
     const base = {
       ...values,
@@ -69,7 +69,7 @@ function ExpenseForm({ teamId, onSaved }: { teamId: number; onSaved(e: Expense):
       form.setValues({ ...EMPTY, date: values.date, paymentMethod: values.paymentMethod });
       setLastSaved(saved);
       onSaved(saved);
-      amountRef.current?.focus();
+      document.getElementById(amountId)?.focus();
     } catch (err) {
       form.setErrors(fieldErrorsOf(err) ?? {});
       notifyError(err);
@@ -84,7 +84,7 @@ function ExpenseForm({ teamId, onSaved }: { teamId: number; onSaved(e: Expense):
         <Stack gap="sm">
           <SimpleGrid cols={{ base: 1, sm: 3, lg: 6 }}>
             <DateField label={t('budget.fields.date')} withAsterisk {...form.getInputProps('date')} />
-            <TextInput ref={amountRef} label={t('budget.fields.amount')} placeholder={t('budget.fields.amountPlaceholder')} withAsterisk {...form.getInputProps('amountCents')} />
+            <TextInput id={amountId} label={t('budget.fields.amount')} placeholder={t('budget.fields.amountPlaceholder')} withAsterisk {...form.getInputProps('amountCents')} />
             <TextInput label={t('budget.fields.payee')} withAsterisk {...form.getInputProps('payee')} />
             <TextInput label={t('budget.fields.description')} {...form.getInputProps('description')} />
             <Select

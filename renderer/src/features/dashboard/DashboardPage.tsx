@@ -4,7 +4,8 @@ import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { notifyError } from '../../shared/errors';
-import { formatDate, formatDateLong } from '../../ui/format';
+import { formatDate } from '../../ui/format';
+import { useMonths } from '../../ui/months';
 import type { Dashboard } from '@api/dashboard';
 import { PageHeader } from '../../ui/PageHeader';
 import { ScrollTable } from '../../ui/ScrollTable';
@@ -33,6 +34,7 @@ function Tile({ title, to, testId, children }: { title: string; to: string; test
 
 export function DashboardPage() {
   const { t, i18n } = useTranslation();
+  const months = useMonths();
   const team = useActiveTeam();
   const choice = usePeriodStore((s) => s.choice);
   const { data, status, load } = useDashboardStore();
@@ -61,7 +63,7 @@ export function DashboardPage() {
                       <StatusBadge status={d.overall} size="lg" />
                     </div>
                     <Text size="sm" c="dimmed">
-                      {t('progress.dashboard.asOf', { date: formatDateLong(d.asOf) })}
+                      {t('progress.dashboard.asOf', { date: months.dateLong(d.asOf) })}
                     </Text>
                   </Group>
                   <Text size="xs" c="dimmed" mt={6} lineClamp={2} title={t('progress.dashboard.overallRule')}>

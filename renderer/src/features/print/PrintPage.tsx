@@ -105,10 +105,10 @@ export function PrintPage() {
         title={t('print.title')}
         actions={
           <>
-            <Button onClick={() => run('print')} disabled={!options} loading={busy}>
+            <Button onClick={() => void run('print')} disabled={!options} loading={busy}>
               {t('print.print')}
             </Button>
-            <Button variant="light" onClick={() => run('savePdf')} disabled={!options} loading={busy}>
+            <Button variant="light" onClick={() => void run('savePdf')} disabled={!options} loading={busy}>
               {t('print.savePdf')}
             </Button>
           </>
@@ -120,7 +120,7 @@ export function PrintPage() {
           <SegmentedControl
             aria-label={t('print.kind')}
             value={kind}
-            onChange={(v) => setKind(v as ReportKind)}
+            onChange={(v) => setKind(v)}
             data={[
               { value: 'full', label: t('print.kindFull') },
               { value: 'driehoek', label: t('print.kindDriehoek') },
@@ -141,7 +141,7 @@ export function PrintPage() {
             <IsoDateField label={t('print.from')} value={from} onChange={(iso) => setRange([iso, to])} w={170} />
             <IsoDateField label={t('print.to')} value={to} onChange={(iso) => setRange([from, iso])} w={170} />
           </SimpleGrid>
-          <Checkbox.Group label={t('print.sections')} value={sections} onChange={(v) => setSections(v as ReportSection[])}>
+          <Checkbox.Group label={t('print.sections')} value={sections} onChange={(v) => setSections(v)}>
             <Group mt={4}>
               {REPORT_SECTIONS.map((s) => (
                 <Checkbox key={s} value={s} label={t(`print.section.${s}`)} />
