@@ -11,6 +11,7 @@ import { RowActions } from '../../ui/RowActions';
 import { todayText, toPayload } from './forms';
 import { idOrNull, LinkFields } from './LinkFields';
 import { ReasonModal } from './ReasonModal';
+import { RefundModal } from './RefundModal';
 import { useFundsStore } from './store';
 import { DateField } from '../../ui/DateField';
 
@@ -118,6 +119,7 @@ export function ExpensesScreen({ teamId }: { teamId: number }) {
   const [reverse, setReverse] = useState<Expense | null>(null);
   const [voiding, setVoiding] = useState<Expense | null>(null);
   const [fresh, setFresh] = useState<number | null>(null);
+  const [refunding, setRefunding] = useState<Expense | null>(null);
 
   const shown = useMemo(() => {
     const q = search.trim().toLowerCase();
@@ -127,7 +129,8 @@ export function ExpensesScreen({ teamId }: { teamId: number }) {
       .filter((e) => !q || `${e.payee} ${e.description} ${e.receiptRef} ${e.decisionTitle ?? ''}`.toLowerCase().includes(q))
       .sort(SORTS[sort]);
   }, [expenses, search, state, method, sort]);
-  const sum = shown.reduce((s, e) => s + (e.state === 'vervallen' ? 0 : e.amountCents), 0);
+  // What counts as spent: the expense minus its refunds.
+  const sum = shown.reduce((s, e) => s + (e.state === 'vervallen' ? 0 : e.amountCents - e.refundedCents), 0);
 
   const parentRef = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({ count: shown.length, getScrollElement: () => parentRef.current, estimateSize: () => ROW_HEIGHT, overscan: 10 });
@@ -182,7 +185,9 @@ export function ExpensesScreen({ teamId }: { teamId: number }) {
           <Text size="sm" mb="xs" data-testid="expense-count">
             {t('budget.expenses.count', { shown: shown.length, total: expenses.length, sum: formatMoney(sum) })}
           </Text>
-          <div role="table" aria-label={t('budget.tabs.expenses')} aria-rowcount={shown.length + 1}>
+          {/* Wide enough for every action; on a narrow window the table scrolls sideways instead of clipping buttons. */}
+          <div role="table" aria-label={t('budget.tabs.expenses')} aria-rowcount={shown.length + 1} style={{ overflowX: 'auto' }}>
+            <div style={{ minWidth: 1140 }}>
             <div role="row" style={{ display: 'grid', gridTemplateColumns: COLUMNS, fontWeight: 600, borderBottom: '1px solid var(--mantine-color-gray-4)', padding: '4px 0' }}>
               {header.map((h) => (
                 <div role="columnheader" key={h}>
@@ -215,8 +220,13 @@ export function ExpensesScreen({ teamId }: { teamId: number }) {
                       <div role="cell" className="tc-nowrap">
                         {formatDate(e.date)}
                       </div>
-                      <div role="cell" className="tc-nowrap" style={{ textAlign: 'right', paddingRight: 12 }}>
+                      <div role="cell" className="tc-nowrap" style={{ textAlign: 'right', paddingRight: 12, lineHeight: 1.2 }}>
                         {formatMoney(e.amountCents)}
+                        {e.refundedCents > 0 && (
+                          <Text size="xs" c="teal" style={{ whiteSpace: 'nowrap' }} data-testid={`refunded-${e.id}`}>
+                            {t('budget.expenses.refunded', { amount: formatMoney(e.refundedCents) })}
+                          </Text>
+                        )}
                       </div>
                       <div role="cell" style={{ overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' }}>
                         {e.payee}
@@ -234,7 +244,8 @@ export function ExpensesScreen({ teamId }: { teamId: number }) {
                         <RowActions
                           name={`${e.payee} ${formatMoney(e.amountCents)}`}
                           actions={[
-                            ...(e.state === 'actief'
+                            ...(e.state === 'actief' && e.refundedCents < e.amountCents ? [{ label: t('budget.expenses.refund'), onClick: () => setRefunding(e), color: 'teal' }] : []),
+                            ...(e.state === 'actief' && e.refundedCents === 0
                               ? [
                                   { label: t('budget.expenses.reverse'), onClick: () => setReverse(e) },
                                   { label: t('budget.expenses.void'), onClick: () => setVoiding(e), color: 'red' },
@@ -249,9 +260,11 @@ export function ExpensesScreen({ teamId }: { teamId: number }) {
                 })}
               </div>
             </div>
+            </div>
           </div>
         </Paper>
       )}
+      <RefundModal teamId={teamId} expense={refunding} onClose={() => setRefunding(null)} />
       <ReasonModal
         opened={reverse !== null}
         title={t('budget.expenses.reverseTitle')}
