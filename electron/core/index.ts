@@ -27,6 +27,10 @@ import { budgetHandlers } from './budget/handlers';
 import { createImportService } from './budget/import';
 import { createBudgetService } from './budget/service';
 import { teamHandlers } from './team/handlers';
+import { createBundleExporter } from './district/export';
+import { districtHandlers } from './district/handlers';
+import { loadOrCreateKey, plainKeyProtection, type KeyProtection, type SigningKey } from './district/keys';
+import { createDistrictService } from './district/service';
 import { createTeamService } from './team/service';
 
 export interface CoreOptions {
@@ -36,6 +40,8 @@ export interface CoreOptions {
   onInternalError?: (method: string, err: unknown) => void;
   /** Shown in About: the app's version (package.json when left out) and the log file, if any. */
   app?: { version?: string; logFile?: string | null };
+  /** How the bundle signing key is kept in the data folder: safeStorage in the app, a plain file in tests. */
+  keyProtection?: KeyProtection;
 }
 
 export interface Core {
@@ -56,7 +62,7 @@ type DomainHandlers = Omit<Handlers, keyof typeof backupApi | keyof typeof appAp
  * Every domain on one open store: its services and handlers, one line each. Built again whenever
  * the store is swapped (restore, import), so no handler ever holds a closed connection.
  */
-function wireDomains(db: Db): DomainHandlers {
+function wireDomains(db: Db, env: { key: () => SigningKey; appVersion: string }): DomainHandlers {
   const teams = createTeamService(db);
   const agenda = createAgendaService(db, teams);
   const clusters = createClusterService(db, teams);
@@ -74,6 +80,14 @@ function wireDomains(db: Db): DomainHandlers {
     ...dashboardHandlers(dashboard),
     ...budgetHandlers(budget, createImportService(db, budget)),
     ...auditHandlers(audit, teams.assertExists),
+    ...districtHandlers({
+      db,
+      key: env.key,
+      exporter: createBundleExporter({ db, reports, budget, key: env.key, appVersion: env.appVersion }),
+      district: createDistrictService(db),
+      audit,
+      assertTeam: teams.assertExists,
+    }),
   };
 }
 
@@ -81,13 +95,17 @@ function wireDomains(db: Db): DomainHandlers {
 export function createCore(options: CoreOptions): Core {
   const file = path.join(options.dataDir, STORE_FILE_NAME);
   const clock = options.clock ?? systemClock;
-  const store = createStoreHolder(file, wireDomains);
+  const appVersion = options.app?.version ?? PACKAGE_VERSION;
+  // Made on first use, then kept for the life of the core (the key file is beside the store, not in it).
+  let signingKey: SigningKey | undefined;
+  const key = () => (signingKey ??= loadOrCreateKey(options.dataDir, options.keyProtection ?? plainKeyProtection, () => clock.now()));
+  const store = createStoreHolder(file, (db) => wireDomains(db, { key, appVersion }));
   const backups = createBackupService(store, { dataDir: options.dataDir, clock });
 
   const storeWide: Omit<Handlers, keyof DomainHandlers> = {
     ...backupHandlers(backups),
     ...appHandlers({
-      version: options.app?.version ?? PACKAGE_VERSION,
+      version: appVersion,
       dataDir: path.resolve(options.dataDir),
       storeFile: path.resolve(file),
       logFile: options.app?.logFile ?? null,
