@@ -312,7 +312,7 @@ describe('the audit chain anchored in the district', () => {
     const update = db.prepare('UPDATE audit_log SET prev_hash = ?, hash = ? WHERE seq = ?');
     for (const row of rows) {
       const { hash: _old, ...rest } = row;
-      const hash = hashAuditRecord({ ...(rest as never), prev_hash: prev });
+      const hash = hashAuditRecord({ ...(rest as Omit<Parameters<typeof hashAuditRecord>[0], 'prev_hash'>), prev_hash: prev });
       update.run(prev, hash, row.seq);
       prev = hash;
     }
