@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, screen, shell } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, safeStorage, screen, shell } from 'electron';
 import log from 'electron-log/main';
 import { AppError } from '../api/errors';
 import { parseShellLanguage, SHELL_LANGUAGE_CHANNEL, type ShellLanguage } from '../api/shell';
@@ -17,6 +17,7 @@ import { sendShellCommand } from './shortcuts';
 import { claimSingleInstance } from './single-instance';
 import { describeRecovered, describeStartProblem } from './startup';
 import { hardenWebContents, mainWindowOptions } from './window';
+import { keyProtectionFrom } from './key-protection';
 import { loadWindowState, restoreBounds, saveWindowState } from './window-state';
 
 protocol.registerSchemesAsPrivileged(APP_SCHEME_PRIVILEGES);
@@ -37,6 +38,7 @@ async function openCore(): Promise<Core | undefined> {
       dataDir,
       onInternalError: (method, err) => log.error(`API ${method} failed`, err),
       app: { version: app.getVersion(), logFile: log.transports.file.getFile().path },
+      keyProtection: keyProtectionFrom(safeStorage),
     });
   try {
     const opened = open();

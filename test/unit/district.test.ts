@@ -121,12 +121,25 @@ describe('the verantwoording bundle', () => {
     const storeBytes = readFileSync(join(dir, 'teamchef.sqlite'));
     expect(storeBytes.includes(Buffer.from(keyFile.privateKey))).toBe(false);
     expect(storeBytes.includes(plain)).toBe(false);
-    // A key file kept for another protection is refused, never silently replaced by a new key.
+    // A key encrypted by the system cannot be read where that encryption is missing: refused,
+    // never silently replaced by a new key (the district would see another fingerprint).
     again.close();
     const plainCore = coreAt(dir, clock);
     const refused = (await plainCore.dispatch('district.key', {})) as Envelope<unknown>;
     expect(refused.ok).toBe(false);
     expect(JSON.parse(readFileSync(join(dir, KEY_FILE_NAME), 'utf8'))).toEqual(keyFile);
+  });
+
+  it('a key made where the system could not encrypt it is encrypted once that becomes possible, same fingerprint', async () => {
+    const clock = movingClock('2026-11-28T10:00:00Z');
+    const { dir, core } = open(clock);
+    const plainKey = await call<BundleKeyInfo>(core, 'district.key');
+    expect(plainKey.protection).toBe('file');
+    core.close();
+    const xor: KeyProtection = { kind: 'os', protect: (b) => Buffer.from(b.map((x) => x ^ 0x5a)), unprotect: (b) => Buffer.from(b.map((x) => x ^ 0x5a)) };
+    const upgraded = coreAt(dir, clock, xor);
+    expect(await call<BundleKeyInfo>(upgraded, 'district.key')).toEqual({ ...plainKey, protection: 'os' });
+    expect(JSON.parse(readFileSync(join(dir, KEY_FILE_NAME), 'utf8')).protection).toBe('os');
   });
 
   it('carries the profile, the opgaven, every ledger line and the audit head; another store reads it and adds it up', async () => {
@@ -395,5 +408,28 @@ describe('the audit chain anchored in the district', () => {
     const { a, team, first } = await twoBundles((core, teamId) => addExpense(core, teamId, 1_00, 'Later').then(() => undefined));
     const { length, head } = parse(first).manifest.audit as { length: number; head: string };
     expect(await call<AnchorCheck>(a, 'district.verifyAnchor', { teamId: team.id, length, hash: head })).toMatchObject({ chainOk: true, matches: true });
+  });
+});
+
+describe('the signing key in the Electron shell', () => {
+  it('uses safeStorage where the system offers it, and a plain file where it does not', async () => {
+    const { keyProtectionFrom } = await import('../../electron/main/key-protection');
+    expect(keyProtectionFrom({ isEncryptionAvailable: () => false, encryptString: () => Buffer.alloc(0), decryptString: () => '' })).toBeUndefined();
+    const vault = new Map<string, string>();
+    const fake = {
+      isEncryptionAvailable: () => true,
+      encryptString: (s: string) => {
+        const id = Buffer.from(`sealed-${vault.size}`);
+        vault.set(id.toString(), s);
+        return id;
+      },
+      decryptString: (b: Buffer) => vault.get(b.toString())!,
+    };
+    const protection = keyProtectionFrom(fake)!;
+    expect(protection.kind).toBe('os');
+    const secret = Buffer.from('geheime sleutel');
+    const sealed = protection.protect(secret);
+    expect(sealed.includes(secret)).toBe(false);
+    expect(protection.unprotect(sealed)).toEqual(secret);
   });
 });

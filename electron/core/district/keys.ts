@@ -111,8 +111,14 @@ export function loadOrCreateKey(dataDir: string, protection: KeyProtection, now:
       throw unreadable(file, 'het bestand is beschadigd');
     }
     if (stored.version !== KEY_FILE_VERSION) throw unreadable(file, `onbekende versie ${String(stored.version)}`);
-    if (stored.protection !== protection.kind)
-      throw unreadable(file, stored.protection === 'os' ? 'hij is versleuteld door een andere gebruiker of computer' : 'onverwachte beveiliging');
+    if (stored.protection === 'os' && protection.kind !== 'os')
+      throw unreadable(file, 'hij is versleuteld door het besturingssysteem, en die versleuteling is nu niet beschikbaar');
+    if (stored.protection === 'file' && protection.kind === 'os') {
+      // Made where the operating system's encryption was missing: encrypt it now that it is there.
+      const secret = plainKeyProtection.unprotect(Buffer.from(stored.privateKey, 'base64'));
+      stored = { ...stored, protection: 'os', privateKey: protection.protect(secret).toString('base64') };
+      writeAtomically(file, `${JSON.stringify(stored, null, 2)}\n`);
+    } else if (stored.protection !== 'os' && stored.protection !== 'file') throw unreadable(file, 'onbekende beveiliging');
   } else {
     fs.mkdirSync(dataDir, { recursive: true });
     const { publicKey, privateKey } = generateKeyPairSync('ed25519');
@@ -136,7 +142,7 @@ export function loadOrCreateKey(dataDir: string, protection: KeyProtection, now:
   if (rawPublicKey(publicKey) !== stored.publicKey) throw unreadable(file, 'publieke en geheime sleutel horen niet bij elkaar');
   const fingerprint = fingerprintOf(stored.publicKey);
   return {
-    info: { fingerprint, short: shortFingerprint(fingerprint), protection: protection.kind },
+    info: { fingerprint, short: shortFingerprint(fingerprint), protection: stored.protection },
     publicKey: stored.publicKey,
     sign: (data) => sign(null, data, privateKey),
   };
