@@ -5,6 +5,10 @@ import { parseReportQuery, type ReportData } from '../../../electron/api/report'
 import { call } from '../app/api';
 import { describeError } from '../app/errors';
 import { ReportView } from './ReportView';
+import { DistrictView } from './DistrictView';
+import type { DistrictOverview } from '../../../electron/api/district';
+import { isRealIsoDate } from '../../../electron/api/schemas';
+import { localIsoDate } from '../../../electron/api/dates';
 
 /** Every chart that has data has drawn its svg (recharts renders its surface after a layout pass). */
 const chartsDrawn = () =>
@@ -22,10 +26,48 @@ function markReady(state: 'true' | 'error', frames = 0) {
   );
 }
 
-/** The standalone report route that the print window loads: `#/report?team=…&from=…`. */
+/** The standalone report route that the print window loads: `#/report?team=…&from=…`, or `?kind=district&from=…&to=…`. */
 export default function ReportPage() {
-  const { t } = useTranslation();
   const { search } = useLocation();
+  return new URLSearchParams(search).get('kind') === 'district' ? <DistrictReport search={search} /> : <TeamReport search={search} />;
+}
+
+/** The district overview on paper, for the period in the query. */
+function DistrictReport({ search }: { search: string }) {
+  const { t } = useTranslation();
+  const [data, setData] = useState<{ overview: DistrictOverview; at: string } | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => {
+    delete document.documentElement.dataset.reportReady;
+    const q = new URLSearchParams(search);
+    const from = q.get('from') ?? '';
+    const to = q.get('to') ?? '';
+    if (!isRealIsoDate(from) || !isRealIsoDate(to)) {
+      setError(t('print.report.invalid'));
+      markReady('error');
+      return;
+    }
+    call('district.overview', { from, to })
+      .then((overview) => setData({ overview, at: localIsoDate(new Date()) }))
+      .catch((err) => {
+        setError(describeError(err));
+        markReady('error');
+      });
+  }, [search, t]);
+  useEffect(() => {
+    if (data) markReady('true');
+  }, [data]);
+  if (error) return <p role="alert">{error}</p>;
+  if (!data) return <p aria-busy="true">{t('print.report.loading')}</p>;
+  return (
+    <main id="main">
+      <DistrictView data={data.overview} printedAt={data.at} />
+    </main>
+  );
+}
+
+function TeamReport({ search }: { search: string }) {
+  const { t } = useTranslation();
   const [data, setData] = useState<ReportData | null>(null);
   const [error, setError] = useState<string | null>(null);
 

@@ -5,6 +5,7 @@ import type { AppInfo } from '../../../../electron/api/app';
 import { call } from '../../app/api';
 import { notifyError } from '../../app/errors';
 import { PageHeader } from '../../ui/PageHeader';
+import { KeyFingerprintRow } from '../district/KeyFingerprintRow';
 
 export function AboutPage() {
   const { t } = useTranslation();
@@ -35,6 +36,7 @@ export function AboutPage() {
                 </Table.Td>
               </Table.Tr>
             ))}
+            <KeyFingerprintRow />
           </Table.Tbody>
         </Table>
       </Paper>

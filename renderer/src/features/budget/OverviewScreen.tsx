@@ -10,6 +10,7 @@ import { fieldErrorsOf, notifyError, notifySaved } from '../../app/errors';
 import { formatDate, formatMoney } from '../../ui/format';
 import { downloadBase64, todayText, toPayload } from './forms';
 import { useFundsStore } from './store';
+import { AnchorCheck } from '../district/AnchorCheck';
 
 const FundsCharts = lazy(() => import('./FundsCharts'));
 
@@ -205,6 +206,7 @@ function ExportAndVerify({ teamId }: { teamId: number }) {
           )}
         </Alert>
       )}
+      <AnchorCheck teamId={teamId} />
     </Paper>
   );
 }
