@@ -15,13 +15,15 @@ export function DistrictView({ data, printedAt }: { data: DistrictOverview; prin
   return (
     <article className="report report-sheet district-report landscape" data-testid="district-report" lang="nl">
       <ReportStyle team={t('district.report.footer')} printDate={formatDate(printedAt)} />
-      <style>{`@page { size: A4 landscape; margin: 14mm 12mm 16mm; } @media screen { .district-report.report-sheet { width: 297mm; min-height: 210mm; } }`}</style>
+      <style>{`@page { size: A4 landscape; margin: 14mm 12mm 16mm; } @media screen { .district-report.report-sheet { width: 297mm; min-height: 210mm; } }
+        .district-report td.team, .district-report th.team { min-width: 45mm; }
+        .district-report td.nowrap, .district-report th.nowrap { white-space: nowrap; }`}</style>
       <header className="title-block keep">
         <h1 data-testid="report-title">{t('district.report.title')}</h1>
         <div className="title-grid">
           <span className="muted">{t('district.period')}</span>
           <span>{period ? `${formatDateLong(period.from)} – ${formatDateLong(period.to)}` : '—'}</span>
-          <span className="muted">{t('print.report.dataAsOf')}</span>
+          <span className="muted">{t('district.report.source')}</span>
           <span>{t('district.report.generated', { count: data.rows.length })}</span>
         </div>
       </header>
@@ -32,7 +34,7 @@ export function DistrictView({ data, printedAt }: { data: DistrictOverview; prin
           <table className="compact">
             <thead>
               <tr>
-                <th>{t('district.table.team')}</th>
+                <th className="team">{t('district.table.team')}</th>
                 <th className="num">{t('district.table.inhabitants')}</th>
                 <th className="num">{t('district.table.fte')}</th>
                 <th className="num">{t('district.table.wijkagenten')}</th>
@@ -51,7 +53,7 @@ export function DistrictView({ data, printedAt }: { data: DistrictOverview; prin
                 const s = r.summary;
                 return (
                   <tr key={r.teamKey}>
-                    <td>
+                    <td className="team">
                       {s.team.name}
                       {!r.chain.ok && (
                         <div className="signal">{t('district.chain.rewritten', { date: formatDateLong(r.chain.rewrittenSince!.slice(0, 10)) })}</div>
@@ -60,11 +62,11 @@ export function DistrictView({ data, printedAt }: { data: DistrictOverview; prin
                     <td className="num">{formatInteger(s.team.inhabitants)}</td>
                     <td className="num">{formatDecimal(s.team.formationFte)}</td>
                     <td className="num">{formatInteger(s.team.wijkagenten)}</td>
-                    <td className={s.team.norm.status === 'short' ? 'signal' : undefined}>
+                    <td className={s.team.norm.status === 'short' ? 'signal nowrap' : 'nowrap'}>
                       {s.team.norm.status === 'short' ? t('district.table.normShort', { count: -s.team.norm.difference }) : t('district.table.normOk')}
                     </td>
                     <td className="num">{s.opgaven.length}</td>
-                    <td>{t(`district.status.${s.overall}`)}</td>
+                    <td className="nowrap">{t(`district.status.${s.overall}`)}</td>
                     <td className="num">{formatMoney(s.money.availableCents)}</td>
                     <td className="num">{formatMoney(s.money.committedCents)}</td>
                     <td className="num">{formatMoney(s.money.spentCents)}</td>
@@ -74,11 +76,11 @@ export function DistrictView({ data, printedAt }: { data: DistrictOverview; prin
                 );
               })}
               <tr className="sum">
-                <td>{t('district.table.sum')}</td>
+                <td className="team">{t('district.table.sum')}</td>
                 <td className="num">{formatInteger(sums.inhabitants)}</td>
                 <td className="num">{formatDecimal(sums.formationFte)}</td>
                 <td className="num">{formatInteger(sums.wijkagenten)}</td>
-                <td>
+                <td className="nowrap">
                   {sums.wijkagenten < sums.wijkagentenNeeded
                     ? t('district.table.normShort', { count: sums.wijkagentenNeeded - sums.wijkagenten })
                     : t('district.table.normOk')}
@@ -97,7 +99,7 @@ export function DistrictView({ data, printedAt }: { data: DistrictOverview; prin
           <table className="compact district-matrix">
             <thead>
               <tr>
-                <th>{t('district.table.team')}</th>
+                <th className="team">{t('district.table.team')}</th>
                 {data.opgaven.map((o) => (
                   <th key={o.id}>
                     {o.id}. {o.titleNl}
@@ -108,7 +110,7 @@ export function DistrictView({ data, printedAt }: { data: DistrictOverview; prin
             <tbody>
               {data.rows.map((r) => (
                 <tr key={r.teamKey}>
-                  <td>{r.summary.team.name}</td>
+                  <td className="team">{r.summary.team.name}</td>
                   {data.opgaven.map((o) => {
                     const chosen = r.summary.opgaven.filter((c) => c.opgaveId === o.id);
                     const latest = chosen.find((c) => c.status) ?? chosen[0];

@@ -122,8 +122,7 @@ function DistrictTable({ overview }: { overview: DistrictOverview }) {
   return (
     <Paper withBorder radius="md">
       <ScrollArea type="auto">
-        <Table striped highlightOnHover miw={1180} data-testid="district-table">
-          <Table.Caption>{t('district.table.caption')}</Table.Caption>
+        <Table striped highlightOnHover miw={1280} data-testid="district-table" aria-label={t('district.table.caption')}>
           <Table.Thead>
             <Table.Tr>
               <Table.Th>{t('district.table.team')}</Table.Th>
@@ -145,7 +144,7 @@ function DistrictTable({ overview }: { overview: DistrictOverview }) {
               const s = r.summary;
               return (
                 <Table.Tr key={r.teamKey} data-testid="district-row" data-team={s.team.name}>
-                  <Table.Td>
+                  <Table.Td miw={220}>
                     <Link to={`team/${r.bundleId}`} aria-label={t('district.table.details', { team: s.team.name })}>
                       {s.team.name}
                     </Link>
@@ -160,11 +159,11 @@ function DistrictTable({ overview }: { overview: DistrictOverview }) {
                   <Table.Td {...num}>{formatInteger(s.team.inhabitants)}</Table.Td>
                   <Table.Td {...num}>{formatDecimal(s.team.formationFte)}</Table.Td>
                   <Table.Td {...num}>{formatInteger(s.team.wijkagenten)}</Table.Td>
-                  <Table.Td>
+                  <Table.Td style={{ whiteSpace: 'nowrap' }}>
                     <NormCell row={r} />
                   </Table.Td>
                   <Table.Td {...num}>{s.opgaven.length}</Table.Td>
-                  <Table.Td>
+                  <Table.Td style={{ whiteSpace: 'nowrap' }}>
                     <StatusBadge status={s.overall} size="sm" />
                   </Table.Td>
                   <Table.Td {...num}>{formatMoney(s.money.availableCents)}</Table.Td>
@@ -191,7 +190,7 @@ function DistrictTable({ overview }: { overview: DistrictOverview }) {
               <Table.Th {...num}>{formatInteger(sums.inhabitants)}</Table.Th>
               <Table.Th {...num}>{formatDecimal(sums.formationFte)}</Table.Th>
               <Table.Th {...num}>{formatInteger(sums.wijkagenten)}</Table.Th>
-              <Table.Th>
+              <Table.Th style={{ whiteSpace: 'nowrap' }}>
                 {sums.wijkagenten < sums.wijkagentenNeeded
                   ? t('district.table.normShort', { count: sums.wijkagentenNeeded - sums.wijkagenten })
                   : t('district.table.normOk')}

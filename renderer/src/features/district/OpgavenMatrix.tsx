@@ -8,8 +8,7 @@ export function OpgavenMatrix({ overview }: { overview: DistrictOverview }) {
   const title = (o: { titleNl: string; titleEn: string }) => (i18n.language === 'en' ? o.titleEn : o.titleNl);
   return (
     <ScrollArea type="auto">
-      <Table withColumnBorders miw={1100} data-testid="opgaven-matrix" fz="xs">
-        <Table.Caption>{t('district.matrix.caption')}</Table.Caption>
+      <Table withColumnBorders miw={1100} data-testid="opgaven-matrix" fz="xs" aria-label={t('district.matrix.caption')}>
         <Table.Thead>
           <Table.Tr>
             <Table.Th>{t('district.table.team')}</Table.Th>
@@ -23,7 +22,9 @@ export function OpgavenMatrix({ overview }: { overview: DistrictOverview }) {
         <Table.Tbody>
           {overview.rows.map((r) => (
             <Table.Tr key={r.teamKey}>
-              <Table.Th scope="row">{r.summary.team.name}</Table.Th>
+              <Table.Th scope="row" miw={200}>
+                {r.summary.team.name}
+              </Table.Th>
               {overview.opgaven.map((o) => {
                 const chosen = r.summary.opgaven.filter((c) => c.opgaveId === o.id);
                 const latest = chosen.find((c) => c.status) ?? chosen[0];

@@ -142,6 +142,7 @@ export const nl = {
   report: {
     title: 'Districtsoverzicht',
     footer: 'Districtsoverzicht',
+    source: 'Bron',
     generated: 'Samengesteld uit {{count}} verantwoordingen',
     generated_one: 'Samengesteld uit {{count}} verantwoording',
     none: 'Geen verantwoordingen voor deze periode.',
@@ -291,6 +292,7 @@ export const en: typeof nl = {
   report: {
     title: 'District overview',
     footer: 'District overview',
+    source: 'Source',
     generated: 'Compiled from {{count}} reports',
     generated_one: 'Compiled from {{count}} report',
     none: 'No reports for this period.',
