@@ -1,9 +1,9 @@
 import { Alert, Button, Group, NumberInput, Paper, Text, TextInput, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { AnchorCheck as Result } from '../../../../electron/api/district';
-import { call } from '../../app/api';
-import { describeError, fieldErrorsOf } from '../../app/errors';
+import type { AnchorCheck as Result } from '@api/district';
+import { call } from '../../shared/api';
+import { describeError, fieldErrorsOf } from '../../shared/errors';
 
 /** The team's own chain against the head (length + hash) the district recorded from a bundle. */
 export function AnchorCheck({ teamId }: { teamId: number }) {

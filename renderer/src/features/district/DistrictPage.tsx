@@ -2,8 +2,8 @@ import { Alert, Button, Group, Paper, ScrollArea, Select, Stack, Table, Text, Ti
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Route, Routes } from 'react-router';
-import type { DistrictOverview, DistrictRow } from '../../../../electron/api/district';
-import { notifyError, notifySaved } from '../../app/errors';
+import type { DistrictOverview, DistrictRow } from '@api/district';
+import { notifyError, notifySaved } from '../../shared/errors';
 import { formatDate, formatDateLong, formatDecimal, formatInteger, formatMoney } from '../../ui/format';
 import { PageHeader } from '../../ui/PageHeader';
 import { StatusBadge } from '../progress/StatusBadge';

@@ -1,9 +1,9 @@
 import { Button, Code, Group, Modal, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { BundleKeyInfo } from '../../../../electron/api/district';
-import { call } from '../../app/api';
-import { notifyError, notifySaved } from '../../app/errors';
+import type { BundleKeyInfo } from '@api/district';
+import { call } from '../../shared/api';
+import { notifyError, notifySaved } from '../../shared/errors';
 import { formatDateLong } from '../../ui/format';
 
 /** Saves text through the browser's download (the shell asks where). */

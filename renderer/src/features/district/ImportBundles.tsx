@@ -1,9 +1,9 @@
 import { Alert, Button, FileButton, Group, List, Loader, Modal, Paper, Stack, Table, Text, Code } from '@mantine/core';
 import { useState, type DragEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { BUNDLE_EXTENSION, type ImportedBundle, type InspectedBundle } from '../../../../electron/api/district';
-import { call } from '../../app/api';
-import { notifyError } from '../../app/errors';
+import { BUNDLE_EXTENSION, type ImportedBundle, type InspectedBundle } from '@api/district';
+import { call } from '../../shared/api';
+import { notifyError } from '../../shared/errors';
 import { formatDateLong } from '../../ui/format';
 import { useDistrictStore } from './store';
 

@@ -1,9 +1,9 @@
 import { Code, Table, Text } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { BundleKeyInfo } from '../../../../electron/api/district';
-import { call } from '../../app/api';
-import { notifyError } from '../../app/errors';
+import type { BundleKeyInfo } from '@api/district';
+import { call } from '../../shared/api';
+import { notifyError } from '../../shared/errors';
 
 /** About: the signing key's fingerprint, for the district to check by phone once. */
 export function KeyFingerprintRow() {

@@ -1,6 +1,6 @@
 import { ScrollArea, Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import type { DistrictOverview } from '../../../../electron/api/district';
+import type { DistrictOverview } from '@api/district';
 
 /** The eight opgaven across the teams: per cell the latest check-in's status and progress, or — when not chosen. */
 export function OpgavenMatrix({ overview }: { overview: DistrictOverview }) {

@@ -2,9 +2,9 @@ import { Alert, Anchor, Badge, Code, Group, Paper, ScrollArea, SimpleGrid, Stack
 import { useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import type { DistrictTeamBundle } from '../../../../electron/api/district';
-import { call } from '../../app/api';
-import { describeError } from '../../app/errors';
+import type { DistrictTeamBundle } from '@api/district';
+import { call } from '../../shared/api';
+import { describeError } from '../../shared/errors';
 import { formatDate, formatDateLong, formatDecimal, formatInteger, formatMoney } from '../../ui/format';
 import { PageHeader } from '../../ui/PageHeader';
 import { StatusBadge } from '../progress/StatusBadge';

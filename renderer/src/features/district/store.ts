@@ -1,6 +1,6 @@
 import { create } from 'zustand';
-import type { DistrictOverview } from '../../../../electron/api/district';
-import { call } from '../../app/api';
+import type { DistrictOverview } from '@api/district';
+import { call } from '../../shared/api';
 
 const MODE_KEY = 'teamchef.districtView';
 

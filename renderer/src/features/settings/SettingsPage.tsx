@@ -1,7 +1,7 @@
 import { Paper, SegmentedControl, Stack, Text, Title } from '@mantine/core';
 import type { Team } from '../../../../electron/api/team';
 import { useTranslation } from 'react-i18next';
-import { notifySaved } from '../../app/errors';
+import { notifySaved } from '../../shared/errors';
 import { setLanguage, type Language } from '../../i18n';
 import { formatDate, formatMoney } from '../../ui/format';
 import { PageHeader } from '../../ui/PageHeader';

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
-import type { DistrictOverview } from '../../../electron/api/district';
-import { formatDate, formatDateLong, formatDecimal, formatInteger, formatMoney } from '../ui/format';
+import type { DistrictOverview } from '@api/district';
+import { formatDate, formatDateLong, formatDecimal, formatInteger, formatMoney } from '../../../ui/format';
 import './report.css';
 import { ReportStyle } from './ReportStyle';
 
