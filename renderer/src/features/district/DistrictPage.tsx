@@ -6,7 +6,7 @@ import type { DistrictOverview, DistrictRow } from '@api/district';
 import { notifyError, notifySaved } from '../../shared/errors';
 import { formatDate, formatDateLong, formatDecimal, formatInteger, formatMoney } from '../../ui/format';
 import { PageHeader } from '../../ui/PageHeader';
-import { StatusBadge } from '../progress/StatusBadge';
+import { StatusText } from './StatusText';
 import { printCall } from '../print/print-bridge';
 import { ImportBundles } from './ImportBundles';
 import { OpgavenMatrix } from './OpgavenMatrix';
@@ -164,7 +164,7 @@ function DistrictTable({ overview }: { overview: DistrictOverview }) {
                   </Table.Td>
                   <Table.Td {...num}>{s.opgaven.length}</Table.Td>
                   <Table.Td style={{ whiteSpace: 'nowrap' }}>
-                    <StatusBadge status={s.overall} size="sm" />
+                    <StatusText status={s.overall} />
                   </Table.Td>
                   <Table.Td {...num}>{formatMoney(s.money.availableCents)}</Table.Td>
                   <Table.Td {...num}>{formatMoney(s.money.committedCents)}</Table.Td>

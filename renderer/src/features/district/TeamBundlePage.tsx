@@ -7,7 +7,7 @@ import { call } from '../../shared/api';
 import { describeError } from '../../shared/errors';
 import { formatDate, formatDateLong, formatDecimal, formatInteger, formatMoney } from '../../ui/format';
 import { PageHeader } from '../../ui/PageHeader';
-import { StatusBadge } from '../progress/StatusBadge';
+import { StatusText } from './StatusText';
 
 const num = { ta: 'right' as const, style: { whiteSpace: 'nowrap' as const } };
 
@@ -103,7 +103,7 @@ export function TeamBundlePage() {
               <Table.Tr>
                 <Table.Th>{t('district.table.status')}</Table.Th>
                 <Table.Td>
-                  <StatusBadge status={s.overall} size="sm" />
+                  <StatusText status={s.overall} />
                 </Table.Td>
               </Table.Tr>
             </Table.Tbody>
@@ -173,7 +173,7 @@ export function TeamBundlePage() {
                     </Table.Td>
                     <Table.Td>{o.owner}</Table.Td>
                     <Table.Td>
-                      <StatusBadge status={o.status} size="sm" />
+                      <StatusText status={o.status} />
                     </Table.Td>
                     <Table.Td {...num}>{o.progress === null ? '—' : `${o.progress}%`}</Table.Td>
                     <Table.Td {...num}>{o.actions.open}</Table.Td>
@@ -222,9 +222,9 @@ export function TeamBundlePage() {
                   <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDate(d.date)}</Table.Td>
                   <Table.Td>{d.title}</Table.Td>
                   <Table.Td>
-                    <Badge variant="outline" size="sm">
+                    <Text size="sm" style={{ whiteSpace: 'nowrap' }}>
                       {t(`budget.statuses.${d.status}`, { defaultValue: d.status })}
-                    </Badge>
+                    </Text>
                   </Table.Td>
                   <Table.Td {...num}>{formatMoney(d.amountCents)}</Table.Td>
                 </Table.Tr>
