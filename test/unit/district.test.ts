@@ -268,6 +268,24 @@ describe('a bundle that is not what was signed is refused, and nothing is stored
     await refusedWith(district, text(b), [bundleKey], /handtekening klopt niet/);
   });
 
+  it('signed by the key it names, but not built as a bundle is (a hostile or broken writer)', async () => {
+    const clock = movingClock('2026-11-28T10:00:00Z');
+    const { dir, core } = open(clock);
+    const district = open(clock).core;
+    const team = await seedTeam(core);
+    const bundle = await exportBundle(core, team.id);
+    const { createPrivateKey, createHash } = await import('node:crypto');
+    const keyFile = JSON.parse(readFileSync(join(dir, KEY_FILE_NAME), 'utf8')) as { privateKey: string };
+    const privateKey = createPrivateKey({ key: Buffer.from(keyFile.privateKey, 'base64'), format: 'der', type: 'pkcs8' });
+    const b = parse(bundle);
+    b.parts.ledger.expenses[0].amountCents = '125,00';
+    b.parts.progress.opgaven[0].series = [{ date: 'gisteren' }];
+    for (const p of ['ledger', 'progress'])
+      (b.manifest.parts as Record<string, string>)[p] = createHash('sha256').update(JSON.stringify(JSON.parse(canonicalJson(b.parts[p])))).digest('hex');
+    b.signature = sign(null, Buffer.from(canonicalJson(b.manifest)), privateKey).toString('base64');
+    await refusedWith(district, text(b), [bundle.key.fingerprint], /ondertekend maar onvolledig opgebouwd/);
+  });
+
   it('a truncated file', async () => {
     const { district, bundle, bundleKey } = await setup();
     for (const cut of [bundle.text.length - 1, Math.floor(bundle.text.length / 2), 10, 0])
