@@ -122,6 +122,14 @@ describe('from team to district', () => {
     await teamA.open('/about');
     await expect.poll(() => page.getByTestId('about-fingerprint').textContent()).toBe(keys.a.short);
 
+    // A chief with a team turns the district view on in settings; it comes into the menu.
+    await teamA.open('/settings');
+    const nav = page.getByRole('navigation', { name: 'Hoofdmenu' });
+    expect(await nav.getByRole('link', { name: 'Districtsoverzicht' }).count()).toBe(0);
+    await page.getByRole('switch', { name: 'Districtsoverzicht in het menu tonen' }).check();
+    await nav.getByRole('link', { name: 'Districtsoverzicht' }).click();
+    await page.getByTestId('district-empty').waitFor();
+
     const b = await data<BundleExport>(coreB, 'district.export', { teamId: teamB.id, ...PERIOD });
     keys.b = b.key;
     files.b = join(OUT, b.fileName);
