@@ -303,7 +303,7 @@ export function TeamBundlePage() {
                   <Table.Td {...num}>
                     {formatInteger(c.inhabitants)} {t('district.table.inhabitants').toLowerCase()}
                   </Table.Td>
-                  <Table.Td {...num}>{formatDecimal(c.fte)} fte</Table.Td>
+                  <Table.Td {...num}>{t('team.formation.amount', { value: formatDecimal(c.fte) })}</Table.Td>
                   <Table.Td {...num}>
                     {formatInteger(c.wijkagenten)} {t('district.table.wijkagenten').toLowerCase()}
                   </Table.Td>
