@@ -109,7 +109,7 @@ describe('from team to district', () => {
     await page.getByRole('button', { name: 'Verantwoording versturen…' }).click();
     const dialog = page.getByRole('dialog', { name: 'Verantwoording versturen' });
     keys.a = await data<BundleKeyInfo>(teamA.core, 'district.key');
-    await expect.poll(() => dialog.getByTestId('export-fingerprint').textContent()).toBe(keys.a.short);
+    await expect.poll(() => dialog.getByTestId('export-fingerprint').textContent(), { timeout: 15_000 }).toBe(keys.a.short);
     await page.screenshot({ path: join(OUT, 'export-dialog.png') });
     const [download] = await Promise.all([page.waitForEvent('download'), dialog.getByRole('button', { name: 'Bestand maken' }).click()]);
     expect(download.suggestedFilename()).toBe('Basisteam Utrecht-Oost verantwoording 2026-01-01 tot 2026-12-31.teamchef-bundel');
@@ -120,7 +120,7 @@ describe('from team to district', () => {
 
     // About shows the same fingerprint, to read out over the phone.
     await teamA.open('/about');
-    await expect.poll(() => page.getByTestId('about-fingerprint').textContent()).toBe(keys.a.short);
+    await expect.poll(() => page.getByTestId('about-fingerprint').textContent(), { timeout: 15_000 }).toBe(keys.a.short);
 
     // A chief with a team turns the district view on in settings; it comes into the menu.
     await teamA.open('/settings');
@@ -151,7 +151,7 @@ describe('from team to district', () => {
     await page.screenshot({ path: join(OUT, 'trust-dialog.png') });
     await trust.getByRole('button', { name: 'Vertrouwen en inlezen' }).click();
     await page.getByTestId('import-results').getByText(`Ingelezen: ${REPORT_TEAM.name}`).waitFor();
-    await expect.poll(() => page.getByTestId('district-row').count()).toBe(2);
+    await expect.poll(() => page.getByTestId('district-row').count(), { timeout: 15_000 }).toBe(2);
 
     const moneyA = (await data<BudgetOverview>(teamA.core, 'budget.overview', { teamId: seeded.teamId, year: 2026 })).totals;
     const moneyB = (await data<BudgetOverview>(coreB, 'budget.overview', { teamId: teamB.id, year: 2026 })).totals;
