@@ -37,7 +37,7 @@ const SEEDS: Record<number, (db: Db) => void> = {
     db.prepare(`INSERT INTO partner (team_id, name) VALUES (1, 'Gemeente Utrecht')`).run();
     db.prepare('INSERT INTO action_partner (action_id, partner_id) VALUES (1, 1)').run();
   },
-  6(db) {
+  7(db) {
     db.prepare(`INSERT INTO bundle_export (team_id, period_from, period_to, created_at, audit_length, audit_head, bundle_sha256)
       VALUES (1, '2026-01-01', '2026-12-31', ?, 0, NULL, ?)`).run(NOW, 'a'.repeat(64));
     db.prepare('INSERT INTO district_key (fingerprint, public_key, trusted_at) VALUES (?, ?, ?)').run('b'.repeat(64), 'AAAA', NOW);
