@@ -15,13 +15,14 @@ export const BUNDLE_EXTENSION = '.teamchef-bundel';
 /** A bundle file as the page read it: its name and its text (a bundle is UTF-8 JSON). */
 const BundleFile = z.strictObject({
   name: z.string().max(260, { message: 'Maximaal 260 tekens.' }),
-  /** 100 MB of text: far above a team's year (about 1 MB), below what one call should carry. */
-  text: z.string().max(100_000_000, { message: 'Het bestand is te groot voor een verantwoording (maximaal 100 MB).' }),
+  /** 50 MB of text: far above a team's year (about 1.2 MB at district size). */
+  text: z.string().max(50_000_000, { message: 'Het bestand is te groot voor een verantwoording (maximaal 50 MB).' }),
 });
 const BundleFiles = z
   .array(BundleFile)
   .min(1, { message: 'Kies minstens één bestand.' })
-  .max(100, { message: 'Lees hoogstens 100 bestanden tegelijk in.' });
+  .max(50, { message: 'Lees hoogstens 50 bestanden tegelijk in.' })
+  .refine((files) => files.reduce((n, f) => n + f.text.length, 0) <= 200_000_000, { message: 'Lees in delen in: samen hoogstens 200 MB per keer.' });
 
 /** Full sha256 (hex) of a public key: how the district's trust list names a key. */
 const Fingerprint = z.string().regex(/^[0-9a-f]{64}$/, { message: 'Onbekende sleutel.' });

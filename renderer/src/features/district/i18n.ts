@@ -301,9 +301,10 @@ export const en: typeof nl = {
 
 /** English for the contract's Dutch validation messages of this domain. */
 export const validationEn: Record<string, string> = {
-  'Het bestand is te groot voor een verantwoording (maximaal 100 MB).': 'The file is too large for an accountability report (at most 100 MB).',
+  'Het bestand is te groot voor een verantwoording (maximaal 50 MB).': 'The file is too large for an accountability report (at most 50 MB).',
+  'Lees in delen in: samen hoogstens 200 MB per keer.': 'Read in in parts: at most 200 MB together at a time.',
   'Kies minstens één bestand.': 'Choose at least one file.',
-  'Lees hoogstens 100 bestanden tegelijk in.': 'Read in at most 100 files at once.',
+  'Lees hoogstens 50 bestanden tegelijk in.': 'Read in at most 50 files at once.',
   'Onbekende sleutel.': 'Unknown key.',
   'Vul een lengte van minstens 1 in.': 'Enter a length of at least 1.',
   'Vul de kop in zoals het district hem noemt: 12 tot 64 tekens 0-9 en a-f.': 'Enter the head as the district gives it: 12 to 64 characters 0-9 and a-f.',
