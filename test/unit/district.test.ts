@@ -3,8 +3,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Ctx } from '../../electron/api/define';
-import type { BundleExport, DistrictOverview, DistrictTeamBundle, ImportedBundle, InspectedBundle, AnchorCheck, BundleKeyInfo } from '../../electron/api/district';
-import type { Envelope } from '../../electron/api/errors';
+import type { BundleParts, BundleExport, DistrictOverview, DistrictTeamBundle, ImportedBundle, InspectedBundle, AnchorCheck, BundleKeyInfo } from '../../electron/api/district';
 import type { Team } from '../../electron/api/team';
 import { createCore, type Core } from '../../electron/core';
 import { canonicalJson, hashAuditRecord } from '../../electron/core/audit/chain';
@@ -90,7 +89,7 @@ async function trustAndImport(district: Core, files: { name: string; text: strin
   return call<ImportedBundle[]>(district, 'district.import', { files, trust });
 }
 
-type Bundle = { format: string; version: number; manifest: Record<string, unknown>; parts: any; signature: string };
+type Bundle = { format: string; version: number; manifest: Record<string, unknown>; parts: BundleParts; signature: string };
 const parse = (b: BundleExport) => JSON.parse(b.text) as Bundle;
 const text = (bundle: Bundle) => canonicalJson(bundle);
 
@@ -125,7 +124,7 @@ describe('the verantwoording bundle', () => {
     // never silently replaced by a new key (the district would see another fingerprint).
     again.close();
     const plainCore = coreAt(dir, clock);
-    const refused = (await plainCore.dispatch('district.key', {})) as Envelope<unknown>;
+    const refused = await plainCore.dispatch('district.key', {});
     expect(refused.ok).toBe(false);
     expect(JSON.parse(readFileSync(join(dir, KEY_FILE_NAME), 'utf8'))).toEqual(keyFile);
   });
@@ -156,10 +155,10 @@ describe('the verantwoording bundle', () => {
     const parsed = parse(bundleA);
     expect(parsed.format).toBe('teamchef-bundel');
     expect(parsed.version).toBe(BUNDLE_VERSION);
-    expect(parsed.parts.ledger.expenses.map((e: { amountCents: number }) => e.amountCents)).toEqual([12_500, 4_999, 80_001]);
+    expect(parsed.parts.ledger.expenses.map((e) => e.amountCents)).toEqual([12_500, 4_999, 80_001]);
     expect(parsed.parts.ledger.decisions).toHaveLength(1);
     expect(parsed.parts.ledger.entries).toHaveLength(1);
-    expect(parsed.parts.progress.opgaven.map((o: { code: string }) => o.code)).toHaveLength(1);
+    expect(parsed.parts.progress.opgaven.map((o) => o.code)).toHaveLength(1);
     const head = a.db.prepare<[], { seq: number; hash: string }>('SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1').get()!;
     expect(parsed.manifest.audit).toEqual({ length: head.seq, head: head.hash });
     // Canonical: the file is its own canonical JSON, so the same records always give the same bytes.
@@ -236,7 +235,7 @@ describe('a bundle that is not what was signed is refused, and nothing is stored
   it('one amount changed', async () => {
     const { district, bundle, bundleKey } = await setup();
     const b = parse(bundle);
-    b.parts.ledger.expenses[1].amountCents = 499;
+    b.parts.ledger.expenses[1]!.amountCents = 499;
     await refusedWith(district, text(b), [bundleKey], /onderdeel "ledger" is na het ondertekenen gewijzigd/);
     // Changed in the summary money too, where the district adds up.
     const c = parse(bundle);
@@ -278,10 +277,10 @@ describe('a bundle that is not what was signed is refused, and nothing is stored
     const keyFile = JSON.parse(readFileSync(join(dir, KEY_FILE_NAME), 'utf8')) as { privateKey: string };
     const privateKey = createPrivateKey({ key: Buffer.from(keyFile.privateKey, 'base64'), format: 'der', type: 'pkcs8' });
     const b = parse(bundle);
-    b.parts.ledger.expenses[0].amountCents = '125,00';
-    b.parts.progress.opgaven[0].series = [{ date: 'gisteren' }];
+    (b.parts.ledger.expenses[0] as Record<string, unknown>).amountCents = '125,00';
+    (b.parts.progress.opgaven[0] as Record<string, unknown>).series = [{ date: 'gisteren' }];
     for (const p of ['ledger', 'progress'])
-      (b.manifest.parts as Record<string, string>)[p] = createHash('sha256').update(JSON.stringify(JSON.parse(canonicalJson(b.parts[p])))).digest('hex');
+      (b.manifest.parts as Record<string, string>)[p] = createHash('sha256').update(JSON.stringify(JSON.parse(canonicalJson(b.parts[p as keyof BundleParts])))).digest('hex');
     b.signature = sign(null, Buffer.from(canonicalJson(b.manifest)), privateKey).toString('base64');
     await refusedWith(district, text(b), [bundle.key.fingerprint], /ondertekend maar onvolledig opgebouwd/);
   });
@@ -295,10 +294,10 @@ describe('a bundle that is not what was signed is refused, and nothing is stored
   it('a part removed or a part added', async () => {
     const { district, bundle, bundleKey } = await setup();
     const b = parse(bundle);
-    delete b.parts.clusters;
+    delete (b.parts as Partial<BundleParts>).clusters;
     await refusedWith(district, text(b), [bundleKey], /onderdeel "clusters" ontbreekt/);
     const c = parse(bundle);
-    c.parts.extra = { note: 'niet ondertekend' };
+    (c.parts as unknown as Record<string, unknown>).extra = { note: 'niet ondertekend' };
     await refusedWith(district, text(c), [bundleKey], /niet is ondertekend/);
   });
 

@@ -7,9 +7,12 @@ import type { Db } from '../store/open';
 import { buildBundle } from './format';
 import type { SigningKey } from './keys';
 
+/** Characters no file name on Windows, macOS or Linux may hold: reserved signs and control characters. */
+// eslint-disable-next-line no-control-regex -- control characters are exactly what a file name must not hold
+const UNSAFE_IN_NAME = /[\\/:*?"<>|\u0000-\u001f]/g;
 const slug = (s: string) =>
   s
-    .replace(/[\\/:*?"<>|\u0000-\u001f]/g, '-')
+    .replace(UNSAFE_IN_NAME, '-')
     .replace(/\s+/g, ' ')
     .trim()
     .slice(0, 80);

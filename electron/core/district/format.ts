@@ -212,5 +212,5 @@ export function verifyBundle(text: string): VerifiedBundle {
   const m = manifest.data;
   if (parts.data.audit.length !== m.audit.length || parts.data.audit.head !== m.audit.head || parts.data.team.id !== m.team.id || m.period.to < m.period.from)
     throw refuse('De verantwoording spreekt zichzelf tegen (team, periode of auditketen).');
-  return { manifest: m as Manifest, parts: parts.data as unknown as BundleParts, fingerprint: fingerprintOf(m.publicKey), sha256: sha256(text) };
+  return { manifest: m, parts: parts.data as unknown as BundleParts, fingerprint: fingerprintOf(m.publicKey), sha256: sha256(text) };
 }

@@ -9,6 +9,7 @@ import { formatDate, formatDateLong, formatDecimal, formatInteger, formatMoney }
 import { PageHeader } from '../../ui/PageHeader';
 import { StatusText } from './StatusText';
 
+const textOf = (v: unknown): string => (typeof v === 'string' ? v : '');
 const num = { ta: 'right' as const, style: { whiteSpace: 'nowrap' as const } };
 
 function Ledger({ title, count, children }: { title: string; count: number; children: ReactNode }) {
@@ -34,14 +35,15 @@ function Ledger({ title, count, children }: { title: string; count: number; chil
 export function TeamBundlePage() {
   const { t, i18n } = useTranslation();
   const { bundleId } = useParams();
-  const [data, setData] = useState<DistrictTeamBundle | null>(null);
+  const [loaded, setData] = useState<DistrictTeamBundle | null>(null);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
-    setData(null);
     call('district.team', { bundleId: Number(bundleId) })
       .then(setData)
       .catch((err) => setError(describeError(err)));
   }, [bundleId]);
+  // Another bundle of the history chosen: the one shown until it arrives is not this one.
+  const data = loaded && loaded.bundleId === Number(bundleId) ? loaded : null;
 
   const back = (
     <Anchor component={Link} to="/district">
@@ -278,8 +280,8 @@ export function TeamBundlePage() {
             <Table.Tbody>
               {parts.ledger.refunds.map((r, i) => (
                 <Table.Tr key={i}>
-                  <Table.Td>{String(r.date ?? r.refund_date ?? '')}</Table.Td>
-                  <Table.Td>{String(r.payee ?? r.counterparty ?? r.description ?? '')}</Table.Td>
+                  <Table.Td>{textOf(r.date ?? r.refund_date)}</Table.Td>
+                  <Table.Td>{textOf(r.payee ?? r.counterparty ?? r.description)}</Table.Td>
                   <Table.Td {...num}>{typeof (r.amountCents ?? r.amount_cents) === 'number' ? formatMoney(Number(r.amountCents ?? r.amount_cents)) : ''}</Table.Td>
                 </Table.Tr>
               ))}

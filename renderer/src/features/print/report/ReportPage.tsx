@@ -36,14 +36,15 @@ export default function ReportPage() {
 function DistrictReport({ search }: { search: string }) {
   const { t } = useTranslation();
   const [data, setData] = useState<{ overview: DistrictOverview; at: string } | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const [failed, setError] = useState<string | null>(null);
+  const q = new URLSearchParams(search);
+  const from = q.get('from') ?? '';
+  const to = q.get('to') ?? '';
+  const valid = isRealIsoDate(from) && isRealIsoDate(to);
+  const error = valid ? failed : t('print.report.invalid');
   useEffect(() => {
     delete document.documentElement.dataset.reportReady;
-    const q = new URLSearchParams(search);
-    const from = q.get('from') ?? '';
-    const to = q.get('to') ?? '';
-    if (!isRealIsoDate(from) || !isRealIsoDate(to)) {
-      setError(t('print.report.invalid'));
+    if (!valid) {
       markReady('error');
       return;
     }
@@ -53,7 +54,7 @@ function DistrictReport({ search }: { search: string }) {
         setError(describeError(err));
         markReady('error');
       });
-  }, [search, t]);
+  }, [from, to, valid]);
   useEffect(() => {
     if (data) markReady('true');
   }, [data]);
