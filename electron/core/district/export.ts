@@ -67,7 +67,11 @@ export function createBundleExporter(deps: {
             decisions: report.budget.flatMap((y) => y.decisions),
             expenses: years.flatMap((y) => deps.budget.expenses(input.teamId, y)),
             ...(refundsTable()
-              ? { refunds: db.prepare(`SELECT * FROM refund WHERE team_id = ? ORDER BY id`).all(input.teamId) as Record<string, unknown>[] }
+              ? {
+                  refunds: db
+                    .prepare(`SELECT * FROM refund WHERE team_id = ? AND year BETWEEN ? AND ? ORDER BY id`)
+                    .all(input.teamId, years[0] ?? 0, years.at(-1) ?? 0) as Record<string, unknown>[],
+                }
               : {}),
           },
           audit: { length, head: head?.hash ?? null, anchors },

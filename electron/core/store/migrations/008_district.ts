@@ -9,8 +9,8 @@ import type { Migration } from './types';
  *   district overview lists, so the overview never has to parse the records.
  * All three are append-only: a newer bundle is a new row; nothing read in is changed or deleted.
  */
-export const m007District: Migration = {
-  version: 7,
+export const m008District: Migration = {
+  version: 8,
   name: 'verantwoording bundles: exports made, trusted keys, bundles read in',
   up(db) {
     db.exec(`
