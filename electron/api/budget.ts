@@ -66,7 +66,7 @@ export const ExpenseInput = z.strictObject({
   amountCents: PositiveAmount,
   payee: Name,
   description: LongText,
-  paymentMethod: z.enum(PAYMENT_METHODS, { message: 'Kies debitcard, factuur, declaratie of anders.' }),
+  paymentMethod: z.enum(PAYMENT_METHODS, { message: 'Kies pinpas, factuur, declaratie of anders.' }),
   receiptRef: ShortText,
   decisionId: OptionalLink,
   teamOpgaveId: OptionalLink,
@@ -110,7 +110,7 @@ export const ImportPreviewInput = z.strictObject({ ...ImportFile, mapping: Impor
 export const ImportCommitInput = z.strictObject({
   ...ImportFile,
   mapping: ImportMappingSchema,
-  paymentMethod: z.enum(PAYMENT_METHODS, { message: 'Kies debitcard, factuur, declaratie of anders.' }),
+  paymentMethod: z.enum(PAYMENT_METHODS, { message: 'Kies pinpas, factuur, declaratie of anders.' }),
   /** Row numbers (as shown in the preview) to leave out, e.g. likely duplicates. */
   skipRows: z.array(z.number().int().min(1).max(1_000_000)).max(100_000),
   decisionId: OptionalLink,

@@ -44,5 +44,5 @@ export function createShellBridge(
     setLanguage(language: string) {
       if (language === 'nl' || language === 'en') sendLanguage(language);
     },
-  }) as ShellBridge;
+  });
 }

@@ -190,7 +190,7 @@ export function createBackupService(store: StoreHolder<unknown>, options: Backup
 
     info(): StoreInfo {
       const version = store.db.pragma('user_version', { simple: true }) as number;
-      let size = 0;
+      let size: number;
       try {
         size = fs.statSync(store.file).size;
       } catch {

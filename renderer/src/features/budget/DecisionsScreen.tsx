@@ -11,6 +11,7 @@ import { todayText, toPayload } from './forms';
 import { idOrNull, LinkFields } from './LinkFields';
 import { ReasonModal } from './ReasonModal';
 import { useFundsStore } from './store';
+import { useOpgaveLabel } from '../agenda/catalogue-en';
 
 const EMPTY = {
   date: todayText(),
@@ -30,6 +31,7 @@ const overBudgetMessage = (err: unknown): string | null =>
 
 export function DecisionsScreen({ teamId }: { teamId: number }) {
   const { t } = useTranslation();
+  const opgaveLabel = useOpgaveLabel();
   const { decisions, write } = useFundsStore();
   const form = useForm({ mode: 'controlled', initialValues: EMPTY });
   const [over, setOver] = useState<{ message: string; run(reason: string): Promise<unknown> } | null>(null);
@@ -139,7 +141,7 @@ export function DecisionsScreen({ teamId }: { teamId: number }) {
                 <Table.Td ta="right">{formatMoney(d.amountCents)}</Table.Td>
                 <Table.Td ta="right">{formatMoney(d.spentCents)}</Table.Td>
                 <Table.Td ta="right">{formatMoney(d.committedCents)}</Table.Td>
-                <Table.Td>{[d.opgaveLabel, d.actionTitle, d.clusterName].filter(Boolean).join(' · ')}</Table.Td>
+                <Table.Td>{[d.opgaveLabel && opgaveLabel(d.opgaveLabel), d.actionTitle, d.clusterName].filter(Boolean).join(' · ')}</Table.Td>
                 <Table.Td>
                   <Badge variant="light" color={d.status === 'genomen' ? 'blue' : d.status === 'ingetrokken' ? 'gray' : 'yellow'}>
                     {t(`budget.statuses.${d.status}`)}

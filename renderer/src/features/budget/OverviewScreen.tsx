@@ -10,6 +10,7 @@ import { fieldErrorsOf, notifyError, notifySaved } from '../../shared/errors';
 import { formatDate, formatMoney } from '../../ui/format';
 import { downloadBase64, todayText, toPayload } from './forms';
 import { useFundsStore } from './store';
+import { useOpgaveLabel } from '../agenda/catalogue-en';
 
 const FundsCharts = lazy(() => import('./FundsCharts'));
 
@@ -182,7 +183,7 @@ function ExportAndVerify({ teamId }: { teamId: number }) {
       <Button
         variant="outline"
         onClick={() =>
-          call('audit.verify', { teamId })
+          void call('audit.verify', { teamId })
             .then(setVerify)
             .catch(notifyError)
         }
@@ -211,6 +212,7 @@ function ExportAndVerify({ teamId }: { teamId: number }) {
 
 export function OverviewScreen({ teamId }: { teamId: number }) {
   const { t } = useTranslation();
+  const opgaveLabel = useOpgaveLabel();
   const o = useFundsStore((s) => s.overview);
   const entries = useFundsStore((s) => s.entries);
   if (!o) return null;
@@ -223,7 +225,7 @@ export function OverviewScreen({ teamId }: { teamId: number }) {
         <Alert color="orange" title={t('budget.warnings.title')} data-testid="warnings">
           <List size="sm">
             {o.warnings.map((w, i) => (
-              <List.Item key={i}>{t(`budget.warnings.${w.scope}`, { label: w.label ?? unlinked, percent: w.percent })}</List.Item>
+              <List.Item key={i}>{t(`budget.warnings.${w.scope}`, { label: w.label ? (w.scope === 'opgave' ? opgaveLabel(w.label) : w.label) : unlinked, percent: w.percent })}</List.Item>
             ))}
           </List>
         </Alert>
@@ -233,7 +235,7 @@ export function OverviewScreen({ teamId }: { teamId: number }) {
         <FundsCharts overview={o} />
       </Suspense>
       <SimpleGrid cols={{ base: 1, lg: 2 }}>
-        <GroupTable title={t('budget.overview.byOpgave')} rows={o.byOpgave.map((g) => ({ ...g, key: String(g.teamOpgaveId), label: g.label ?? unlinked }))} />
+        <GroupTable title={t('budget.overview.byOpgave')} rows={o.byOpgave.map((g) => ({ ...g, key: String(g.teamOpgaveId), label: g.label ? opgaveLabel(g.label) : unlinked }))} />
         <GroupTable title={t('budget.overview.byCluster')} rows={o.byCluster.map((g) => ({ ...g, key: String(g.clusterId), label: g.label ?? unlinked }))} />
       </SimpleGrid>
       <ExportAndVerify teamId={teamId} />
