@@ -15,6 +15,7 @@ import { createPrintHandler, registerPrint } from './print-ipc';
 import { APP_ENTRY_URL, APP_ORIGIN } from './protocol';
 import { sendShellCommand } from './shortcuts';
 import { claimSingleInstance } from './single-instance';
+import { smokeSavePath } from './smoke-switch';
 import { describeRecovered, describeStartProblem } from './startup';
 import { hardenWebContents, mainWindowOptions } from './window';
 import { loadWindowState, restoreBounds, saveWindowState } from './window-state';
@@ -88,6 +89,11 @@ function createHiddenReportWindow(): BrowserWindow {
 }
 
 async function askPdfPath(defaultName: string): Promise<string | undefined> {
+  const smokePath = smokeSavePath(process.env, app.isPackaged);
+  if (smokePath) {
+    log.warn(`Save dialog answered by the smoke test: ${smokePath}`);
+    return smokePath;
+  }
   const result = await dialog.showSaveDialog(mainWindow!, {
     defaultPath: path.join(app.getPath('documents'), defaultName),
     filters: [{ name: 'PDF', extensions: ['pdf'] }],
