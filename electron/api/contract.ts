@@ -9,6 +9,7 @@ import { progressApi } from './progress';
 import { auditApi } from './audit';
 import { budgetApi } from './budget';
 import { teamApi } from './team';
+import { districtApi } from './district';
 import { undoApi } from './undo';
 
 /**
@@ -28,6 +29,7 @@ export const contract = {
   ...budgetApi,
   ...auditApi,
   ...undoApi,
+  ...districtApi,
 } satisfies ContractShape;
 
 export type Contract = typeof contract;

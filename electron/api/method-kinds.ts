@@ -7,7 +7,7 @@ import type { Method } from './contract';
  * - `write`: one user action of one team, journaled in its own transaction and undoable (the core
  *   must give it an undo rule with a description: electron/core/undo/rules.ts);
  * - `undo`: undo and redo themselves;
- * - `store`: the store as a whole (a backup changes no data);
+ * - `store`: the store as a whole, or a note beside the data (a backup, a bundle export): not undoable;
  * - `replace`: replaces all data (restore, whole-store import): no undo reaches back past it.
  * The renderer uses it to know when an action happened (offer "Ongedaan maken", refresh the menu).
  */
@@ -83,6 +83,16 @@ export const METHOD_KINDS = {
   'undo.history': 'read',
   'undo.undo': 'undo',
   'undo.redo': 'undo',
+  // The signing key lives in a file beside the store, not in it: reading it (made on first use) changes no data.
+  'district.key': 'read',
+  // Only notes that a signed bundle was made, like a backup: the file has left and cannot be taken
+  // back, and the note (append-only) is no change to the team's data, so undo passes over it.
+  'district.export': 'store',
+  'district.inspect': 'read',
+  'district.import': 'write',
+  'district.overview': 'read',
+  'district.team': 'read',
+  'district.verifyAnchor': 'read',
 } as const satisfies Record<Method, MethodKind>;
 
 export type WriteMethod = { [M in Method]: (typeof METHOD_KINDS)[M] extends 'write' ? M : never }[Method];

@@ -108,6 +108,8 @@ describe('accessibility', () => {
 
   it('Tab reaches the skip link and every navigation item in order, each with a visible focus; Enter navigates', async () => {
     const { page } = app;
+    // The district overview is in the menu once turned on (Settings); on here, so every screen is in it.
+    await page.evaluate(() => localStorage.setItem('teamchef.districtView', '1'));
     await visit(app, '/', true);
 
     await page.keyboard.press('Tab');
@@ -133,6 +135,7 @@ describe('accessibility', () => {
     await page.keyboard.press('Enter');
     await page.getByRole('heading', { level: 1, name: nl.settings.title }).waitFor();
     expect(new URL(page.url()).hash).toBe('#/settings');
+    await page.evaluate(() => localStorage.removeItem('teamchef.districtView'));
   });
 
   it('the skip link moves the focus to the content without leaving the screen', async () => {

@@ -49,6 +49,14 @@ const SEEDS: Record<number, (db: Db) => void> = {
       '1'.repeat(64), NOW, JSON.stringify([{ row: 1, date: '2026-01-12', amountCents: 500, direction: 'bij', payee: 'X', reason: 'privé' }]));
   },
   8(db) {
+    db.prepare(`INSERT INTO bundle_export (team_id, period_from, period_to, created_at, audit_length, audit_head, bundle_sha256)
+      VALUES (1, '2026-01-01', '2026-12-31', ?, 0, NULL, ?)`).run(NOW, 'a'.repeat(64));
+    db.prepare('INSERT INTO district_key (fingerprint, public_key, trusted_at) VALUES (?, ?, ?)').run('b'.repeat(64), 'AAAA', NOW);
+    db.prepare(`INSERT INTO district_bundle (fingerprint, team_id, team_name, period_from, period_to, created_at, imported_at, audit_length, anchors, summary, content, content_sha256)
+      VALUES (?, 1, 'Basisteam Zeist', '2026-01-01', '2026-12-31', ?, ?, 0, '[]', '{}', '{}', ?)`).run('b'.repeat(64), NOW, NOW, 'c'.repeat(64));
+    expect(() => db.prepare('DELETE FROM district_bundle').run()).toThrow(/append-only/);
+  },
+  9(db) {
     const action = db
       .prepare(`INSERT INTO change_action (team_id, method, description_nl, description_en, created_at) VALUES (1, 'clusters.create', 'Cluster Oost aangemaakt', 'Cluster Oost created', ?)`)
       .run(NOW).lastInsertRowid;
@@ -196,18 +204,18 @@ describe('migration 007 (refunds)', () => {
   });
 });
 
-describe('migration 007 → 008 (change journal)', () => {
+describe('migration 008 → 009 (change journal)', () => {
   it('adds an empty journal whose rows must belong to an action; an undo barrier has no team', () => {
-    const { file, db } = storeAt(7);
+    const { file, db } = storeAt(8);
     db.close();
-    const migrated = openStore(file, { migrations: MIGRATIONS.slice(0, 8) });
+    const migrated = openStore(file, { migrations: MIGRATIONS.slice(0, 9) });
     try {
       expect(migrated.prepare('SELECT count(*) AS n FROM change_action').get()).toEqual({ n: 0 });
       expect(() => migrated.prepare(`INSERT INTO change_row (action_id, phase, at, tbl, row_id, after) VALUES (99, 0, '', 'cluster', 1, '{}')`).run()).toThrow(/FOREIGN KEY/);
       expect(() => migrated.prepare(`INSERT INTO change_action (method, kind, description_nl, description_en, created_at) VALUES ('x', 'iets', '', '', '')`).run()).toThrow(/CHECK/);
       migrated.prepare(`INSERT INTO change_action (team_id, method, kind, description_nl, description_en, created_at) VALUES (NULL, 'backup.restore', 'barrier', 'Back-up teruggezet', 'Backup restored', '')`).run();
-      SEEDS[8]!(migrated);
-      assertHealthy(migrated, 8);
+      SEEDS[9]!(migrated);
+      assertHealthy(migrated, 9);
     } finally {
       migrated.close();
     }

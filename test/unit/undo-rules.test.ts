@@ -100,7 +100,30 @@ const SAMPLES: Record<Method, (f: UndoFixture, core: Core) => unknown> = {
   'undo.history': (f) => ({ teamId: f.teamId, record: 'cluster', id: f.clusterId }),
   'undo.undo': (f) => ({ teamId: f.teamId }),
   'undo.redo': (f) => ({ teamId: f.teamId }),
+  'district.key': () => undefined,
+  'district.export': (f) => ({ teamId: f.teamId, ...PERIOD }),
+  'district.inspect': async (f, core) => ({ files: [await ownBundle(f, core)] }),
+  'district.import': async (f, core) => {
+    const files = [await ownBundle(f, core)];
+    const [inspected] = await call<{ key: { fingerprint: string } }[]>(core, 'district.inspect', { files });
+    return { files, trust: [inspected!.key.fingerprint] };
+  },
+  'district.overview': () => undefined,
+  'district.team': async (f, core) => {
+    const files = [await ownBundle(f, core)];
+    const [inspected] = await call<{ key: { fingerprint: string } }[]>(core, 'district.inspect', { files });
+    const [imported] = await call<{ bundleId: number }[]>(core, 'district.import', { files, trust: [inspected!.key.fingerprint] });
+    return { bundleId: imported!.bundleId };
+  },
+  'district.verifyAnchor': (f) => ({ teamId: f.teamId, length: 1, hash: 'abcdef012345' }),
 };
+
+const PERIOD = { from: '2026-01-01', to: '2026-12-31' };
+/** The team's own signed bundle, as the district would receive it. */
+async function ownBundle(f: UndoFixture, core: Core) {
+  const b = await call<{ fileName: string; text: string }>(core, 'district.export', { teamId: f.teamId, ...PERIOD });
+  return { name: b.fileName, text: b.text };
+}
 
 /** What the screens show: every table except the journal and the audit trail (which only grow). */
 const data = (core: Core) => {
@@ -110,8 +133,14 @@ const data = (core: Core) => {
 };
 const journalSize = (core: Core) => (core.db.prepare('SELECT count(*) AS n FROM change_action').get() as { n: number }).n;
 
-/** Writes whose undo is refused for now (see apply.ts): refunds cannot be cancelled in the ledger yet. */
-const REFUSED = new Set<Method>(['budget.refunds.create']);
+/**
+ * Writes whose undo is refused in words (see apply.ts): refunds cannot be cancelled in the ledger
+ * yet; a bundle read in by the district is signed evidence and stays.
+ */
+const REFUSED = new Map<Method, RegExp>([
+  ['budget.refunds.create', /kan niet ongedaan worden gemaakt: de terugbetaling van/],
+  ['district.import', /kan niet ongedaan worden gemaakt: een ingelezen verantwoording blijft bewaard/],
+]);
 
 async function prepared(method: Method) {
   const core = testCore(fixedClock('2026-06-15'));
@@ -151,12 +180,13 @@ describe('every method of the contract has an undo rule that holds', () => {
     expect(head.description_nl).not.toMatch(/undefined|NaN|\[object/);
     expect(head.description_en).not.toMatch(/undefined|NaN|\[object/);
     const teamId = method === 'team.create' ? Number(head.team_id) : f.teamId;
-    if (REFUSED.has(method)) {
+    const refused = REFUSED.get(method);
+    if (refused) {
       // No way to cancel this record in the ledger yet: refused in words, nothing changed.
       const snap = snapshot(core);
       const r = await core.dispatch('undo.undo', { teamId });
       expect(r).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
-      expect(!r.ok && r.error.message).toMatch(/kan niet ongedaan worden gemaakt: de terugbetaling van/);
+      expect(!r.ok && r.error.message).toMatch(refused);
       expect(snapshot(core)).toEqual(snap);
       return;
     }
@@ -174,7 +204,8 @@ describe('every method of the contract has an undo rule that holds', () => {
       .all()
       .map((r) => r.tbl_name)
       .filter((t) => tables.includes(t));
-    const money = ['budget_decision', 'budget_entry', 'expense', 'import_batch', 'refund'];
+    // Money is undone by booking; the district's evidence (bundles, trusted keys, export notes) refuses in words.
+    const money = ['budget_decision', 'budget_entry', 'expense', 'import_batch', 'refund', 'district_bundle', 'district_key', 'bundle_export'];
     expect(appendOnly.filter((t) => !money.includes(t))).toEqual([]);
   });
 });

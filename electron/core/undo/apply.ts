@@ -284,6 +284,35 @@ export function createApplier(db: Db, deps: { budget: BudgetService; audit: Audi
         throw conflict(`“${env.describe}” kan niet opnieuw worden gedaan.`);
       },
     },
+    // What the district read in is signed evidence of a team's accounts: kept as it was read, never
+    // erased by an undo (a newer bundle of the same team takes its place in the overview), and a
+    // trusted key stays on the trust list the bundles were checked against.
+    district_bundle: {
+      undo(_row, env) {
+        throw conflict(`“${env.describe}” kan niet ongedaan worden gemaakt: een ingelezen verantwoording blijft bewaard als ondertekend bewijs. Een nieuwere verantwoording van hetzelfde team vervangt haar in het districtsoverzicht.`);
+      },
+      redo(_row, env) {
+        throw conflict(`“${env.describe}” kan niet opnieuw worden gedaan.`);
+      },
+    },
+    district_key: {
+      undo(_row, env) {
+        throw conflict(`“${env.describe}” kan niet ongedaan worden gemaakt: een vertrouwde sleutel blijft op de lijst, want de ingelezen verantwoordingen zijn ermee gecontroleerd.`);
+      },
+      redo(_row, env) {
+        throw conflict(`“${env.describe}” kan niet opnieuw worden gedaan.`);
+      },
+    },
+    // A note that a bundle was made is written outside any action (district.export is a `store`
+    // method); should one ever be journaled, the file has left and its note stays.
+    bundle_export: {
+      undo(_row, env) {
+        throw conflict(`“${env.describe}” kan niet ongedaan worden gemaakt: de verantwoording is al gemaakt en uitgegeven.`);
+      },
+      redo(_row, env) {
+        throw conflict(`“${env.describe}” kan niet opnieuw worden gedaan.`);
+      },
+    },
     // An import batch stays as the record of what was read. Its expenses are not journaled one by
     // one (capture.ts): undo voids every expense of the batch still in effect, in bulk; redo books
     // again what that undo voided.

@@ -125,9 +125,11 @@ export function createJournal(db: Db, deps: { budget: BudgetService; audit: Audi
               return result;
             }
             const teamId = rule.team ? rule.team(input, result) : Number(input.teamId);
+            if (teamId !== null && !Number.isSafeInteger(teamId)) throw new Error(`${method}: no team for the journal`);
             const text = rule.describe({ input, result, rows: rowsOf.all(actionId, 0).map(toChange), names });
             finishAction.run(teamId, text.nl.slice(0, 500), text.en.slice(0, 500), actionId);
-            discardRedo.run(teamId);
+            if (teamId === null) discardAllRedo.run();
+            else discardRedo.run(teamId);
             return result;
           })
           .immediate();

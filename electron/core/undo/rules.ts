@@ -27,7 +27,8 @@ export interface Describe {
  * in the undo list and the Edit menu; `team` says whose action it is (default: input.teamId).
  */
 export interface WriteRule {
-  team?: (input: Record<string, unknown>, result: unknown) => number;
+  /** null: an action of no team (the district's bundles); it stands in every team's undo list. */
+  team?: (input: Record<string, unknown>, result: unknown) => number | null;
   /** The handler first reads outside the store (a file) and writes inside ctx.journaled. */
   async?: true;
   describe: (d: Describe) => Text;
@@ -224,7 +225,19 @@ export const UNDO_RULES = {
     },
   },
 
-
+  'district.import': {
+    // Bundles are read in for the whole district, not for one of this store's teams.
+    team: () => null,
+    describe: (d) => {
+      const names = d.rows.filter((r) => r.tbl === 'district_bundle' && r.before === null).map((r) => s(r.after!.team_name));
+      const keys = d.rows.filter((r) => r.tbl === 'district_key' && r.before === null).length;
+      if (names.length === 0) return keys === 1 ? both('Sleutel van een team vertrouwd', "A team's key trusted") : both(`${keys} sleutels vertrouwd`, `${keys} keys trusted`);
+      const teams = joinNames([...new Set(names)]);
+      return names.length === 1
+        ? { nl: `Verantwoording van ${teams.nl} ingelezen`, en: `Bundle of ${teams.en} read in` }
+        : { nl: `${names.length} verantwoordingen ingelezen (${teams.nl})`, en: `${names.length} bundles read in (${teams.en})` };
+    },
+  },
 } satisfies Record<WriteMethod, WriteRule>;
 
 export const ruleOf = (method: Method): Rule => {

@@ -12,6 +12,7 @@ import { ScrollTable } from '../../ui/ScrollTable';
 import { downloadBase64, todayText, toPayload } from './forms';
 import { useFundsStore } from './store';
 import { DateField } from '../../ui/DateField';
+import { AnchorCheck } from '../district/AnchorCheck';
 import { useOpgaveLabel } from '../agenda/catalogue-en';
 
 const FundsCharts = lazy(() => import('./FundsCharts'));
@@ -212,6 +213,7 @@ function ExportAndVerify({ teamId }: { teamId: number }) {
           )}
         </Alert>
       )}
+      <AnchorCheck teamId={teamId} />
     </Paper>
   );
 }

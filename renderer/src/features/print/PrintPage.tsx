@@ -10,6 +10,7 @@ import { translateValidation } from '../../i18n';
 import { PageHeader } from '../../ui/PageHeader';
 import { useActiveTeam } from '../team/store';
 import { printCall } from './print-bridge';
+import { ExportBundleButton } from '../district/ExportBundleButton';
 import { localIsoDate } from '@api/dates';
 import { resolvePeriod, type PeriodChoice } from '@api/period';
 import { IsoDateField } from '../../ui/DateField';
@@ -111,6 +112,7 @@ export function PrintPage() {
             <Button variant="light" onClick={() => void run('savePdf')} disabled={!options} loading={busy}>
               {t('print.savePdf')}
             </Button>
+            <ExportBundleButton teamId={team.id} from={from} to={to} disabled={!options} />
           </>
         }
       />
