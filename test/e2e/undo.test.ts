@@ -62,6 +62,11 @@ describe('undo and redo in the app', () => {
     await expect.poll(archivedChoice, POLL).toBe(1);
     // The notification offers to undo exactly that.
     await page.getByText('Opgave Werken in wijk en web gearchiveerd').waitFor();
+    // One notice for the action: the screen's confirmation carries the undo button itself.
+    const notice = page.locator('.mantine-Notification-root', { hasText: 'Opgave Werken in wijk en web gearchiveerd' });
+    expect(await notice.count()).toBe(1);
+    expect(await notice.getByRole('button', { name: 'Ongedaan maken' }).isVisible()).toBe(true);
+    expect(await notice.textContent()).toContain('De opgave is gearchiveerd');
     await page.screenshot({ path: join(SHOTS, 'notification.png') });
 
     // 3. Clusters: archive the ended cluster.

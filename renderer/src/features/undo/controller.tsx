@@ -1,5 +1,3 @@
-import { Button, Group, Text } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { SHELL_GLOBAL, type ShellBridge } from '@api/shell';
@@ -7,18 +5,13 @@ import type { UndoAction } from '@api/undo';
 import i18n from '../../i18n';
 import { ApiCallError, onAction } from '../../shared/api';
 import { describeError } from '../../shared/errors';
+import { offerInNotice, showNotice } from '../../shared/notice';
 import { useTeamStore } from '../team/store';
 import { DOUBLE_REQUEST_MS, isTextField, undoKeyIntent } from './keys';
 import { useUndoStore } from './store';
 
-/** One undo notification at a time: a new one replaces the last (Mantine keeps an existing id as it is). */
-let shown: string | undefined;
-let counter = 0;
-function notify(options: Omit<Parameters<typeof notifications.show>[0], 'id'>) {
-  if (shown) notifications.hide(shown);
-  shown = `undo-notice-${++counter}`;
-  notifications.show({ ...options, id: shown });
-}
+/** Undo's own notices (undone, redone, refused) take the action slot too: one notice at a time. */
+const notify = showNotice;
 const shell = () => (globalThis as Record<string, unknown>)[SHELL_GLOBAL] as ShellBridge | undefined;
 const isMac = () => /Mac|iPhone|iPad/.test(globalThis.navigator?.platform ?? '');
 
@@ -89,19 +82,6 @@ export function runUndoCommand(intent: 'undo' | 'redo'): void {
   void requestUndo(intent, undefined, 'menu');
 }
 
-function UndoNotice({ description }: { description: string }) {
-  return (
-    <Group justify="space-between" wrap="nowrap" gap="sm">
-      <Text size="sm" style={{ flex: 1, minWidth: 0, wordBreak: 'break-word' }}>
-        {description}
-      </Text>
-      <Button size="compact-sm" variant="light" style={{ flexShrink: 0 }} onClick={() => void requestUndo('undo')}>
-        {i18n.t('undo.undo')}
-      </Button>
-    </Group>
-  );
-}
-
 /**
  * Undo for the whole shell: keeps the team's undo state, offers "Ongedaan maken" after each
  * action, answers Ctrl+Z / Ctrl+Y outside text fields, and tells the menu what it would undo.
@@ -125,7 +105,7 @@ export function useUndo(): void {
         void refresh(id)
           .then((s) => {
             if (method.startsWith('backup.') || method.startsWith('store.') || !s.nextUndo) return;
-            notify({ color: 'gray', message: <UndoNotice description={describe(s.nextUndo)} />, autoClose: 7000 });
+            offerInNotice({ label: i18n.t('undo.undo'), description: describe(s.nextUndo), onClick: () => void requestUndo('undo') });
           })
           .catch(() => undefined);
       }),
