@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { BundleKeyInfo } from '@api/district';
 import { call } from '../../shared/api';
 import { notifyError, notifySaved } from '../../shared/errors';
-import { formatDateLong } from '../../ui/format';
+import { formatDateLong } from '@api/dates';
 
 /** Saves text through the browser's download (the shell asks where). */
 function downloadText(fileName: string, text: string): void {

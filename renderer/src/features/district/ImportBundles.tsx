@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { BUNDLE_EXTENSION, type ImportedBundle, type InspectedBundle } from '@api/district';
 import { call } from '../../shared/api';
 import { notifyError } from '../../shared/errors';
-import { formatDateLong } from '../../ui/format';
+import { formatDateLong } from '@api/dates';
 import { useDistrictStore } from './store';
 
 type BundleFile = { name: string; text: string };

@@ -5,7 +5,8 @@ import { Link, useParams } from 'react-router';
 import type { DistrictTeamBundle } from '@api/district';
 import { call } from '../../shared/api';
 import { describeError } from '../../shared/errors';
-import { formatDate, formatDateLong, formatDecimal, formatInteger, formatMoney } from '../../ui/format';
+import { formatDate, formatDecimal, formatInteger, formatMoney } from '../../ui/format';
+import { formatDateLong } from '@api/dates';
 import { PageHeader } from '../../ui/PageHeader';
 import { StatusText } from './StatusText';
 

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { DistrictOverview } from '@api/district';
-import { formatDate, formatDateLong, formatDecimal, formatInteger, formatMoney } from '../../../ui/format';
+import { formatDate, formatDecimal, formatInteger, formatMoney } from '../../../ui/format';
+import { formatDateLong } from '@api/dates';
 import './report.css';
 import { ReportStyle } from './ReportStyle';
 
