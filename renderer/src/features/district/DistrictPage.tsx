@@ -5,7 +5,6 @@ import { Link, Route, Routes } from 'react-router';
 import type { DistrictOverview, DistrictRow } from '@api/district';
 import { notifyError, notifySaved } from '../../shared/errors';
 import { formatDate, formatDecimal, formatInteger, formatMoney } from '../../ui/format';
-import { formatDateLong } from '@api/dates';
 import { PageHeader } from '../../ui/PageHeader';
 import { StatusText } from './StatusText';
 import { printCall } from '../print/print-bridge';
@@ -13,6 +12,7 @@ import { ImportBundles } from './ImportBundles';
 import { OpgavenMatrix } from './OpgavenMatrix';
 import { districtQuery, useDistrictStore } from './store';
 import { TeamBundlePage } from './TeamBundlePage';
+import { useMonths } from '../../ui/months';
 
 /** The district chief's screen: bundles read in, one row per team, the opgaven matrix, the sums. */
 export default function DistrictPage() {
@@ -118,6 +118,7 @@ function NormCell({ row }: { row: DistrictRow }) {
 
 function DistrictTable({ overview }: { overview: DistrictOverview }) {
   const { t } = useTranslation();
+  const { dateLong: formatDateLong } = useMonths();
   const { sums } = overview;
   const num = { ta: 'right' as const, style: { whiteSpace: 'nowrap' as const } };
   return (

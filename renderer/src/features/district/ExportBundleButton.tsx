@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { BundleKeyInfo } from '@api/district';
 import { call } from '../../shared/api';
 import { notifyError, notifySaved } from '../../shared/errors';
-import { formatDateLong } from '@api/dates';
+import { useMonths } from '../../ui/months';
 
 /** Saves text through the browser's download (the shell asks where). */
 function downloadText(fileName: string, text: string): void {
@@ -21,6 +21,7 @@ function downloadText(fileName: string, text: string): void {
 /** "Verantwoording versturen": the signed bundle of the team for the period, saved as one file. */
 export function ExportBundleButton({ teamId, from, to, disabled }: { teamId: number; from: string; to: string; disabled?: boolean }) {
   const { t } = useTranslation();
+  const { dateLong: formatDateLong } = useMonths();
   const [open, setOpen] = useState(false);
   const [key, setKey] = useState<BundleKeyInfo | null>(null);
   const [busy, setBusy] = useState(false);

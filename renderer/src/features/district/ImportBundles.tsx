@@ -4,8 +4,8 @@ import { useTranslation } from 'react-i18next';
 import { BUNDLE_EXTENSION, type ImportedBundle, type InspectedBundle } from '@api/district';
 import { call } from '../../shared/api';
 import { notifyError } from '../../shared/errors';
-import { formatDateLong } from '@api/dates';
 import { useDistrictStore } from './store';
+import { useMonths } from '../../ui/months';
 
 type BundleFile = { name: string; text: string };
 interface NewKey {
@@ -163,6 +163,7 @@ export function ImportBundles() {
 
 function ImportResults({ results }: { results: ImportedBundle[] }) {
   const { t } = useTranslation();
+  const { dateLong: formatDateLong } = useMonths();
   const bad = results.some((r) => r.status === 'refused' || r.status === 'untrusted' || r.rewrittenSince);
   return (
     <Alert mt="md" color={bad ? 'orange' : 'green'} title={t('district.result.title')} data-testid="import-results" role="status">

@@ -6,9 +6,9 @@ import type { DistrictTeamBundle } from '@api/district';
 import { call } from '../../shared/api';
 import { describeError } from '../../shared/errors';
 import { formatDate, formatDecimal, formatInteger, formatMoney } from '../../ui/format';
-import { formatDateLong } from '@api/dates';
 import { PageHeader } from '../../ui/PageHeader';
 import { StatusText } from './StatusText';
+import { useMonths } from '../../ui/months';
 
 const textOf = (v: unknown): string => (typeof v === 'string' ? v : '');
 const num = { ta: 'right' as const, style: { whiteSpace: 'nowrap' as const } };
@@ -35,6 +35,7 @@ function Ledger({ title, count, children }: { title: string; count: number; chil
 /** One team's bundle as signed: profile, opgaven, money per year, every ledger line, clusters and the bundles before. */
 export function TeamBundlePage() {
   const { t, i18n } = useTranslation();
+  const { dateLong: formatDateLong } = useMonths();
   const { bundleId } = useParams();
   const [loaded, setData] = useState<DistrictTeamBundle | null>(null);
   const [error, setError] = useState<string | null>(null);

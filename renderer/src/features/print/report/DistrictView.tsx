@@ -1,9 +1,9 @@
 import { useTranslation } from 'react-i18next';
 import type { DistrictOverview } from '@api/district';
 import { formatDate, formatDecimal, formatInteger, formatMoney } from '../../../ui/format';
-import { formatDateLong } from '@api/dates';
 import './report.css';
 import { ReportStyle } from './ReportStyle';
+import { useMonths } from '../../../ui/months';
 
 /**
  * The district overview on A4 (landscape: twelve columns side by side): one row per team with the
@@ -12,6 +12,7 @@ import { ReportStyle } from './ReportStyle';
  */
 export function DistrictView({ data, printedAt }: { data: DistrictOverview; printedAt: string }) {
   const { t } = useTranslation();
+  const { dateLong: formatDateLong } = useMonths();
   const { sums, period } = data;
   return (
     <article className="report report-sheet district-report landscape" data-testid="district-report" lang="nl">
