@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
+import { methodKind } from '@api/method-kinds';
 import { SHELL_GLOBAL, type ShellBridge } from '@api/shell';
 import type { UndoAction } from '@api/undo';
 import i18n from '../../i18n';
@@ -13,6 +14,7 @@ import { useUndoStore } from './store';
 /** Undo's own notices (undone, redone, refused) take the action slot too: one notice at a time. */
 const notify = showNotice;
 const shell = () => (globalThis as Record<string, unknown>)[SHELL_GLOBAL] as ShellBridge | undefined;
+const NOT_OFFERED = new Set<string>(['district.import', 'budget.refunds.create']);
 const isMac = () => /Mac|iPhone|iPad/.test(globalThis.navigator?.platform ?? '');
 
 /** The action's description in the language on screen. */
@@ -104,7 +106,9 @@ export function useUndo(): void {
         if (id === null) return;
         void refresh(id)
           .then((s) => {
-            if (method.startsWith('backup.') || method.startsWith('store.') || !s.nextUndo) return;
+            // Offered only for the action just done (not an older one after a backup or an export),
+            // and not where the undo is refused anyway (evidence and refunds stay, see core/undo/apply.ts).
+            if (methodKind(method) !== 'write' || NOT_OFFERED.has(method) || s.nextUndo?.method !== method) return;
             offerInNotice({ label: i18n.t('undo.undo'), description: describe(s.nextUndo), onClick: () => void requestUndo('undo') });
           })
           .catch(() => undefined);
