@@ -9,6 +9,7 @@ import { progressApi } from './progress';
 import { auditApi } from './audit';
 import { budgetApi } from './budget';
 import { teamApi } from './team';
+import { receiptsApi } from './receipts';
 
 /**
  * Every method the renderer may call, in one table. Main registers from it, the preload
@@ -26,6 +27,7 @@ export const contract = {
   ...dashboardApi,
   ...budgetApi,
   ...auditApi,
+  ...receiptsApi,
 } satisfies ContractShape;
 
 export type Contract = typeof contract;

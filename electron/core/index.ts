@@ -27,6 +27,8 @@ import { budgetHandlers } from './budget/handlers';
 import { createImportService } from './budget/import';
 import { createBudgetService } from './budget/service';
 import { teamHandlers } from './team/handlers';
+import { receiptsHandlers } from './receipts/handlers';
+import { createReceiptService } from './receipts/service';
 import { createTeamService } from './team/service';
 
 export interface CoreOptions {
@@ -64,6 +66,7 @@ function wireDomains(db: Db): DomainHandlers {
   const audit = createAuditLog(db);
   const budget = createBudgetService(db, audit);
   const dashboard = createDashboardService(db, teams, progress, budget);
+  const receipts = createReceiptService(db, audit);
   const reports = createReportService({ teams, agenda, progress, budget, clusters, audit });
   return {
     ...teamHandlers(teams),
@@ -74,6 +77,7 @@ function wireDomains(db: Db): DomainHandlers {
     ...dashboardHandlers(dashboard),
     ...budgetHandlers(budget, createImportService(db, budget)),
     ...auditHandlers(audit, teams.assertExists),
+    ...receiptsHandlers(receipts, budget, audit),
   };
 }
 

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import Database from 'better-sqlite3';
@@ -36,6 +37,12 @@ const SEEDS: Record<number, (db: Db) => void> = {
     db.prepare(`INSERT INTO action (team_id, team_opgave_id, cluster_id, title, created_at, updated_at) VALUES (1, 1, 1, 'Webcare opzetten', ?, ?)`).run(NOW, NOW);
     db.prepare(`INSERT INTO partner (team_id, name) VALUES (1, 'Gemeente Utrecht')`).run();
     db.prepare('INSERT INTO action_partner (action_id, partner_id) VALUES (1, 1)').run();
+  },
+  6(db) {
+    const bytes = Buffer.from('%PDF-1.4 receipt');
+    const sha = createHash('sha256').update(bytes).digest('hex');
+    db.prepare('INSERT INTO receipt_blob (sha256, mime, size, bytes, created_at) VALUES (?, ?, ?, ?, ?)').run(sha, 'application/pdf', bytes.length, bytes, NOW);
+    db.prepare(`INSERT INTO attachment (team_id, record_kind, record_id, blob_sha256, file_name, attached_at) VALUES (1, 'expense', 1, ?, 'bon.pdf', ?)`).run(sha, NOW);
   },
 };
 
@@ -149,6 +156,33 @@ describe('migration 001 → 002 (agenda)', () => {
       ).toThrow(/CHECK/);
       SEEDS[2]!(migrated);
       assertHealthy(migrated, 2);
+    } finally {
+      migrated.close();
+    }
+  });
+});
+
+describe('migration 005 → 006 (receipts)', () => {
+  it('adds strict, append-only receipt tables: a file only under its type, an attachment only detached once', () => {
+    const { file, db } = storeAt(5);
+    db.close();
+    const migrated = openStore(file, { migrations: MIGRATIONS.slice(0, 6) });
+    try {
+      SEEDS[6]!(migrated);
+      assertHealthy(migrated, 6);
+      const strict = migrated.prepare<[], { name: string; strict: number }>("SELECT name, strict FROM pragma_table_list WHERE schema = 'main'").all();
+      for (const t of ['receipt_blob', 'attachment']) expect(strict.find((s) => s.name === t), t).toEqual({ name: t, strict: 1 });
+      expect(() =>
+        migrated.prepare("INSERT INTO receipt_blob (sha256, mime, size, bytes, created_at) VALUES (?, 'text/html', 1, x'00', '')").run('a'.repeat(64)),
+      ).toThrow(/CHECK/);
+      expect(() =>
+        migrated.prepare("INSERT INTO receipt_blob (sha256, mime, size, bytes, created_at) VALUES (?, 'image/png', 2, x'00', '')").run('b'.repeat(64)),
+      ).toThrow(/CHECK/);
+      expect(() => migrated.prepare("UPDATE attachment SET detached_at = 'now' WHERE id = 1").run()).toThrow(/CHECK/);
+      migrated.prepare("UPDATE attachment SET detached_at = 'now', detach_reason = 'Verkeerde bon' WHERE id = 1").run();
+      expect(() => migrated.prepare("UPDATE attachment SET detach_reason = 'anders' WHERE id = 1").run()).toThrow(/detached, once/);
+      expect(() => migrated.prepare('DELETE FROM attachment').run()).toThrow(/never deleted/);
+      expect(() => migrated.prepare('DELETE FROM receipt_blob').run()).toThrow(/append-only/);
     } finally {
       migrated.close();
     }
