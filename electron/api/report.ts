@@ -3,6 +3,7 @@ import { method } from './define';
 import { Id, IsoDate, isRealIsoDate } from './schemas';
 import type { OpgaveKind, OpgaveStatus } from './agenda';
 import type { BudgetOverview, Decision } from './budget';
+import type { MissingReceipts } from './receipts';
 import type { ClusterOverview } from './clusters';
 import type { Checkin, CheckinStatus, OverallStatus, Trend } from './progress';
 import type { Team } from './team';
@@ -97,6 +98,8 @@ export interface ReportBudgetYear {
   year: number;
   overview: BudgetOverview;
   decisions: Decision[];
+  /** Pinpas expenses of the year without a receipt, listed on paper for the accountant. */
+  missingReceipts: MissingReceipts;
 }
 
 /** The one-page summary for the lokale driehoek. */

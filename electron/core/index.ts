@@ -65,9 +65,9 @@ function wireDomains(db: Db): DomainHandlers {
   const progress = createProgressService(db, teams);
   const audit = createAuditLog(db);
   const budget = createBudgetService(db, audit);
-  const dashboard = createDashboardService(db, teams, progress, budget);
   const receipts = createReceiptService(db, audit);
-  const reports = createReportService({ teams, agenda, progress, budget, clusters, audit });
+  const dashboard = createDashboardService(db, teams, progress, budget, receipts);
+  const reports = createReportService({ teams, agenda, progress, budget, clusters, audit, receipts });
   return {
     ...teamHandlers(teams),
     ...agendaHandlers(agenda),

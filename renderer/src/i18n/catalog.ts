@@ -6,6 +6,7 @@ import * as backup from '../features/backup/i18n';
 import * as progress from '../features/progress/i18n';
 import * as budget from '../features/budget/i18n';
 import * as team from '../features/team/i18n';
+import * as receipts from '../features/receipts/i18n';
 import { enBase } from './base.en';
 import { nlBase } from './base.nl';
 import { validationEn as baseValidationEn } from './validation-en';
@@ -24,6 +25,7 @@ const FEATURES = {
   backup,
   progress,
   budget,
+  receipts,
 };
 
 type Feature = { nl: object; en: object; validationEn?: Record<string, string> };

@@ -1,6 +1,6 @@
 import { Badge, Button, Group, Paper, Select, SimpleGrid, Stack, Table, Text, Textarea, TextInput, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { DecisionInput, type Decision } from '../../../../electron/api/budget';
@@ -11,6 +11,9 @@ import { todayText, toPayload } from './forms';
 import { idOrNull, LinkFields } from './LinkFields';
 import { ReasonModal } from './ReasonModal';
 import { useFundsStore } from './store';
+import { ReceiptsHost } from '../receipts/ReceiptsHost';
+import { activeOf, useReceiptsStore } from '../receipts/store';
+import { useReceiptUi } from '../receipts/ui';
 
 const EMPTY = {
   date: todayText(),
@@ -30,7 +33,12 @@ const overBudgetMessage = (err: unknown): string | null =>
 
 export function DecisionsScreen({ teamId }: { teamId: number }) {
   const { t } = useTranslation();
-  const { decisions, write } = useFundsStore();
+  const { decisions, write, year } = useFundsStore();
+  const { byDecision, load: loadReceipts } = useReceiptsStore();
+  const openPanel = useReceiptUi((s) => s.openPanel);
+  useEffect(() => {
+    loadReceipts(teamId, year).catch(notifyError);
+  }, [teamId, year, decisions, loadReceipts]);
   const form = useForm({ mode: 'controlled', initialValues: EMPTY });
   const [over, setOver] = useState<{ message: string; run(reason: string): Promise<unknown> } | null>(null);
   const [withdraw, setWithdraw] = useState<Decision | null>(null);
@@ -157,6 +165,15 @@ export function DecisionsScreen({ teamId }: { teamId: number }) {
                         {t('budget.decisions.withdraw')}
                       </Button>
                     )}
+                    <Button
+                      size="compact-xs"
+                      variant="subtle"
+                      onClick={() => openPanel('decision', d.id, d.title)}
+                      data-testid={`decision-receipts-${d.id}`}
+                      aria-label={`${t('receipts.attachDecision')}: ${d.title}`}
+                    >
+                      {t('receipts.attachDecision')} ({activeOf(byDecision[d.id]).length})
+                    </Button>
                     <Button size="compact-xs" variant="subtle" component={Link} to={`/funds/history/budget_decision/${d.id}`}>
                       {t('budget.expenses.history')}
                     </Button>
@@ -168,6 +185,7 @@ export function DecisionsScreen({ teamId }: { teamId: number }) {
         </Table>
       )}
 
+      <ReceiptsHost teamId={teamId} />
       <ReasonModal
         opened={over !== null}
         title={t('budget.decisions.overTitle')}

@@ -1,9 +1,9 @@
 import { Badge, Button, Group, Paper, Select, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import { ExpenseInput, PAYMENT_METHODS, type Expense } from '../../../../electron/api/budget';
 import { parseDutchDate } from '../../../../electron/api/budget-parse';
 import { fieldErrorsOf, notifyError, notifySaved } from '../../app/errors';
@@ -12,6 +12,9 @@ import { todayText, toPayload } from './forms';
 import { idOrNull, LinkFields } from './LinkFields';
 import { ReasonModal } from './ReasonModal';
 import { useFundsStore } from './store';
+import { ExpenseReceiptCell, isMissingReceipt, useRowDrop } from '../receipts/ExpenseReceipts';
+import { ReceiptsHost } from '../receipts/ReceiptsHost';
+import { activeOf, useReceiptsStore } from '../receipts/store';
 
 const EMPTY = {
   date: todayText(),
@@ -33,7 +36,7 @@ const SORTS: Record<Sort, (a: Expense, b: Expense) => number> = {
   amountDesc: (a, b) => b.amountCents - a.amountCents || b.id - a.id,
   payee: (a, b) => a.payee.localeCompare(b.payee, 'nl') || a.id - b.id,
 };
-const COLUMNS = '110px 120px minmax(140px, 1.2fr) minmax(140px, 1.5fr) 110px 120px 230px';
+const COLUMNS = '100px 110px minmax(120px, 1.2fr) minmax(90px, 1.5fr) 100px 130px 100px 230px';
 const ROW_HEIGHT = 44;
 
 /** A reversal falls today, unless today is outside the expense's year or before it. */
@@ -98,7 +101,15 @@ function ExpenseForm({ teamId }: { teamId: number }) {
 
 export function ExpensesScreen({ teamId }: { teamId: number }) {
   const { t } = useTranslation();
-  const { expenses, write } = useFundsStore();
+  const { expenses, write, year } = useFundsStore();
+  const { byExpense, load: loadReceipts } = useReceiptsStore();
+  const [params, setParams] = useSearchParams();
+  const receiptFilter = params.get('bon') ?? 'all';
+  const setReceiptFilter = (v: string) => setParams(v === 'all' ? {} : { bon: v }, { replace: true });
+  const rowDrop = useRowDrop(teamId);
+  useEffect(() => {
+    loadReceipts(teamId, year).catch(notifyError);
+  }, [teamId, year, expenses, loadReceipts]);
   const [search, setSearch] = useState('');
   const [state, setState] = useState<string>('all');
   const [method, setMethod] = useState<string>('all');
@@ -111,15 +122,16 @@ export function ExpensesScreen({ teamId }: { teamId: number }) {
     return expenses
       .filter((e) => state === 'all' || e.state === state)
       .filter((e) => method === 'all' || e.paymentMethod === method)
+      .filter((e) => receiptFilter === 'all' || (receiptFilter === 'ontbreekt' ? isMissingReceipt(e, byExpense[e.id]) : activeOf(byExpense[e.id]).length > 0))
       .filter((e) => !q || `${e.payee} ${e.description} ${e.receiptRef} ${e.decisionTitle ?? ''}`.toLowerCase().includes(q))
       .sort(SORTS[sort]);
-  }, [expenses, search, state, method, sort]);
+  }, [expenses, search, state, method, sort, receiptFilter, byExpense]);
   const sum = shown.reduce((s, e) => s + (e.state === 'vervallen' ? 0 : e.amountCents), 0);
 
   const parentRef = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({ count: shown.length, getScrollElement: () => parentRef.current, estimateSize: () => ROW_HEIGHT, overscan: 10 });
 
-  const header = [t('budget.fields.date'), t('budget.fields.amount'), t('budget.fields.payee'), t('budget.fields.description'), t('budget.fields.paymentMethod'), t('budget.fields.status'), t('budget.expenses.actions')];
+  const header = [t('budget.fields.date'), t('budget.fields.amount'), t('budget.fields.payee'), t('budget.fields.description'), t('budget.fields.paymentMethod'), t('receipts.column'), t('budget.fields.status'), t('budget.expenses.actions')];
   return (
     <Stack gap="md">
       <ExpenseForm teamId={teamId} />
@@ -143,6 +155,18 @@ export function ExpensesScreen({ teamId }: { teamId: number }) {
               value={method}
               onChange={(v) => setMethod(v ?? 'all')}
               data={[{ value: 'all', label: t('budget.expenses.filterAll') }, ...PAYMENT_METHODS.map((m) => ({ value: m, label: t(`budget.methods.${m}`) }))]}
+              w={160}
+            />
+            <Select
+              label={t('receipts.filter')}
+              allowDeselect={false}
+              value={receiptFilter}
+              onChange={(v) => setReceiptFilter(v ?? 'all')}
+              data={[
+                { value: 'all', label: t('receipts.filterAll') },
+                { value: 'ontbreekt', label: t('receipts.filterMissing') },
+                { value: 'met', label: t('receipts.filterAttached') },
+              ]}
               w={160}
             />
             <Select
@@ -181,7 +205,8 @@ export function ExpensesScreen({ teamId }: { teamId: number }) {
                       key={e.id}
                       data-testid={`expense-${e.id}`}
                       data-state={e.state}
-                      style={{ position: 'absolute', top: 0, left: 0, right: 0, height: ROW_HEIGHT, transform: `translateY(${v.start}px)`, display: 'grid', gridTemplateColumns: COLUMNS, alignItems: 'center', borderBottom: '1px solid var(--mantine-color-gray-2)', textDecoration: e.state === 'vervallen' ? 'line-through' : undefined }}
+                      {...rowDrop.props(e)}
+                      style={{ position: 'absolute', top: 0, left: 0, right: 0, height: ROW_HEIGHT, transform: `translateY(${v.start}px)`, display: 'grid', gridTemplateColumns: COLUMNS, alignItems: 'center', borderBottom: '1px solid var(--mantine-color-gray-2)', textDecoration: e.state === 'vervallen' ? 'line-through' : undefined, background: rowDrop.overId === e.id ? 'var(--mantine-color-blue-0)' : undefined, outline: rowDrop.overId === e.id ? '2px dashed var(--mantine-color-blue-5)' : undefined }}
                     >
                       <div role="cell">{formatDate(e.date)}</div>
                       <div role="cell" style={{ textAlign: 'right', paddingRight: 12 }}>
@@ -194,6 +219,9 @@ export function ExpensesScreen({ teamId }: { teamId: number }) {
                         {e.description}
                       </div>
                       <div role="cell">{t(`budget.methods.${e.paymentMethod}`)}</div>
+                      <div role="cell">
+                        <ExpenseReceiptCell teamId={teamId} expense={e} attachments={byExpense[e.id]} />
+                      </div>
                       <div role="cell">
                         <Badge variant="light" color={e.state === 'actief' ? 'blue' : 'gray'}>
                           {t(`budget.states.${e.state}`)}
@@ -224,6 +252,7 @@ export function ExpensesScreen({ teamId }: { teamId: number }) {
           </div>
         </Paper>
       )}
+      <ReceiptsHost teamId={teamId} />
       <ReasonModal
         opened={reverse !== null}
         title={t('budget.expenses.reverseTitle')}
