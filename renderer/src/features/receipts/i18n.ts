@@ -101,6 +101,7 @@ export const en: typeof nl = {
 
 export const validationEn: Record<string, string> = {
   'Kies een bestand.': 'Choose a file.',
+  'Openen met… kan alleen in de app.': 'Open with… only works in the app.',
   'Het bestand is leeg.': 'The file is empty.',
   'Het bestand is te groot (maximaal 20 MB per bestand).': 'The file is too large (at most 20 MB per file).',
   'Het bestand heeft geen naam.': 'The file has no name.',
