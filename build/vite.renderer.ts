@@ -8,11 +8,18 @@ import type { UserConfig } from 'vite';
  */
 export const rendererRoot = resolve(import.meta.dirname, '../renderer');
 
+/**
+ * `@api/…` is the contract the renderer shares with the core (electron/api), the same path in the
+ * renderer's build, the tests and tsconfig.json's `paths`.
+ */
+export const rendererAlias = { '@api': resolve(import.meta.dirname, '../electron/api') };
+
 export function rendererConfig(outDir: string): UserConfig {
   return {
     root: rendererRoot,
     base: './',
     plugins: [react()],
+    resolve: { alias: rendererAlias },
     build: {
       outDir,
       emptyOutDir: true,

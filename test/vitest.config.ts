@@ -1,11 +1,15 @@
 import { resolve } from 'node:path';
 import { defineConfig } from 'vitest/config';
+import { rendererAlias } from '../build/vite.renderer';
 
 export default defineConfig({
   root: resolve(import.meta.dirname, '..'),
+  // Tests import renderer modules (routes, catalogue) that use the renderer's path alias.
+  resolve: { alias: rendererAlias },
   test: {
     projects: [
       {
+        extends: true,
         test: {
           name: 'unit',
           include: ['test/unit/**/*.test.ts'],
@@ -15,6 +19,7 @@ export default defineConfig({
         },
       },
       {
+        extends: true,
         test: {
           name: 'e2e',
           include: ['test/e2e/**/*.test.ts'],
@@ -28,6 +33,7 @@ export default defineConfig({
         },
       },
       {
+        extends: true,
         // `npm run bench` only: generates large stores and times every screen load. Never part of `npm test`.
         test: {
           name: 'bench',
@@ -40,6 +46,7 @@ export default defineConfig({
         },
       },
       {
+        extends: true,
         // `npm run demo-data` only: fills a store for a demo (see test/bench/demo-data.mjs).
         test: {
           name: 'demo',

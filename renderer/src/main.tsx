@@ -6,9 +6,11 @@ import { Notifications } from '@mantine/notifications';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
-import { storedLanguage } from './i18n';
+import * as catalog from './app/catalog';
+import { initI18n, storedLanguage } from './i18n';
 import { theme } from './ui/theme';
 
+initI18n(catalog);
 document.documentElement.lang = storedLanguage();
 
 createRoot(document.getElementById('root')!).render(

@@ -2,7 +2,7 @@ import AxeBuilder from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SCREENS } from '../../renderer/src/app/routes';
-import { en, nl } from '../../renderer/src/i18n/catalog';
+import { en, nl } from '../../renderer/src/app/catalog';
 import { PROFILE } from '../unit/helpers';
 import { startApp, type AppHarness } from './harness/app';
 

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
-import { en, nl } from '../../renderer/src/i18n/catalog';
+import { en, nl } from '../../renderer/src/app/catalog';
 
 /**
  * No user-visible text outside the i18n layer, and no i18n key that one of the languages lacks.

@@ -9,7 +9,7 @@ import { SCREENS } from './routes';
 import { useShellLanguage } from './shell';
 import { Shell } from './Shell';
 
-const ReportPage = lazy(() => import('../print/ReportPage'));
+const ReportPage = lazy(() => import('../features/print/report/ReportPage'));
 
 const router = createHashRouter([
   {

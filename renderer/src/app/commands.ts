@@ -1,4 +1,4 @@
-import type { ShellCommand } from '../../../electron/api/shell';
+import type { ShellCommand } from '@api/shell';
 
 /**
  * What the page does with a command from the application menu or its shortcut. Screens pick up

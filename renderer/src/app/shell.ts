@@ -1,7 +1,7 @@
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import { SHELL_GLOBAL, type ShellBridge } from '../../../electron/api/shell';
+import { SHELL_GLOBAL, type ShellBridge } from '@api/shell';
 import { commandTarget, focusSearchField } from './commands';
 
 /** `window.teamchefShell` from the preload; absent in a plain browser. */

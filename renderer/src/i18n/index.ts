@@ -1,6 +1,5 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import { en, nl, validationEn } from './catalog';
 
 export const LANGUAGES = ['nl', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -11,13 +10,30 @@ export function storedLanguage(): Language {
   return saved === 'en' ? 'en' : 'nl';
 }
 
-void i18next.use(initReactI18next).init({
-  resources: { nl: { translation: nl }, en: { translation: en } },
-  lng: storedLanguage(),
-  fallbackLng: 'nl',
-  interpolation: { escapeValue: false },
-  returnNull: false,
-});
+/** Every text of the interface, per language; assembled by the app from the features' texts. */
+export interface Catalog {
+  nl: object;
+  en: object;
+  /** English for the contract's Dutch validation messages, keyed by the Dutch text. */
+  validationEn: Record<string, string>;
+}
+
+let validationEn: Record<string, string> = {};
+
+/**
+ * Starts i18next with the app's catalogue. The app calls this once before its first render; this
+ * layer stays below the features, so the catalogue (which gathers every feature's texts) is passed in.
+ */
+export function initI18n(catalog: Catalog): void {
+  validationEn = catalog.validationEn;
+  void i18next.use(initReactI18next).init({
+    resources: { nl: { translation: catalog.nl }, en: { translation: catalog.en } },
+    lng: storedLanguage(),
+    fallbackLng: 'nl',
+    interpolation: { escapeValue: false },
+    returnNull: false,
+  });
+}
 
 export function setLanguage(lng: Language): void {
   globalThis.localStorage?.setItem(STORAGE_KEY, lng);

@@ -1,9 +1,9 @@
 import { Code, Paper, Stack, Table, Text } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { AppInfo } from '../../../../electron/api/app';
-import { call } from '../../app/api';
-import { notifyError } from '../../app/errors';
+import type { AppInfo } from '@api/app';
+import { call } from '../../shared/api';
+import { notifyError } from '../../shared/errors';
 import { PageHeader } from '../../ui/PageHeader';
 
 export function AboutPage() {

@@ -2,9 +2,9 @@ import { Button, Group, Modal, Select, SimpleGrid, Stack, TagsInput, Textarea, T
 import { useForm } from '@mantine/form';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ACTION_STATUSES, ActionFields, type Partner } from '../../../../electron/api/agenda';
-import type { Cluster } from '../../../../electron/api/clusters';
-import { fieldErrorsOf, notifyError } from '../../app/errors';
+import { ACTION_STATUSES, ActionFields, type Partner } from '@api/agenda';
+import type { Cluster } from '@api/clusters';
+import { fieldErrorsOf, notifyError } from '../../shared/errors';
 import { validatorFor } from '../../ui/forms';
 import { FormActions } from '../../ui/FormActions';
 

@@ -2,8 +2,8 @@ import { Alert, Anchor, Badge, Button, Card, Checkbox, Group, Select, SimpleGrid
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
-import { OPGAVE_STATUSES, type ChosenOpgave, type Opgave, type OpgaveKind } from '../../../../electron/api/agenda';
-import { notifyError, notifySaved } from '../../app/errors';
+import { OPGAVE_STATUSES, type ChosenOpgave, type Opgave, type OpgaveKind } from '@api/agenda';
+import { notifyError, notifySaved } from '../../shared/errors';
 import { formatDate } from '../../ui/format';
 import { PageHeader } from '../../ui/PageHeader';
 import { useActiveTeam } from '../team/store';

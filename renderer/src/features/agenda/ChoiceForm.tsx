@@ -2,8 +2,8 @@ import { Button, Group, Modal, NumberInput, SegmentedControl, Select, SimpleGrid
 import { useForm } from '@mantine/form';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ChoiceFields, PACES, yearPeriod, type Opgave } from '../../../../electron/api/agenda';
-import { fieldErrorsOf, notifyError } from '../../app/errors';
+import { ChoiceFields, PACES, yearPeriod, type Opgave } from '@api/agenda';
+import { fieldErrorsOf, notifyError } from '../../shared/errors';
 import { validatorFor } from '../../ui/forms';
 
 export interface ChoiceValues {

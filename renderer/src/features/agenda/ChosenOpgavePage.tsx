@@ -2,8 +2,8 @@ import { Accordion, Alert, Anchor, Badge, Button, Card, Checkbox, Group, List, S
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
-import { ACTION_STATUSES, OPGAVE_STATUSES, type Action, type ActionStatus, type OpgaveStatus } from '../../../../electron/api/agenda';
-import { notifyError, notifySaved } from '../../app/errors';
+import { ACTION_STATUSES, OPGAVE_STATUSES, type Action, type ActionStatus, type OpgaveStatus } from '@api/agenda';
+import { notifyError, notifySaved } from '../../shared/errors';
 import { formatDate } from '../../ui/format';
 import { PageHeader } from '../../ui/PageHeader';
 import { useClustersStore } from '../clusters/store';

@@ -1,9 +1,9 @@
 import { Button, Group, List, Modal, Stack, Text } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Dependent, DependentRecord } from '../../../../electron/api/agenda';
-import { call } from '../../app/api';
-import { notifyError } from '../../app/errors';
+import type { Dependent, DependentRecord } from '@api/agenda';
+import { call } from '../../shared/api';
+import { notifyError } from '../../shared/errors';
 
 interface Props {
   teamId: number;

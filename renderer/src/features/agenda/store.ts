@@ -1,7 +1,7 @@
 import { create } from 'zustand';
-import type { ActionTemplate, ChosenOpgave, ChosenOpgaveDetail, Opgave, Partner } from '../../../../electron/api/agenda';
-import type { Input } from '../../../../electron/api/contract';
-import { call } from '../../app/api';
+import type { ActionTemplate, ChosenOpgave, ChosenOpgaveDetail, Opgave, Partner } from '@api/agenda';
+import type { Input } from '@api/contract';
+import { call } from '../../shared/api';
 
 interface AgendaState {
   catalogue: Opgave[];

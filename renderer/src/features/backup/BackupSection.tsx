@@ -1,8 +1,8 @@
 import { Button, FileButton, Group, Modal, Paper, Progress, Stack, Table, Text, Title, VisuallyHidden } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { BackupEntry } from '../../../../electron/api/backup';
-import { notifyError, notifySaved } from '../../app/errors';
+import type { BackupEntry } from '@api/backup';
+import { notifyError, notifySaved } from '../../shared/errors';
 import { formatDate, formatDecimal, formatInteger } from '../../ui/format';
 import { base64ToBlob, fileToBase64, useBackupStore } from './store';
 

@@ -1,6 +1,6 @@
 import { create } from 'zustand';
-import type { BackupEntry, RestoreResult, StoreExport, StoreInfo } from '../../../../electron/api/backup';
-import { call } from '../../app/api';
+import type { BackupEntry, RestoreResult, StoreExport, StoreInfo } from '@api/backup';
+import { call } from '../../shared/api';
 
 export type BackupWork = 'create' | 'restore' | 'export' | 'import';
 

@@ -2,7 +2,7 @@ import { Alert, Select, Stack, Tabs, Text } from '@mantine/core';
 import { lazy, Suspense, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Route, Routes, useLocation, useNavigate } from 'react-router';
-import { notifyError } from '../../app/errors';
+import { notifyError } from '../../shared/errors';
 import { PageHeader } from '../../ui/PageHeader';
 import { useActiveTeam } from '../team/store';
 import { DecisionsScreen } from './DecisionsScreen';

@@ -2,9 +2,9 @@ import { Alert, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
-import { AUDIT_ENTITIES, type AuditEntity, type AuditEntry } from '../../../../electron/api/audit';
-import { call } from '../../app/api';
-import { describeError } from '../../app/errors';
+import { AUDIT_ENTITIES, type AuditEntity, type AuditEntry } from '@api/audit';
+import { call } from '../../shared/api';
+import { describeError } from '../../shared/errors';
 
 const show = (v: unknown): string => (v === null || v === undefined || v === '' ? '—' : String(v));
 const when = (iso: string) => {

@@ -1,10 +1,10 @@
 import { Alert, Button, Checkbox, Group, List, Paper, Select, SimpleGrid, Stack, Table, TagsInput, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { DATE_FORMATS } from '../../../../electron/api/budget-parse';
-import { PAYMENT_METHODS, type Encoding, type ImportMapping, type ImportPreview } from '../../../../electron/api/budget';
-import { ApiCallError, call } from '../../app/api';
-import { describeError, notifyError, notifySaved } from '../../app/errors';
+import { DATE_FORMATS } from '@api/budget-parse';
+import { PAYMENT_METHODS, type Encoding, type ImportMapping, type ImportPreview } from '@api/budget';
+import { ApiCallError, call } from '../../shared/api';
+import { describeError, notifyError, notifySaved } from '../../shared/errors';
 import { formatDate, formatMoney } from '../../ui/format';
 import { fileToBase64 } from './forms';
 import { useFundsStore } from './store';

@@ -1,7 +1,7 @@
 import { Button, Group, Modal, Stack, Text, Textarea } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { describeError, fieldErrorsOf } from '../../app/errors';
+import { describeError, fieldErrorsOf } from '../../shared/errors';
 
 interface Props {
   opened: boolean;

@@ -1,7 +1,7 @@
 import type { z } from 'zod';
-import { parseDutchDate } from '../../../../electron/api/budget-parse';
-import { formatDate, localIsoDate } from '../../../../electron/api/dates';
-import { parseMoney } from '../../../../electron/api/money';
+import { parseDutchDate } from '@api/budget-parse';
+import { formatDate, localIsoDate } from '@api/dates';
+import { parseMoney } from '@api/money';
 import i18n, { translateValidation } from '../../i18n';
 
 /** Today as the chief types it: `28-11-2026`. */

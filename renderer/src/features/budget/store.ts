@@ -1,7 +1,7 @@
 import { create } from 'zustand';
-import type { BudgetEntry, BudgetLinks, BudgetOverview, Decision, Expense } from '../../../../electron/api/budget';
-import type { Input, Method, Result } from '../../../../electron/api/contract';
-import { call } from '../../app/api';
+import type { BudgetEntry, BudgetLinks, BudgetOverview, Decision, Expense } from '@api/budget';
+import type { Input, Method, Result } from '@api/contract';
+import { call } from '../../shared/api';
 
 interface FundsState {
   teamId: number | null;

@@ -2,9 +2,9 @@ import { ActionIcon, Button, Card, Group, Modal, NumberInput, SimpleGrid, Stack,
 import { useForm, type GetInputPropsReturnType } from '@mantine/form';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ClusterFields, ClusterSplitInput, type Cluster, type ClusterPart } from '../../../../electron/api/clusters';
-import { wijkagentNorm } from '../../../../electron/api/norms';
-import { fieldErrorsOf, notifyError } from '../../app/errors';
+import { ClusterFields, ClusterSplitInput, type Cluster, type ClusterPart } from '@api/clusters';
+import { wijkagentNorm } from '@api/norms';
+import { fieldErrorsOf, notifyError } from '../../shared/errors';
 import { DUTCH_NUMBER_PROPS, validatorFor } from '../../ui/forms';
 import { formatDecimal, formatInteger } from '../../ui/format';
 import { FormActions } from '../../ui/FormActions';

@@ -1,15 +1,15 @@
 import { Alert, Badge, Button, Card, Group, List, SegmentedControl, Stack, Table, Text, TextInput, Title, VisuallyHidden } from '@mantine/core';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Cluster, ClusterOverview } from '../../../../electron/api/clusters';
-import { notifyError, notifySaved } from '../../app/errors';
+import type { Cluster, ClusterOverview } from '@api/clusters';
+import { notifyError, notifySaved } from '../../shared/errors';
 import { formatDate, formatDecimal, formatInteger } from '../../ui/format';
 import { PageHeader } from '../../ui/PageHeader';
 import { EmptyRow, SortTh, useSorted } from '../agenda/table';
 import { useActiveTeam } from '../team/store';
 import { ClusterForm, EMPTY_PART, EndForm, NormText, SplitForm, type ClusterValues } from './ClusterForms';
 import { useClustersStore } from './store';
-import { localIsoDate } from '../../../../electron/api/dates';
+import { localIsoDate } from '@api/dates';
 
 type Col = 'name' | 'inhabitants' | 'fte' | 'wijkagenten' | 'norm' | 'start' | 'end';
 type Dialog = { kind: 'create' } | { kind: 'edit' | 'end' | 'split'; cluster: Cluster };

@@ -1,7 +1,7 @@
 import { create } from 'zustand';
-import type { Cluster, ClusterOverview } from '../../../../electron/api/clusters';
-import type { Input } from '../../../../electron/api/contract';
-import { call } from '../../app/api';
+import type { Cluster, ClusterOverview } from '@api/clusters';
+import type { Input } from '@api/contract';
+import { call } from '../../shared/api';
 
 interface ClustersState {
   clusters: Cluster[];

@@ -1,7 +1,7 @@
 import { Anchor, Badge, Card, Group, SimpleGrid, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import type { DashboardMoney } from '../../../../electron/api/dashboard';
+import type { DashboardMoney } from '@api/dashboard';
 import { formatMoney } from '../../ui/format';
 import { MissingReceiptsLine } from '../receipts/MissingReceipts';
 

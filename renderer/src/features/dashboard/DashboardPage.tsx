@@ -3,7 +3,7 @@ import type { ReactNode } from 'react';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { notifyError } from '../../app/errors';
+import { notifyError } from '../../shared/errors';
 import { formatDate, formatDateLong } from '../../ui/format';
 import { PageHeader } from '../../ui/PageHeader';
 import { PeriodPicker } from '../../ui/period/PeriodPicker';

@@ -1,7 +1,7 @@
 import { create } from 'zustand';
-import type { Dashboard } from '../../../../electron/api/dashboard';
-import type { PeriodChoice } from '../../../../electron/api/period';
-import { call } from '../../app/api';
+import type { Dashboard } from '@api/dashboard';
+import type { PeriodChoice } from '@api/period';
+import { call } from '../../shared/api';
 import { usePeriodStore } from '../../ui/period/store';
 
 interface DashboardState {

@@ -1,19 +1,19 @@
 import { Alert, Button, Checkbox, Group, Loader, MultiSelect, Paper, SegmentedControl, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ChosenOpgave } from '../../../../electron/api/agenda';
+import type { ChosenOpgave } from '@api/agenda';
 import { formatDate } from '../../ui/format';
-import { REPORT_SECTIONS, ReportOptions, reportQuery, type ReportData, type ReportKind, type ReportSection } from '../../../../electron/api/report';
-import { call } from '../../app/api';
-import { notifyError, notifySaved } from '../../app/errors';
+import { REPORT_SECTIONS, ReportOptions, reportQuery, type ReportData, type ReportKind, type ReportSection } from '@api/report';
+import { call } from '../../shared/api';
+import { notifyError, notifySaved } from '../../shared/errors';
 import { translateValidation } from '../../i18n';
 import { PageHeader } from '../../ui/PageHeader';
 import { useActiveTeam } from '../team/store';
 import { printCall } from './print-bridge';
-import { localIsoDate } from '../../../../electron/api/dates';
-import { resolvePeriod, type PeriodChoice } from '../../../../electron/api/period';
+import { localIsoDate } from '@api/dates';
+import { resolvePeriod, type PeriodChoice } from '@api/period';
 
-const ReportView = lazy(() => import('../../print/ReportView').then((m) => ({ default: m.ReportView })));
+const ReportView = lazy(() => import('./report/ReportView').then((m) => ({ default: m.ReportView })));
 
 type Preset = 'year' | 'lastYear' | 'quarter';
 /** The presets as the period rule of the dashboard reads them (electron/api/period.ts). */

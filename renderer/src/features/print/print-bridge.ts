@@ -1,6 +1,6 @@
-import type { Envelope } from '../../../../electron/api/errors';
-import { PRINT_GLOBAL, type PrintBridge, type PrintResult } from '../../../../electron/api/print-bridge';
-import { ApiCallError } from '../../app/api';
+import type { Envelope } from '@api/errors';
+import { PRINT_GLOBAL, type PrintBridge, type PrintResult } from '@api/print-bridge';
+import { ApiCallError } from '../../shared/api';
 
 /** The Electron shell's print functions; absent when the page runs outside the app. */
 export function printBridge(): PrintBridge | null {

@@ -2,8 +2,8 @@ import { Alert, Button, Group, NumberInput, Radio, Select, SimpleGrid, Stack, Te
 import { useForm } from '@mantine/form';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { CHECKIN_STATUSES, CheckinInput, type Checkin, type CheckinStatus, type ChosenOpgave } from '../../../../electron/api/progress';
-import { fieldErrorsOf, notifyError } from '../../app/errors';
+import { CHECKIN_STATUSES, CheckinInput, type Checkin, type CheckinStatus, type ChosenOpgave } from '@api/progress';
+import { fieldErrorsOf, notifyError } from '../../shared/errors';
 import { translateValidation } from '../../i18n';
 import { formatDate } from '../../ui/format';
 import { DUTCH_NUMBER_PROPS } from '../../ui/forms';

@@ -2,8 +2,8 @@ import { Card, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
-import { addMonths } from '../../../../electron/api/period';
-import type { ProgressHistory, SeriesPoint } from '../../../../electron/api/progress';
+import { addMonths } from '@api/period';
+import type { ProgressHistory, SeriesPoint } from '@api/progress';
 import { formatDate, formatDecimal, formatInteger } from '../../ui/format';
 
 /** Dates on a time axis: milliseconds at noon UTC, so a day never slips across a zone. */

@@ -2,8 +2,8 @@ import { Alert, Button, Card, Group, Loader, Modal, Select, SimpleGrid, Stack, T
 import { lazy, Suspense, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { RHYTHMS, type Checkin, type OpgaveOverview, type Rhythm } from '../../../../electron/api/progress';
-import { notifyError, notifySaved } from '../../app/errors';
+import { RHYTHMS, type Checkin, type OpgaveOverview, type Rhythm } from '@api/progress';
+import { notifyError, notifySaved } from '../../shared/errors';
 import { formatDate, formatPercent } from '../../ui/format';
 import { PageHeader } from '../../ui/PageHeader';
 import { PeriodPicker } from '../../ui/period/PeriodPicker';

@@ -1,6 +1,6 @@
 import { Badge } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import type { OverallStatus } from '../../../../electron/api/progress';
+import type { OverallStatus } from '@api/progress';
 
 const COLOR: Record<OverallStatus, string> = {
   'op-koers': 'green.9',

@@ -1,6 +1,6 @@
 import { Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import type { Trend as TrendKind } from '../../../../electron/api/progress';
+import type { Trend as TrendKind } from '@api/progress';
 
 const ARROW: Record<TrendKind, string> = { up: '▲', down: '▼', flat: '▶', none: '–' };
 

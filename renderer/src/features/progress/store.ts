@@ -1,7 +1,7 @@
 import { create } from 'zustand';
-import type { PeriodChoice } from '../../../../electron/api/period';
-import type { Checkin, CheckinInput, ProgressHistory, ProgressOverview, Rhythm } from '../../../../electron/api/progress';
-import { call } from '../../app/api';
+import type { PeriodChoice } from '@api/period';
+import type { Checkin, CheckinInput, ProgressHistory, ProgressOverview, Rhythm } from '@api/progress';
+import { call } from '../../shared/api';
 import { usePeriodStore } from '../../ui/period/store';
 
 interface ProgressState {

@@ -1,8 +1,8 @@
 import { ActionIcon, Badge, Group, Text, Tooltip } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Expense } from '../../../../electron/api/budget';
-import type { Attachment } from '../../../../electron/api/receipts';
+import type { Expense } from '@api/budget';
+import type { Attachment } from '@api/receipts';
 import { formatMoney } from '../../ui/format';
 import { useAttach } from './ReceiptsHost';
 import { ReceiptThumb } from './ReceiptThumb';

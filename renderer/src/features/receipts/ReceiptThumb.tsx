@@ -1,7 +1,7 @@
 import { UnstyledButton } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Attachment } from '../../../../electron/api/receipts';
+import type { Attachment } from '@api/receipts';
 import { thumbnailUrl } from './content';
 
 /** A PDF has no cheap picture: a page-shaped icon with its type, so it is recognisable in a row. */

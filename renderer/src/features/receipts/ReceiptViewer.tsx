@@ -5,9 +5,9 @@ import { GlobalWorkerOptions, getDocument, type PDFDocumentProxy } from 'pdfjs-d
 import workerUrl from 'pdfjs-dist/build/pdf.worker.min.mjs?url';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Attachment } from '../../../../electron/api/receipts';
-import { call } from '../../app/api';
-import { notifyError } from '../../app/errors';
+import type { Attachment } from '@api/receipts';
+import { call } from '../../shared/api';
+import { notifyError } from '../../shared/errors';
 import { canOpenWith, openWith, receiptUrl, saveReceipt } from './content';
 
 let worker: Worker | null = null;

@@ -2,8 +2,8 @@ import { Anchor, Button, FileButton, Group, Modal, Paper, Stack, Text } from '@m
 import { notifications } from '@mantine/notifications';
 import { lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Attachment, RecordKind } from '../../../../electron/api/receipts';
-import { notifyError, notifySaved } from '../../app/errors';
+import type { Attachment, RecordKind } from '@api/receipts';
+import { notifyError, notifySaved } from '../../shared/errors';
 import i18n from '../../i18n';
 import { formatDate } from '../../ui/format';
 import { ReasonModal } from '../budget/ReasonModal';

@@ -1,8 +1,8 @@
 import { Button, Text, Tooltip } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { call } from '../../app/api';
-import { notifyError, notifySaved } from '../../app/errors';
+import { call } from '../../shared/api';
+import { notifyError, notifySaved } from '../../shared/errors';
 
 /** The year for the finance department: one zip with the expenses (CSV, Excel), every receipt and the audit head. */
 export function YearZipButton({ teamId, year }: { teamId: number; year: number }) {

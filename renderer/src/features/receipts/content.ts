@@ -1,6 +1,9 @@
-import type { Attachment } from '../../../../electron/api/receipts';
-import { call } from '../../app/api';
-import { shellBridge } from '../../app/shell';
+import type { Attachment } from '@api/receipts';
+import { call } from '../../shared/api';
+import { SHELL_GLOBAL, type ShellBridge } from '@api/shell';
+
+/** `window.teamchefShell` from the preload; absent in a plain browser. */
+const shellBridge = (): ShellBridge | undefined => (globalThis as Record<string, unknown>)[SHELL_GLOBAL] as ShellBridge | undefined;
 
 /**
  * Bytes of receipts as blob: URLs, and small thumbnails of the photos, kept per SHA-256 for the

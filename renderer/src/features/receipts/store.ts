@@ -1,7 +1,7 @@
 import { create } from 'zustand';
-import { MAX_RECEIPT_BYTES, type Attachment, type MissingReceipts, type RecordKind } from '../../../../electron/api/receipts';
-import { call } from '../../app/api';
-import { describeError } from '../../app/errors';
+import { MAX_RECEIPT_BYTES, type Attachment, type MissingReceipts, type RecordKind } from '@api/receipts';
+import { call } from '../../shared/api';
+import { describeError } from '../../shared/errors';
 import i18n from '../../i18n';
 
 interface ReceiptsState {

@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import type { Attachment, RecordKind } from '../../../../electron/api/receipts';
+import type { Attachment, RecordKind } from '@api/receipts';
 
 /** Which record's receipts panel and which file's viewer are open (one of each at a time). */
 interface ReceiptUi {

@@ -1,6 +1,6 @@
 import { Paper, SegmentedControl, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { notifySaved } from '../../app/errors';
+import { notifySaved } from '../../shared/errors';
 import { setLanguage, type Language } from '../../i18n';
 import { formatDate, formatMoney } from '../../ui/format';
 import { PageHeader } from '../../ui/PageHeader';

@@ -1,7 +1,7 @@
 import { Button, Modal, Paper, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { notifySaved } from '../../app/errors';
+import { notifySaved } from '../../shared/errors';
 import { TeamForm } from './TeamForm';
 import { useTeamStore } from './store';
 

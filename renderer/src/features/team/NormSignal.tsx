@@ -1,6 +1,6 @@
 import { Alert, Group, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { formationSignal, wijkagentNorm } from '../../../../electron/api/norms';
+import { formationSignal, wijkagentNorm } from '@api/norms';
 import { formatDecimal, formatInteger } from '../../ui/format';
 import { useNormVerdict } from './useNormVerdict';
 

@@ -2,8 +2,8 @@ import { Button, Group, NumberInput, Select, SimpleGrid, Stack, TagsInput, TextI
 import { useForm } from '@mantine/form';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { EENHEDEN, TeamProfileInput, type TeamProfile } from '../../../../electron/api/team';
-import { fieldErrorsOf, notifyError } from '../../app/errors';
+import { EENHEDEN, TeamProfileInput, type TeamProfile } from '@api/team';
+import { fieldErrorsOf, notifyError } from '../../shared/errors';
 import { DUTCH_NUMBER_PROPS, validatorFor } from '../../ui/forms';
 import { NormSignal } from './NormSignal';
 

@@ -1,6 +1,6 @@
 import { Card, Group, List, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import type { Team } from '../../../../electron/api/team';
+import type { Team } from '@api/team';
 import { formatDecimal, formatInteger } from '../../ui/format';
 import { NormSignal } from './NormSignal';
 

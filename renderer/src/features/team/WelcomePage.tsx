@@ -1,6 +1,6 @@
 import { Container, Paper, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { notifySaved } from '../../app/errors';
+import { notifySaved } from '../../shared/errors';
 import { TeamForm } from './TeamForm';
 import { useTeamStore } from './store';
 

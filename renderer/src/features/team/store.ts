@@ -1,6 +1,6 @@
 import { create } from 'zustand';
-import type { Team, TeamProfile } from '../../../../electron/api/team';
-import { call } from '../../app/api';
+import type { Team, TeamProfile } from '@api/team';
+import { call } from '../../shared/api';
 
 const ACTIVE_KEY = 'teamchef.activeTeamId';
 

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { WijkagentNorm } from '../../../../electron/api/team';
+import type { WijkagentNorm } from '@api/team';
 
 /** The wijkagent norm in words: short, surplus or meets it (a signal, not a hard rule). */
 export function useNormVerdict() {

@@ -1,4 +1,4 @@
-import { isRealIsoDate } from '../../../../electron/api/schemas';
+import { isRealIsoDate } from '@api/schemas';
 
 /**
  * Reads a date as people type it here: `28-11-2026` (four-digit year),

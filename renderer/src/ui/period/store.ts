@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import { PeriodChoice, type Period } from '../../../../electron/api/period';
+import { PeriodChoice, type Period } from '@api/period';
 
 type Choice = NonNullable<PeriodChoice>;
 

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
-import type { ReportData } from '../../../../electron/api/report';
-import { useNormVerdict } from '../../features/team/useNormVerdict';
-import { formatDecimal, formatInteger } from '../../ui/format';
+import type { ReportData } from '@api/report';
+import { useNormVerdict } from '../../../team/useNormVerdict';
+import { formatDecimal, formatInteger } from '../../../../ui/format';
 
 export function ProfileSection({ data }: { data: ReportData }) {
   const { t } = useTranslation();

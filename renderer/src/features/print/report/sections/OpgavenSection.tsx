@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
-import type { ReportData, ReportOpgave } from '../../../../electron/api/report';
-import { formatDate } from '../../ui/format';
+import type { ReportData, ReportOpgave } from '@api/report';
+import { formatDate } from '../../../../ui/format';
 import { ProgressChart } from '../charts';
 
 export const useOpgaveTitle = () => {

@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
-import type { ReportData, ReportSection } from '../../../electron/api/report';
-import { formatDate } from '../ui/format';
+import type { ReportData, ReportSection } from '@api/report';
+import { formatDate } from '../../../ui/format';
 import './report.css';
 import { ReportStyle } from './ReportStyle';
 import { DriehoekView } from './DriehoekView';

@@ -7,9 +7,9 @@ import * as progress from '../features/progress/i18n';
 import * as budget from '../features/budget/i18n';
 import * as team from '../features/team/i18n';
 import * as receipts from '../features/receipts/i18n';
-import { enBase } from './base.en';
-import { nlBase } from './base.nl';
-import { validationEn as baseValidationEn } from './validation-en';
+import { enBase } from '../i18n/base.en';
+import { nlBase } from '../i18n/base.nl';
+import { validationEn as baseValidationEn } from '../i18n/validation-en';
 
 /**
  * Every text of the interface: the shared base plus one namespace per feature. A feature keeps

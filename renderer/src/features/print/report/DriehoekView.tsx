@@ -1,8 +1,8 @@
 import { useTranslation } from 'react-i18next';
-import type { ReportData } from '../../../electron/api/report';
-import { formatDate, formatInteger } from '../ui/format';
+import type { ReportData } from '@api/report';
+import { formatDate, formatInteger } from '../../../ui/format';
 import { MoneyTotals } from './sections/BudgetSection';
-import { useNormVerdict } from '../features/team/useNormVerdict';
+import { useNormVerdict } from '../../team/useNormVerdict';
 import { useOpgaveTitle } from './sections/OpgavenSection';
 import { TitleBlock } from './sections/TitleBlock';
 

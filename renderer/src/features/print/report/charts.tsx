@@ -1,8 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import { Bar, BarChart, CartesianGrid, Legend, Line, LineChart, XAxis, YAxis } from 'recharts';
-import { addMonths } from '../../../electron/api/period';
-import type { ReportOpgave } from '../../../electron/api/report';
-import { formatDate, formatMoney } from '../ui/format';
+import { addMonths } from '@api/period';
+import type { ReportOpgave } from '@api/report';
+import { formatDate, formatMoney } from '../../../ui/format';
 
 /**
  * Charts for paper: fixed sizes (no ResponsiveContainer, so the print engine sees the final size

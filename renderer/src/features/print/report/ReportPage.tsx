@@ -1,9 +1,9 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocation } from 'react-router';
-import { parseReportQuery, type ReportData } from '../../../electron/api/report';
-import { call } from '../app/api';
-import { describeError } from '../app/errors';
+import { parseReportQuery, type ReportData } from '@api/report';
+import { call } from '../../../shared/api';
+import { describeError } from '../../../shared/errors';
 import { ReportView } from './ReportView';
 
 /** Every chart that has data has drawn its svg (recharts renders its surface after a layout pass). */

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
-import type { ReportData } from '../../../../electron/api/report';
-import { formatDate, formatDateLong } from '../../ui/format';
+import type { ReportData } from '@api/report';
+import { formatDate, formatDateLong } from '../../../../ui/format';
 
 export function TitleBlock({ data }: { data: ReportData }) {
   const { t } = useTranslation();

@@ -1,6 +1,6 @@
-import type { Input, Method, Result } from '../../../electron/api/contract';
-import type { ApiError, Envelope } from '../../../electron/api/errors';
-import { BRIDGE_GLOBAL } from '../../../electron/api/bridge';
+import type { Input, Method, Result } from '@api/contract';
+import type { ApiError, Envelope } from '@api/errors';
+import { BRIDGE_GLOBAL } from '@api/bridge';
 
 type Bridge = Record<Method, (payload?: unknown) => Promise<Envelope<unknown>>>;
 

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
-import type { ReportBudgetYear, ReportData } from '../../../../electron/api/report';
-import { formatDate, formatMoney } from '../../ui/format';
+import type { ReportBudgetYear, ReportData } from '@api/report';
+import { formatDate, formatMoney } from '../../../../ui/format';
 import { MonthlyMoneyChart } from '../charts';
 
 /** Available / committed / spent / left as the budget domain computed them (budget.overview). */
