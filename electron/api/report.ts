@@ -8,7 +8,7 @@ import type { ClusterOverview } from './clusters';
 import type { Checkin, CheckinStatus, OverallStatus, Trend } from './progress';
 import type { Team } from './team';
 
-export const REPORT_SECTIONS = ['profile', 'opgaven', 'budget', 'clusters'] as const;
+export const REPORT_SECTIONS = ['profile', 'opgaven', 'budget', 'receipts', 'clusters'] as const;
 export type ReportSection = (typeof REPORT_SECTIONS)[number];
 export const REPORT_KINDS = ['full', 'driehoek'] as const;
 export type ReportKind = (typeof REPORT_KINDS)[number];

@@ -7,6 +7,7 @@ import type { Core } from '../../electron/core';
 import { budgetFixture } from '../unit/budget-fixtures';
 import { snapshot } from '../unit/helpers';
 import { startApp, type AppHarness } from './harness/app';
+import { pdfToPngs, renderReportPdf } from './harness/pdf';
 
 const FIXTURES = join(import.meta.dirname, '../fixtures/receipts');
 const PNG = readFileSync(join(FIXTURES, 'bon.png'));
@@ -196,5 +197,17 @@ describe('receipts in the browser', () => {
     await page.screenshot({ path: join(SHOTS, 'dashboard.png') });
     expect(count(app.core, 'receipt_blob')).toBe(2);
     expect(cspViolations).toEqual([]);
+  });
+
+  it('lists the pinpas payments without a receipt in the printed overview', async () => {
+    const teamId = (app.core.db.prepare('SELECT team_id FROM expense LIMIT 1').get() as { team_id: number }).team_id;
+    await app.page.goto('about:blank'); // a fresh page, as the print window is: no notifications on the paper
+    const pdf = await renderReportPdf(app, { teamId, kind: 'full', from: `${Y}-01-01`, to: `${Y}-12-31`, sections: ['budget', 'receipts'], opgaven: [] }, SHOTS);
+    const text = pdf.text.replace(/\s+/g, ' ');
+    expect(text).toContain('Pinpasbetalingen zonder bon');
+    expect(text).toContain('1 pinpasbetaling zonder bon, € 123,45');
+    expect(text).toMatch(/10-03-\d{4} Bouwmarkt Noord Koffie en broodjes € 123,45/);
+    expect(text).not.toMatch(/Bakkerij De Korenschoof/);
+    pdfToPngs(pdf.file, join(SHOTS, 'printed'));
   });
 });

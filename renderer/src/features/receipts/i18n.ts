@@ -47,6 +47,7 @@ export const nl = {
   storeWarning: 'Let op',
   storeSize: 'Bonnen in Teamchef: {{files}} bestanden, {{size}}.',
   printTitle: 'Pinpasbetalingen zonder bon',
+  printYear: 'Zonder bon in {{year}}',
 };
 
 export const en: typeof nl = {
@@ -97,6 +98,7 @@ export const en: typeof nl = {
   storeWarning: 'Note',
   storeSize: 'Receipts in Teamchef: {{files}} files, {{size}}.',
   printTitle: 'Debit card payments without a receipt',
+  printYear: 'Without a receipt in {{year}}',
 };
 
 export const validationEn: Record<string, string> = {

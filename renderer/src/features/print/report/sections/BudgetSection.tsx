@@ -101,49 +101,10 @@ function BudgetYear({ y }: { y: ReportBudgetYear }) {
           </tbody>
         </table>
       )}
-      <MissingReceiptsTable y={y} />
     </div>
   );
 }
 
-/** Pinpas payments without a receipt, one line each, so the accountant's question is answered on paper. */
-function MissingReceiptsTable({ y }: { y: ReportBudgetYear }) {
-  const { t } = useTranslation();
-  const m = y.missingReceipts;
-  if (!m) return null;
-  return (
-    <div className="keep" data-testid={`missing-receipts-${y.year}`} data-count={m.count}>
-      <h4>{t('receipts.printTitle')}</h4>
-      {m.count === 0 ? (
-        <p className="muted">{t('receipts.missingNone')}</p>
-      ) : (
-        <>
-          <p>{t('receipts.missingSummary', { count: m.count, sum: formatMoney(m.totalCents) })}</p>
-          <table className="missing-receipts">
-            <thead>
-              <tr>
-                <th>{t('budget.fields.date')}</th>
-                <th>{t('budget.fields.payee')}</th>
-                <th>{t('budget.fields.description')}</th>
-                <th className="num">{t('budget.fields.amount')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {m.expenses.map((e) => (
-                <tr key={e.expenseId} data-expense={e.expenseId}>
-                  <td className="nowrap">{formatDate(e.date)}</td>
-                  <td>{e.payee}</td>
-                  <td>{e.description}</td>
-                  <td className="num">{formatMoney(e.amountCents)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </>
-      )}
-    </div>
-  );
-}
 
 export function BudgetSection({ data }: { data: ReportData }) {
   const { t } = useTranslation();
