@@ -36,7 +36,7 @@ const SORTS: Record<Sort, (a: Expense, b: Expense) => number> = {
   amountDesc: (a, b) => b.amountCents - a.amountCents || b.id - a.id,
   payee: (a, b) => a.payee.localeCompare(b.payee, 'nl') || a.id - b.id,
 };
-const COLUMNS = '100px 110px minmax(120px, 1.2fr) minmax(90px, 1.5fr) 100px 130px 100px 230px';
+const COLUMNS = '100px 110px minmax(120px, 1.2fr) minmax(110px, 1.5fr) 100px 110px 100px 230px';
 const ROW_HEIGHT = 44;
 
 /** A reversal falls today, unless today is outside the expense's year or before it. */

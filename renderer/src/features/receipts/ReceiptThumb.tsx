@@ -43,7 +43,7 @@ export function ReceiptThumb({ teamId, attachment, size = 32, onOpen }: { teamId
       data-mime={attachment.mime}
       style={{ width: size, height: size, display: 'inline-flex', alignItems: 'center', justifyContent: 'center', border: '1px solid var(--mantine-color-gray-4)', borderRadius: 4, overflow: 'hidden', background: 'var(--mantine-color-gray-0)' }}
     >
-      {isImage ? url ? <img src={url} alt={label} style={{ maxWidth: '100%', maxHeight: '100%', objectFit: 'cover' }} /> : null : <PdfIcon size={size - 6} />}
+      {isImage ? url ? <img src={url} alt={label} style={{ width: '100%', height: '100%', objectFit: 'cover', objectPosition: 'top' }} /> : null : <PdfIcon size={size - 6} />}
     </UnstyledButton>
   );
 }
