@@ -14,7 +14,8 @@ import { createCore, type Core } from '../../electron/core';
 import { fixedClock } from '../../electron/core/clock';
 import { checkInvariants } from '../../electron/core/invariants';
 import { sniffMime, safeNamePart } from '../../electron/core/receipts/files';
-import { missingSummary } from '../../electron/core/receipts/service';
+import { createAuditLog } from '../../electron/core/audit/chain';
+import { createReceiptService, missingSummary } from '../../electron/core/receipts/service';
 import { budgetFixture } from './budget-fixtures';
 import { call, snapshot, tempDir, testCore } from './helpers';
 
@@ -160,6 +161,18 @@ describe('receipts in the store', () => {
     expect(() => core.db.prepare("UPDATE attachment SET file_name = 'x' WHERE id = ?").run(a.id)).toThrow(/detached, once/);
     expect(() => core.db.prepare('UPDATE receipt_blob SET size = size').run()).toThrow(/append-only/);
     expect(checkInvariants(core.db)).toEqual([]);
+  });
+
+  it('warns, and still stores, once the receipts pass the store-size warning', async () => {
+    const core = testCore();
+    const s = await setup(core);
+    const receipts = createReceiptService(core.db, createAuditLog(core.db), { warningBytes: PNG.byteLength + PDF.byteLength });
+    const clock = fixedClock('2026-11-28');
+    const input = { teamId: s.teamId, kind: 'expense' as const, recordId: s.bakker.id, fileName: 'bon' };
+    expect(receipts.attach({ ...input, bytes: PNG }, clock).storeWarning).toBeNull();
+    const second = receipts.attach({ ...input, bytes: PDF }, clock);
+    expect(second.storeWarning).toMatch(/^De bonnen in Teamchef zijn samen \d+ MB\. Het gegevensbestand wordt groot/);
+    expect(receipts.storeInfo()).toEqual({ files: 2, bytes: PNG.byteLength + PDF.byteLength, warningBytes: PNG.byteLength + PDF.byteLength });
   });
 
   it('attaches to a decision too; a decision of another team is not found', async () => {

@@ -51,7 +51,8 @@ const KIND_NOUN: Record<RecordKind, string> = { expense: 'deze uitgave', decisio
 
 const WRONG_TYPE = 'Dit bestand is geen PDF, JPG, PNG of WebP. Voeg de bon toe als PDF of foto (JPG, PNG of WebP).';
 
-export function createReceiptService(db: Db, audit: AuditLog) {
+export function createReceiptService(db: Db, audit: AuditLog, options: { warningBytes?: number } = {}) {
+  const warningBytes = options.warningBytes ?? RECEIPT_STORE_WARNING_BYTES;
   const tableExists = (name: string) => !!db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?").get(name);
   const ownerOf = new Map<RecordKind, ((id: number) => { team_id: number } | undefined) | null>();
   const owner = (kind: RecordKind, id: number) => {
@@ -157,7 +158,7 @@ export function createReceiptService(db: Db, audit: AuditLog) {
         attachment: toAttachment(byId.get(result.id)!),
         reused: result.reused,
         storeWarning:
-          totals.bytes >= RECEIPT_STORE_WARNING_BYTES
+          totals.bytes >= warningBytes
             ? `De bonnen in Teamchef zijn samen ${Math.round(totals.bytes / (1024 * 1024))} MB. Het gegevensbestand wordt groot; verklein foto's voordat u ze toevoegt.`
             : null,
       };
@@ -195,7 +196,7 @@ export function createReceiptService(db: Db, audit: AuditLog) {
 
     storeInfo(): ReceiptStoreInfo {
       const t = storeTotals.get()!;
-      return { files: t.files, bytes: t.bytes, warningBytes: RECEIPT_STORE_WARNING_BYTES };
+      return { files: t.files, bytes: t.bytes, warningBytes };
     },
 
     /** Active attachments of the year's expenses and decisions with their bytes, for the year export. */
