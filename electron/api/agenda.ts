@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { method } from './define';
-import { Id, IsoDate, LongText, Name, ShortText } from './schemas';
+import { Id, LongText, Name, PlanDate, ShortText, text } from './schemas';
 
 /** The team's agenda: the eight opgaven, the ones the team chose per period, and their actions. */
 
@@ -30,12 +30,12 @@ const OpgaveId = z
 
 const OpgaveStatusSchema = z.enum(OPGAVE_STATUSES, { message: 'Kies actief, gepauzeerd, afgerond of gestopt.' });
 const ActionStatusSchema = z.enum(ACTION_STATUSES, { message: 'Kies idee, gepland, lopend, afgerond of gestopt.' });
-const OptionalDate = IsoDate.nullable();
+const OptionalDate = PlanDate.nullable();
 
 /** What the team writes down when it chooses an opgave; also what it edits afterwards. */
 const choiceShape = {
-  periodStart: IsoDate,
-  periodEnd: IsoDate,
+  periodStart: PlanDate,
+  periodEnd: PlanDate,
   ambition: LongText.default(''),
   answers: z.array(LongText).max(4, { message: 'Er zijn hoogstens vier vragen.' }).default([]),
   owner: ShortText.default(''),
@@ -46,7 +46,7 @@ const choiceShape = {
     .max(3, { message: 'Kies hoog, middel of laag.' })
     .default(2),
   pace: z.enum(PACES, { message: 'Kies rustig, gemiddeld of snel.' }).default('gemiddeld'),
-  startDate: IsoDate,
+  startDate: PlanDate,
   targetDate: OptionalDate.default(null),
 };
 
@@ -82,7 +82,7 @@ const actionShape = {
   startDate: OptionalDate.default(null),
   dueDate: OptionalDate.default(null),
   status: ActionStatusSchema.default('idee'),
-  templateCode: z.string().max(50).nullable().default(null),
+  templateCode: text(50, 'Maximaal 50 tekens.').nullable().default(null),
 };
 
 type ActionDates = { startDate: string | null; dueDate: string | null };
@@ -236,7 +236,7 @@ export const agendaApi = {
   'action.create': method<Action>()(ActionCreateInput),
   'action.update': method<Action>()(z.strictObject({ ...actionRef, fields: ActionFields })),
   'action.setStatus': method<Action>()(
-    z.strictObject({ ...actionRef, status: ActionStatusSchema, doneDate: IsoDate.optional() }),
+    z.strictObject({ ...actionRef, status: ActionStatusSchema, doneDate: PlanDate.optional() }),
   ),
   'action.archive': method<Action>()(z.strictObject({ ...actionRef, archived: z.boolean() })),
   'action.remove': method<null>()(z.strictObject(actionRef)),

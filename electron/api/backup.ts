@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { method } from './define';
-import { Empty } from './schemas';
+import { Empty, text } from './schemas';
 
 /**
  * Backups and the store as a whole. The renderer never sees a path: backups are named by the
@@ -58,7 +58,7 @@ export const BackupName = z
   .regex(/^teamchef-(auto|manual|safety)-\d{4}-\d{2}-\d{2}T\d{6}(-\d{1,3})?\.sqlite$/, { message: 'Kies een back-up uit de lijst.' });
 
 export const StoreImportInput = z.strictObject({
-  fileName: z.string().max(260, { message: 'Maximaal 260 tekens.' }).optional(),
+  fileName: text(260, 'Maximaal 260 tekens.').optional(),
   data: z
     .string({ message: 'Kies een bestand om in te lezen.' })
     .min(1, { message: 'Kies een bestand om in te lezen.' })

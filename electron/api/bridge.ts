@@ -7,7 +7,7 @@ export function createBridge(
   methods: readonly string[],
   transport: (method: string, payload: unknown) => Promise<unknown>,
 ): Record<string, (payload?: unknown) => Promise<unknown>> {
-  const bridge: Record<string, (payload?: unknown) => Promise<unknown>> = Object.create(null);
+  const bridge = Object.create(null) as Record<string, (payload?: unknown) => Promise<unknown>>;
   for (const name of methods) {
     bridge[name] = (payload?: unknown) => transport(name, payload);
   }

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { DATE_FORMATS } from './budget-parse';
 import { method } from './define';
-import { Id, IsoDate, LongText, Name, ShortText, Year } from './schemas';
+import { Id, LongText, MoneyDate, Name, ShortText, text, Year } from './schemas';
 
 /** Versterkingsgelden: the year budget, budget decisions, expenses, import and export. Money is integer cents. */
 
@@ -19,7 +19,7 @@ export const PositiveAmount = amountBase.refine((v) => v > 0, { message: 'Het be
 /** A correction: positive or negative, never zero. */
 export const NonZeroAmount = amountBase.refine((v) => v !== 0, { message: 'Een bedrag van € 0,00 verandert niets.' });
 
-const Reason = z.string().trim().min(1, { message: 'Geef een reden op.' }).max(2000, { message: 'Maximaal 2.000 tekens.' });
+const Reason = text(2000, 'Maximaal 2.000 tekens.').min(1, { message: 'Geef een reden op.' });
 const OptionalLink = Id.nullable().optional();
 
 export const ENTRY_KINDS = ['toekenning', 'aanvulling', 'correctie'] as const;
@@ -33,10 +33,10 @@ export const BudgetEntryInput = z
   .strictObject({
     teamId: Id,
     year: Year,
-    date: IsoDate,
+    date: MoneyDate,
     kind: z.enum(ENTRY_KINDS, { message: 'Kies toekenning, aanvulling of correctie.' }),
     amountCents: NonZeroAmount,
-    reason: z.string().trim().max(2000, { message: 'Maximaal 2.000 tekens.' }),
+    reason: text(2000, 'Maximaal 2.000 tekens.'),
   })
   .superRefine((v, ctx) => {
     if (v.kind !== 'correctie' && v.amountCents < 0)
@@ -47,7 +47,7 @@ export const BudgetEntryInput = z
 
 export const DecisionInput = z.strictObject({
   teamId: Id,
-  date: IsoDate,
+  date: MoneyDate,
   title: Name,
   amountCents: PositiveAmount,
   rationale: LongText,
@@ -57,16 +57,16 @@ export const DecisionInput = z.strictObject({
   decidedBy: ShortText,
   status: z.enum(['voorgesteld', 'genomen'], { message: 'Een nieuw besluit is voorgesteld of genomen.' }),
   /** Required when the decision goes beyond what is left: the chief confirms, with a reason. */
-  overBudgetReason: z.string().trim().max(2000, { message: 'Maximaal 2.000 tekens.' }).optional(),
+  overBudgetReason: text(2000, 'Maximaal 2.000 tekens.').optional(),
 });
 
 export const ExpenseInput = z.strictObject({
   teamId: Id,
-  date: IsoDate,
+  date: MoneyDate,
   amountCents: PositiveAmount,
   payee: Name,
   description: LongText,
-  paymentMethod: z.enum(PAYMENT_METHODS, { message: 'Kies debitcard, factuur, declaratie of anders.' }),
+  paymentMethod: z.enum(PAYMENT_METHODS, { message: 'Kies pinpas, factuur, declaratie of anders.' }),
   receiptRef: ShortText,
   decisionId: OptionalLink,
   teamOpgaveId: OptionalLink,
@@ -84,7 +84,7 @@ export const ImportMappingSchema = z.strictObject({
   signMode: z.enum(['teken', 'kolom']),
   directionColumn: Column.nullable(),
   /** Values of the direction column that mean money out (case-insensitive), e.g. Af, D, Debet. */
-  debitValues: z.array(z.string().trim().min(1).max(20)).max(10),
+  debitValues: z.array(text(20, 'Maximaal 20 tekens.').min(1, { message: 'Vul dit veld in.' })).max(10),
   payeeColumn: Column,
   descriptionColumn: Column.nullable(),
 });
@@ -101,7 +101,7 @@ const FileContent = z
 
 const ImportFile = {
   teamId: Id,
-  fileName: z.string().trim().max(260, { message: 'Maximaal 260 tekens.' }),
+  fileName: text(260, 'Maximaal 260 tekens.'),
   contentBase64: FileContent,
   encoding: z.enum(ENCODINGS).optional(),
 };
@@ -110,7 +110,7 @@ export const ImportPreviewInput = z.strictObject({ ...ImportFile, mapping: Impor
 export const ImportCommitInput = z.strictObject({
   ...ImportFile,
   mapping: ImportMappingSchema,
-  paymentMethod: z.enum(PAYMENT_METHODS, { message: 'Kies debitcard, factuur, declaratie of anders.' }),
+  paymentMethod: z.enum(PAYMENT_METHODS, { message: 'Kies pinpas, factuur, declaratie of anders.' }),
   /** Row numbers (as shown in the preview) to leave out, e.g. likely duplicates. */
   skipRows: z.array(z.number().int().min(1).max(1_000_000)).max(100_000),
   decisionId: OptionalLink,
@@ -275,12 +275,12 @@ export const budgetApi = {
   'budget.decisions.list': method<Decision[]>()(TeamYear),
   'budget.decisions.create': method<Decision>()(DecisionInput),
   'budget.decisions.take': method<Decision>()(
-    z.strictObject({ teamId: Id, decisionId: Id, overBudgetReason: z.string().trim().max(2000, { message: 'Maximaal 2.000 tekens.' }).optional() }),
+    z.strictObject({ teamId: Id, decisionId: Id, overBudgetReason: text(2000, 'Maximaal 2.000 tekens.').optional() }),
   ),
   'budget.decisions.withdraw': method<Decision>()(z.strictObject({ teamId: Id, decisionId: Id, reason: Reason })),
   'budget.expenses.list': method<Expense[]>()(TeamYear),
   'budget.expenses.create': method<Expense>()(ExpenseInput),
-  'budget.expenses.reverse': method<Expense>()(z.strictObject({ teamId: Id, expenseId: Id, date: IsoDate, reason: Reason })),
+  'budget.expenses.reverse': method<Expense>()(z.strictObject({ teamId: Id, expenseId: Id, date: MoneyDate, reason: Reason })),
   'budget.expenses.void': method<Expense>()(z.strictObject({ teamId: Id, expenseId: Id, reason: Reason })),
   'budget.import.preview': method<ImportPreview>()(ImportPreviewInput),
   'budget.import.commit': method<ImportResult>()(ImportCommitInput),

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { method } from './define';
-import { Id, IsoDate, Name, ShortText } from './schemas';
+import { Id, IsoDate, Name, PlanDate, ShortText } from './schemas';
 import type { WijkagentNorm } from './team';
 
 /** Clusters: "klein binnen groot", the smaller units inside the basisteam, and how they change. */
@@ -36,7 +36,7 @@ const checkSizes = (v: Sizes, ctx: z.RefinementCtx, prefix: (string | number)[] 
     });
 };
 
-const clusterShape = { ...partShape, startDate: IsoDate, endDate: IsoDate.nullable().default(null) };
+const clusterShape = { ...partShape, startDate: PlanDate, endDate: PlanDate.nullable().default(null) };
 
 export const ClusterFields = z.strictObject(clusterShape).superRefine((v, ctx) => {
   checkSizes(v, ctx);
@@ -54,13 +54,13 @@ export const ClusterCreateInput = z.strictObject({ teamId: Id, ...clusterShape }
     ctx.addIssue({ code: 'custom', path: ['endDate'], message: 'De einddatum ligt voor de startdatum.' });
 });
 
-export const ClusterEndInput = z.strictObject({ teamId: Id, clusterId: Id, endDate: IsoDate, reason: ShortText.default('') });
+export const ClusterEndInput = z.strictObject({ teamId: Id, clusterId: Id, endDate: PlanDate, reason: ShortText.default('') });
 
 export const ClusterSplitInput = z.strictObject({
   teamId: Id,
   clusterId: Id,
   /** The first day of the new clusters; the old one ends the day before. */
-  date: IsoDate,
+  date: PlanDate,
   parts: z
     .array(ClusterPart)
     .min(2, { message: 'Splits in minstens twee clusters.' })

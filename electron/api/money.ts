@@ -40,7 +40,7 @@ export function parseMoney(text: string): number | null {
     s = s.slice(0, -1);
   }
   let intPart: string;
-  let frac = '';
+  let frac: string;
   if (/^\d{1,3}(\.\d{3})+(,\d{1,2})?$/.test(s) || /^\d+(,\d{1,2})?$/.test(s)) {
     const [i, f = ''] = s.split(',');
     intPart = i!.replace(/\./g, '');

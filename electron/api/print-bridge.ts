@@ -13,6 +13,7 @@ const FileName = z
   .trim()
   .min(1)
   .max(120)
+  // eslint-disable-next-line no-control-regex -- control characters are exactly what a file name must not hold
   .regex(/^[^\\/:*?"<>|\u0000-\u001f]+$/);
 
 export const PrintRequest = z.discriminatedUnion('action', [

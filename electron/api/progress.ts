@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { method } from './define';
 import { PeriodChoice, type Period } from './period';
-import { Id, IsoDate } from './schemas';
+import { Id, PlanDate, text } from './schemas';
 
 export const CHECKIN_STATUSES = ['op-koers', 'aandacht-nodig', 'achter', 'afgerond'] as const;
 export type CheckinStatus = (typeof CHECKIN_STATUSES)[number];
@@ -26,11 +26,11 @@ const Confidence = z
   .min(1, { message: 'Het vertrouwen is een heel getal van 1 tot en met 10.' })
   .max(10, { message: 'Het vertrouwen is een heel getal van 1 tot en met 10.' });
 
-const NoteText = z.string().trim().max(2000, { message: 'Maximaal 2.000 tekens.' });
+const NoteText = text(2000, 'Maximaal 2.000 tekens.');
 
 export const CheckinInput = z.strictObject({
   teamOpgaveId: Id,
-  date: IsoDate,
+  date: PlanDate,
   status: z.enum(CHECKIN_STATUSES, { message: 'Kies een status: op koers, aandacht nodig, achter of afgerond.' }),
   progress: Progress,
   confidence: Confidence,
@@ -39,7 +39,7 @@ export const CheckinInput = z.strictObject({
   blockers: NoteText.default(''),
   /** Set to correct an earlier check-in: the old one is kept and marked as corrected. */
   correctsId: Id.optional(),
-  correctionReason: z.string().trim().max(500, { message: 'Maximaal 500 tekens.' }).default(''),
+  correctionReason: text(500, 'Maximaal 500 tekens.').default(''),
 });
 export type CheckinInput = z.output<typeof CheckinInput>;
 

@@ -53,5 +53,5 @@ export function createShellBridge(
       if (!openReceipt) return Promise.resolve({ ok: false, error: { code: 'FORBIDDEN', message: 'Openen met… kan alleen in de app.' } });
       return openReceipt({ teamId: Number(teamId), attachmentId: Number(attachmentId) });
     },
-  }) as ShellBridge;
+  });
 }

@@ -16,6 +16,8 @@ import { createDispatch, type Dispatch } from './dispatch';
 import { reportHandlers } from './report/handlers';
 import { createReportService } from './report/service';
 import { createStoreHolder } from './store/holder';
+import type { StepHook } from './store/files';
+import { lockDataDir, type FolderLock } from './store/lock';
 import { STORE_FILE_NAME, type Db } from './store/open';
 import { dashboardHandlers } from './dashboard/handlers';
 import { createDashboardService } from './dashboard/service';
@@ -38,6 +40,8 @@ export interface CoreOptions {
   onInternalError?: (method: string, err: unknown) => void;
   /** Shown in About: the app's version (package.json when left out) and the log file, if any. */
   app?: { version?: string; logFile?: string | null };
+  /** Test hook: called at each step of a restore or import, so a test can kill the process there. */
+  step?: StepHook;
 }
 
 export interface Core {
@@ -48,6 +52,8 @@ export interface Core {
   handlers: Handlers;
   /** Backups for the main process's schedule (at start, daily). */
   backups: BackupService;
+  /** This process's hold on the data folder (see store/lock.ts). */
+  lock: FolderLock;
   close(): void;
 }
 
@@ -85,8 +91,16 @@ function wireDomains(db: Db): DomainHandlers {
 export function createCore(options: CoreOptions): Core {
   const file = path.join(options.dataDir, STORE_FILE_NAME);
   const clock = options.clock ?? systemClock;
-  const store = createStoreHolder(file, wireDomains);
-  const backups = createBackupService(store, { dataDir: options.dataDir, clock });
+  // The folder's lock comes first: no other Teamchef may finish a swap or open the store meanwhile.
+  const lock = lockDataDir(options.dataDir);
+  let store: ReturnType<typeof createStoreHolder<DomainHandlers>>;
+  try {
+    store = createStoreHolder(file, wireDomains, { step: options.step });
+  } catch (err) {
+    lock.release();
+    throw err;
+  }
+  const backups = createBackupService(store, { dataDir: options.dataDir, clock, step: options.step });
 
   const storeWide: Omit<Handlers, keyof DomainHandlers> = {
     ...backupHandlers(backups),
@@ -115,7 +129,11 @@ export function createCore(options: CoreOptions): Core {
     file,
     handlers,
     backups,
+    lock,
     dispatch: createDispatch(handlers, { ctx: clock, onInternalError: options.onInternalError }),
-    close: () => store.close(),
+    close: () => {
+      store.close();
+      lock.release();
+    },
   };
 }

@@ -43,6 +43,8 @@ async function openCore(): Promise<Core | undefined> {
   try {
     const opened = open();
     log.info(`Teamchef ${app.getVersion()}: store opened at ${opened.file}`);
+    const stale = opened.lock.takenOver;
+    if (stale) log.warn(`Took over the data folder lock left by pid ${stale.pid} on ${stale.host} (since ${stale.since}); that Teamchef ended without closing`);
     return opened;
   } catch (err) {
     log.error('Store could not be opened', err);

@@ -1,6 +1,7 @@
 import type { BackupEntry } from '../api/backup';
 import { formatDate } from '../api/dates';
 import { AppError } from '../api/errors';
+import { StoreRefusal } from '../core/store/identity';
 
 /**
  * What the chief is told when the store cannot be opened at start, in plain Dutch. Pure: the main
@@ -22,27 +23,48 @@ export const backupMoment = (entry: BackupEntry): string =>
 export function describeStartProblem(err: unknown, dataDir: string, newestGoodBackup: () => BackupEntry | null): StartProblem {
   const code = err instanceof AppError ? err.code : 'INTERNAL';
   const folder = `Gegevensmap: ${dataDir}`;
+  const reason = err instanceof StoreRefusal ? err.reason : null;
+  if (reason === 'foreign') {
+    return {
+      title: 'Dit is geen Teamchef-gegevensbestand',
+      message:
+        'Het bestand teamchef.sqlite in de gegevensmap hoort bij een ander programma. Teamchef heeft het niet geopend en niet gewijzigd.',
+      detail: `Verplaats het bestand naar een andere map, of start Teamchef met een andere gegevensmap (--data-dir).\n\n${folder}`,
+      offer: null,
+      buttons: ['Afsluiten'],
+    };
+  }
   if (code === 'STORE_CORRUPT') {
     const offer = newestGoodBackup();
-    const kept = 'Het beschadigde bestand wordt niet overschreven: het blijft bewaard in de gegevensmap.';
+    const empty = reason === 'empty';
+    const title = empty ? 'Het gegevensbestand is leeg' : 'Het gegevensbestand is beschadigd';
+    const why = empty
+      ? 'Teamchef kan het gegevensbestand niet openen, omdat het leeg is (0 bytes).'
+      : 'Teamchef kan het gegevensbestand niet openen, omdat het beschadigd is.';
+    const kept = empty
+      ? 'Het lege bestand wordt niet overschreven: het blijft bewaard in de gegevensmap.'
+      : 'Het beschadigde bestand wordt niet overschreven: het blijft bewaard in de gegevensmap.';
     if (!offer) {
       return {
-        title: 'Het gegevensbestand is beschadigd',
-        message: 'Teamchef kan het gegevensbestand niet openen, omdat het beschadigd is. Er is geen bruikbare back-up gevonden.',
+        title,
+        message: `${why} Er is geen bruikbare back-up gevonden.`,
         detail: `${kept}\n\nNeem contact op met de functioneel beheerder en laat het bestand nakijken.\n\n${folder}`,
         offer: null,
         buttons: ['Afsluiten'],
       };
     }
     return {
-      title: 'Het gegevensbestand is beschadigd',
-      message: `Teamchef kan het gegevensbestand niet openen, omdat het beschadigd is. De nieuwste goede back-up is van ${backupMoment(offer)}. Wilt u die terugzetten?`,
+      title,
+      message: `${why} De nieuwste goede back-up is van ${backupMoment(offer)}. Wilt u die terugzetten?`,
       detail: `Wat u na die back-up hebt ingevoerd, staat niet in de back-up. ${kept}\n\n${folder}`,
       offer,
       buttons: ['Back-up terugzetten', 'Afsluiten'],
     };
   }
-  if (code === 'STORE_NEWER' || code === 'STORE_LOCKED' || code === 'STORE_READONLY' || code === 'DISK_FULL') {
+  if (code === 'STORE_LOCKED') {
+    return { title: 'Teamchef is al geopend', message: (err as AppError).message, detail: folder, offer: null, buttons: ['Afsluiten'] };
+  }
+  if (code === 'STORE_NEWER' || code === 'STORE_READONLY' || code === 'DISK_FULL') {
     return { title: 'Teamchef kan niet starten', message: (err as AppError).message, detail: folder, offer: null, buttons: ['Afsluiten'] };
   }
   return {

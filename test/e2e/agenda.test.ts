@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Core } from '../../electron/core';
 import { startApp, type AppHarness } from './harness/app';
 import { PROFILE as TEAM, snapshot } from '../unit/helpers';
 

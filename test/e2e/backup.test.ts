@@ -18,7 +18,7 @@ describe('Settings → Backups', () => {
     app = await startApp({
       clock: fixedClock('2026-11-28T10:15:00'),
       seed: async (core) => {
-        const r = (await core.dispatch('team.create', PROFILE)) as Envelope<unknown>;
+        const r = (await core.dispatch('team.create', PROFILE));
         if (!r.ok) throw new Error(r.error.message);
       },
     });

@@ -3,7 +3,6 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import type { BackupEntry, RestoreResult, StoreExport } from '../../electron/api/backup';
-import type { Envelope } from '../../electron/api/errors';
 import { createCore } from '../../electron/core';
 import { backupName, parseBackupName } from '../../electron/core/backup/names';
 import { backupsToDelete } from '../../electron/core/backup/rotation';
@@ -65,7 +64,7 @@ describe('rotation: 7 daily + 12 monthly automatic backups', () => {
 });
 
 async function failed(core: ReturnType<typeof testCore>, method: string, payload?: unknown) {
-  const r = (await core.dispatch(method, payload)) as Envelope<unknown>;
+  const r = (await core.dispatch(method, payload));
   if (r.ok) throw new Error(`Expected ${method} to fail`);
   return r.error;
 }

@@ -219,11 +219,11 @@ describe('single instance', () => {
     };
     const first = fakeApp(true);
     const { win, calls } = fakeWindow({ minimized: true });
-    let current: FocusableWindow | undefined;
-    expect(claimSingleInstance(first.app as never, () => current)).toBe(true);
+    const slot: { current?: FocusableWindow } = {};
+    expect(claimSingleInstance(first.app as never, () => slot.current)).toBe(true);
     expect(first.quits()).toBe(0);
     first.handlers['second-instance']!(); // before the window exists: nothing to do, no crash
-    current = win;
+    slot.current = win;
     first.handlers['second-instance']!();
     expect(calls).toEqual(['restore', 'focus']);
 

@@ -100,7 +100,7 @@ describe("Electron's security checklist", () => {
     writeFileSync(join(root, 'index.html'), '<!doctype html>');
     writeFileSync(join(root, 'assets', 'a.js'), '1');
     let handler: ((r: Request) => Promise<Response>) | undefined;
-    serveAppProtocol({ handle: (_scheme: string, fn: (r: Request) => Promise<Response>) => (handler = fn) } as never, root);
+    serveAppProtocol({ handle: (_scheme: string, fn: (r: Request) => Promise<Response>) => (handler = fn) }, root);
     for (const url of [APP_ENTRY_URL, `${APP_ORIGIN}/assets/a.js`]) {
       const res = await handler!(new Request(url));
       expect(res.status).toBe(200);

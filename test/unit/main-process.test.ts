@@ -58,7 +58,7 @@ describe('IPC', () => {
     const core = testCore();
     const registered: [string, unknown][] = [];
     const handler = createApiHandler(core.dispatch, allowed);
-    registerApi({ handle: (ch: string, fn: unknown) => registered.push([ch, fn]), removeHandler: () => undefined } as never, handler);
+    registerApi({ handle: (ch: string, fn: unknown) => registered.push([ch, fn]), removeHandler: () => undefined }, handler);
     expect(registered).toEqual([[IPC_CHANNEL, handler]]);
 
     const foreign = { senderFrame: { url: 'https://evil.example/', parent: null } } as never;

@@ -38,7 +38,7 @@ const SEEDS: Record<number, (db: Db) => void> = {
     db.prepare(`INSERT INTO partner (team_id, name) VALUES (1, 'Gemeente Utrecht')`).run();
     db.prepare('INSERT INTO action_partner (action_id, partner_id) VALUES (1, 1)').run();
   },
-  6(db) {
+  7(db) {
     const bytes = Buffer.from('%PDF-1.4 receipt');
     const sha = createHash('sha256').update(bytes).digest('hex');
     db.prepare('INSERT INTO receipt_blob (sha256, mime, size, bytes, created_at) VALUES (?, ?, ?, ?, ?)').run(sha, 'application/pdf', bytes.length, bytes, NOW);
@@ -162,14 +162,14 @@ describe('migration 001 → 002 (agenda)', () => {
   });
 });
 
-describe('migration 005 → 006 (receipts)', () => {
+describe('migration 006 → 007 (receipts)', () => {
   it('adds strict, append-only receipt tables: a file only under its type, an attachment only detached once', () => {
-    const { file, db } = storeAt(5);
+    const { file, db } = storeAt(6);
     db.close();
-    const migrated = openStore(file, { migrations: MIGRATIONS.slice(0, 6) });
+    const migrated = openStore(file, { migrations: MIGRATIONS.slice(0, 7) });
     try {
-      SEEDS[6]!(migrated);
-      assertHealthy(migrated, 6);
+      SEEDS[7]!(migrated);
+      assertHealthy(migrated, 7);
       const strict = migrated.prepare<[], { name: string; strict: number }>("SELECT name, strict FROM pragma_table_list WHERE schema = 'main'").all();
       for (const t of ['receipt_blob', 'attachment']) expect(strict.find((s) => s.name === t), t).toEqual({ name: t, strict: 1 });
       expect(() =>

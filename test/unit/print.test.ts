@@ -68,7 +68,7 @@ describe('printing in the shell', () => {
     expect(ran).toEqual([{ action: 'print', query: 'team=1' }]);
 
     const registered: string[] = [];
-    registerPrint({ handle: (ch: string) => registered.push(ch), removeHandler: () => undefined } as never, handler);
+    registerPrint({ handle: (ch: string) => registered.push(ch), removeHandler: () => undefined }, handler);
     expect(registered).toEqual([PRINT_CHANNEL]);
   });
 });

@@ -308,7 +308,7 @@ describe('bad input is refused in Dutch and changes nothing', () => {
   });
 
   it("refuses another team's opgave and check-in as not found", async () => {
-    const { core, team, web, checkin } = await setup();
+    const { core, web, checkin } = await setup();
     const theirs = await checkin(web, '2026-03-01');
     const other = await call<Team>(core, 'team.create', { ...PROFILE, name: 'Basisteam Texel' });
     const mine = chooseOpgave(core, other.id, 2);

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../../electron/api/errors';
+import { APPLICATION_ID } from '../../electron/core/store/identity';
 import { LATEST_VERSION, MIGRATIONS } from '../../electron/core/store/migrations';
 import { checkMigrationList, openStore, runMigrations } from '../../electron/core/store/open';
 import { sha256, tempDir } from './helpers';
@@ -34,6 +35,8 @@ describe('store', () => {
   it('refuses a store newer than the app and leaves the file byte for byte as it was', () => {
     const file = join(tempDir(), 'teamchef.sqlite');
     const raw = new Database(file);
+    // A store from a newer Teamchef: our application id, a higher schema version.
+    raw.pragma(`application_id = ${APPLICATION_ID}`);
     raw.pragma(`user_version = ${LATEST_VERSION + 1}`);
     raw.exec('CREATE TABLE future (x)');
     raw.close();

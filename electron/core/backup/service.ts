@@ -1,3 +1,4 @@
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
@@ -5,7 +6,10 @@ import type { BackupEntry, BackupKind, RestoreResult, StoreExport, StoreInfo } f
 import type { Ctx } from '../../api/define';
 import { AppError, notFound } from '../../api/errors';
 import { localIsoDate } from '../clock';
+import { removeStoreFile, type StepHook } from '../store/files';
 import type { StoreHolder } from '../store/holder';
+import { removeUnusedStaging, SWAP_JOURNAL } from '../store/swap';
+import { copyDatabase, publishFile, tempNameFor } from './copy';
 import { inspectStoreFile } from './inspect';
 import { backupName, localStamp, parseBackupName } from './names';
 import { backupsToDelete, DEFAULT_POLICY, newestFirst, type RotationPolicy } from './rotation';
@@ -16,48 +20,13 @@ export interface BackupServiceOptions {
   dataDir: string;
   clock: Ctx;
   policy?: RotationPolicy;
+  /** Test hook: see StepHook. */
+  step?: StepHook;
 }
 
-const SIDECARS = ['-wal', '-shm', '-journal'];
-
-/** Moves a SQLite file together with any journal files beside it. */
-export function moveStoreFile(from: string, to: string): void {
-  fs.renameSync(from, to);
-  for (const s of SIDECARS) if (fs.existsSync(from + s)) fs.renameSync(from + s, to + s);
-}
-
-function removeStoreFile(file: string): void {
-  for (const f of [file, ...SIDECARS.map((s) => file + s)]) fs.rmSync(f, { force: true });
-}
-
-/**
- * Copies an open database into `target` with SQLite's online backup API (consistent even while
- * the app writes), as one self-contained file in rollback-journal mode. Written under a temporary
- * name and renamed, so a crash halfway never leaves a half backup under a real name.
- */
-export async function onlineCopy(source: Database.Database, target: string): Promise<void> {
-  const tmp = `${target}.tmp`;
-  removeStoreFile(tmp);
-  try {
-    await source.backup(tmp);
-    const copy = new Database(tmp);
-    try {
-      copy.pragma('journal_mode = DELETE');
-    } finally {
-      copy.close();
-    }
-    const fd = fs.openSync(tmp, 'r');
-    try {
-      fs.fsyncSync(fd);
-    } finally {
-      fs.closeSync(fd);
-    }
-    fs.renameSync(tmp, target);
-  } catch (err) {
-    removeStoreFile(tmp);
-    throw err;
-  }
-}
+/** A staging name beside the store, unique to this call. */
+export const stagingName = (kind: string, at: Date): string =>
+  `.teamchef-${kind}-${localStamp(at)}-${process.pid}-${crypto.randomBytes(4).toString('hex')}.sqlite`;
 
 /** The backups in `backupDir`, newest first; files that are not ours are ignored. */
 export function listBackups(backupDir: string): BackupEntry[] {
@@ -91,12 +60,18 @@ export function createBackupService(store: StoreHolder<unknown>, options: Backup
   };
 
   const ensureDir = () => fs.mkdirSync(backupDir, { recursive: true });
+  const step = options.step;
 
-  /** Leftovers of a backup or import that was interrupted (crash, power loss). */
+  /**
+   * Leftovers of an interrupted backup (always copies: the store was never touched) and staging
+   * files no swap journal refers to. Not after a start that found no store and made a new one:
+   * then whatever lies in the folder is kept for a person to look at.
+   */
   function removeLeftovers(): void {
-    if (!fs.existsSync(backupDir)) return;
-    for (const f of fs.readdirSync(backupDir)) if (f.endsWith('.tmp')) fs.rmSync(path.join(backupDir, f), { force: true });
-    for (const f of fs.readdirSync(dataDir)) if (f.startsWith('.teamchef-staging-') || f.startsWith('.teamchef-import-')) fs.rmSync(path.join(dataDir, f), { force: true });
+    if (fs.existsSync(backupDir)) {
+      for (const f of fs.readdirSync(backupDir)) if (f.endsWith('.tmp')) fs.rmSync(path.join(backupDir, f), { force: true });
+    }
+    if (!store.createdFresh) removeUnusedStaging(dataDir);
   }
 
   const list = () => listBackups(backupDir);
@@ -112,54 +87,48 @@ export function createBackupService(store: StoreHolder<unknown>, options: Backup
     for (const e of backupsToDelete(list(), policy)) if (e.name !== keep) removeStoreFile(path.join(backupDir, e.name));
   }
 
-  function nextName(kind: BackupKind): string {
-    ensureDir();
-    return backupName(kind, clock.now(), new Set(fs.readdirSync(backupDir)));
-  }
-
+  /** Copies the open store to a new backup: a temporary name first, the real one when complete. */
   async function create(kind: BackupKind): Promise<BackupEntry> {
-    const name = nextName(kind);
-    await onlineCopy(store.db, path.join(backupDir, name));
-    rotate(name);
-    return find(name);
+    ensureDir();
+    const tmp = tempNameFor(path.join(backupDir, `teamchef-${kind}`));
+    try {
+      await copyDatabase(store.db, tmp, step);
+      const name = publishFile(tmp, backupDir, (taken) => backupName(kind, clock.now(), taken));
+      rotate(name);
+      return find(name);
+    } finally {
+      removeStoreFile(tmp);
+    }
   }
 
   /**
    * Replaces the store with the store in `source` (a backup or an imported file). The source is
-   * checked first, copied next to the store and checked again; then, in one synchronous step, the
-   * current file is moved into the backup folder (a restore can itself be restored) and the copy
-   * takes its place. Nothing is replaced when any check fails.
+   * checked, copied next to the store, fsynced and checked again; then the store holder swaps the
+   * files through the swap journal, the current data going to the backup folder as a "Before
+   * restore" backup (a restore can itself be restored). Nothing is replaced when any check fails.
    */
-  async function replaceWith(source: string, what: string): Promise<BackupEntry> {
-    inspectStoreFile(source, what);
-    const staging = path.join(dataDir, `.teamchef-staging-${localStamp(clock.now())}-${process.pid}.sqlite`);
-    removeStoreFile(staging);
+  async function replaceWith(source: string, what: string, headerless: 'damaged' | 'foreign'): Promise<BackupEntry> {
+    inspectStoreFile(source, what, undefined, headerless);
+    const staging = stagingName('staging', clock.now());
+    const stagingPath = path.join(dataDir, staging);
     try {
       const src = new Database(source, { readonly: true, fileMustExist: true });
       try {
-        await onlineCopy(src, staging);
+        await copyDatabase(src, stagingPath, step);
       } finally {
         src.close();
       }
-      inspectStoreFile(staging, what);
-      const asideName = nextName('safety');
-      const aside = path.join(backupDir, asideName);
-      store.swap(
-        () => {
-          moveStoreFile(store.file, aside);
-          moveStoreFile(staging, store.file);
-        },
-        () => {
-          if (fs.existsSync(aside)) {
-            if (fs.existsSync(store.file)) removeStoreFile(store.file);
-            moveStoreFile(aside, store.file);
-          }
-        },
-      );
-      rotate(asideName);
-      return find(asideName);
+      inspectStoreFile(stagingPath, what);
+      step?.('restore:staged');
+      ensureDir();
+      const asideName = backupName('safety', clock.now(), new Set(fs.readdirSync(backupDir)));
+      const keptAs = path.basename(store.swap({ incoming: staging, aside: path.join(BACKUP_DIR_NAME, asideName) }));
+      rotate(keptAs);
+      step?.('restore:done');
+      return find(keptAs);
     } finally {
-      removeStoreFile(staging);
+      // Gone after a swap; before one it is only a copy of the source.
+      if (!fs.existsSync(path.join(dataDir, SWAP_JOURNAL))) removeStoreFile(stagingPath);
     }
   }
 
@@ -188,15 +157,15 @@ export function createBackupService(store: StoreHolder<unknown>, options: Backup
     restore: (name: string) =>
       exclusive(async (): Promise<RestoreResult> => {
         const entry = find(name);
-        const keptAside = await replaceWith(path.join(backupDir, entry.name), 'Deze back-up');
+        const keptAside = await replaceWith(path.join(backupDir, entry.name), 'Deze back-up', 'damaged');
         return { restored: entry, keptAside };
       }),
 
     exportStore: () =>
       exclusive(async (): Promise<StoreExport> => {
-        const tmp = path.join(dataDir, `.teamchef-staging-export-${process.pid}-${Date.now()}.sqlite`);
+        const tmp = path.join(dataDir, stagingName('staging-export', clock.now()));
         try {
-          await onlineCopy(store.db, tmp);
+          await copyDatabase(store.db, tmp);
           const bytes = fs.readFileSync(tmp);
           return { fileName: `teamchef-export-${localIsoDate(clock.now())}.sqlite`, size: bytes.length, data: bytes.toString('base64') };
         } finally {
@@ -208,10 +177,11 @@ export function createBackupService(store: StoreHolder<unknown>, options: Backup
       exclusive(async (): Promise<RestoreResult> => {
         const bytes = Buffer.from(data, 'base64');
         if (bytes.length < 512) throw new AppError('VALIDATION', 'Dit bestand is geen Teamchef-gegevensbestand. Er is niets gewijzigd.');
-        const tmp = path.join(dataDir, `.teamchef-import-${process.pid}-${Date.now()}.sqlite`);
+        const tmp = path.join(dataDir, stagingName('import', clock.now()));
         try {
           fs.writeFileSync(tmp, bytes);
-          const keptAside = await replaceWith(tmp, 'Dit bestand');
+          step?.('import:written');
+          const keptAside = await replaceWith(tmp, 'Dit bestand', 'foreign');
           return { restored: { name: (fileName ?? '').slice(0, 260) || 'import' }, keptAside };
         } finally {
           removeStoreFile(tmp);
@@ -220,7 +190,7 @@ export function createBackupService(store: StoreHolder<unknown>, options: Backup
 
     info(): StoreInfo {
       const version = store.db.pragma('user_version', { simple: true }) as number;
-      let size = 0;
+      let size: number;
       try {
         size = fs.statSync(store.file).size;
       } catch {

@@ -22,7 +22,7 @@ interface Table {
   rows: Cell[][];
 }
 
-const PAYMENT: Record<string, string> = { debitcard: 'Debitcard', factuur: 'Factuur', declaratie: 'Declaratie', anders: 'Anders' };
+const PAYMENT: Record<string, string> = { debitcard: 'Pinpas', factuur: 'Factuur', declaratie: 'Declaratie', anders: 'Anders' };
 const STATE: Record<string, string> = { actief: 'Actief', teruggedraaid: 'Teruggedraaid', tegenboeking: 'Tegenboeking', vervallen: 'Vervallen' };
 
 export function tablesFor(budget: BudgetService, teamId: number, year: number, what: 'expenses' | 'decisions' | 'overview'): Table[] {

@@ -1,4 +1,5 @@
 import { AppError } from '../../api/errors';
+import { fromConstraintError } from './constraints';
 
 /** SQLite's own error codes, turned into something a chief can act on. */
 export function fromStoreError(err: unknown): AppError | null {
@@ -14,7 +15,9 @@ export function fromStoreError(err: unknown): AppError | null {
     return new AppError('STORE_CORRUPT', 'Het gegevensbestand is beschadigd. Zet een back-up terug via Instellingen.');
   if (code === 'SQLITE_CONSTRAINT_FOREIGNKEY')
     return new AppError('NOT_FOUND', 'Een gekoppeld record bestaat niet (meer).');
-  if (code.startsWith('SQLITE_CONSTRAINT'))
-    return new AppError('CONFLICT', 'Deze wijziging botst met gegevens die al zijn vastgelegd.');
+  if (code.startsWith('SQLITE_CONSTRAINT')) {
+    const message = (err as { message?: unknown }).message;
+    return fromConstraintError(code, typeof message === 'string' ? message : '') ?? new AppError('CONFLICT', 'Deze wijziging botst met gegevens die al zijn vastgelegd.');
+  }
   return null;
 }

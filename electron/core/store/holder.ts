@@ -1,27 +1,51 @@
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import type { StepHook } from './files';
+import { removeStoreFile } from './files';
 import { openStore, type Db } from './open';
+import { finishSwap, writeSwapJournal, type SwapPlan } from './swap';
 
 /**
  * The open store and everything built on it (services with their prepared statements). A restore
- * or an import swaps the file underneath: the holder closes the connection, lets the caller move
- * files, opens the store again and rebuilds what hangs on it, so callers that go through the holder
- * always reach the current connection.
+ * or an import swaps the file underneath: the holder closes the connection, carries out the
+ * journaled swap, opens the store again and rebuilds what hangs on it, so callers that go through
+ * the holder always reach the current connection.
  */
 export interface StoreHolder<T> {
   readonly file: string;
   readonly db: Db;
   readonly wired: T;
+  /** True when this start found no store and made a new one. */
+  readonly createdFresh: boolean;
   /**
-   * Closes the store, runs `replace` (moves files; synchronous, so no call can slip in between) and
-   * opens the store again. When the replaced file cannot be opened, `undo` puts the old file back,
-   * the old store is reopened and the error is rethrown.
+   * Replaces the store with `plan.incoming` (complete and fsynced, relative to the data folder);
+   * the current file goes to `plan.aside`. Synchronous from close to reopen, so no call slips in
+   * between. When the new file cannot be opened, the old one is put back and the error rethrown.
+   * Answers where the old store went, relative to the data folder.
    */
-  swap(replace: () => void, undo: () => void): void;
+  swap(plan: SwapPlan): string;
   close(): void;
 }
 
-export function createStoreHolder<T>(file: string, wire: (db: Db) => T): StoreHolder<T> {
+export interface HolderOptions {
+  step?: StepHook;
+}
+
+export function createStoreHolder<T>(file: string, wire: (db: Db) => T, options: HolderOptions = {}): StoreHolder<T> {
+  const dataDir = path.dirname(file);
+  const { step } = options;
+  // An interrupted restore or import is finished before anything opens the store.
+  finishSwap(dataDir, step);
+  const existed = fs.existsSync(file);
   let db: Db | null = openStore(file);
-  let wired = wire(db);
+  let wired: T;
+  try {
+    wired = wire(db);
+  } catch (err) {
+    db.close();
+    throw err;
+  }
 
   const open = () => {
     const next = openStore(file);
@@ -36,6 +60,7 @@ export function createStoreHolder<T>(file: string, wire: (db: Db) => T): StoreHo
 
   return {
     file,
+    createdFresh: !existed,
     get db() {
       if (!db) throw new Error('The store is closed');
       return db;
@@ -43,18 +68,26 @@ export function createStoreHolder<T>(file: string, wire: (db: Db) => T): StoreHo
     get wired() {
       return wired;
     },
-    swap(replace, undo) {
+    swap(plan) {
       if (!db) throw new Error('The store is closed');
+      writeSwapJournal(dataDir, plan, step);
       db.close();
       db = null;
+      step?.('swap:store-closed');
+      const aside = finishSwap(dataDir, step) ?? plan.aside;
       try {
-        replace();
         open();
       } catch (err) {
-        undo();
+        // The new file opens nowhere: the old one comes back, the refused copy goes.
+        const refused = `.teamchef-staging-refused-${crypto.randomBytes(4).toString('hex')}.sqlite`;
+        writeSwapJournal(dataDir, { incoming: aside, aside: refused }, step);
+        finishSwap(dataDir, step);
+        removeStoreFile(path.join(dataDir, refused));
         open();
         throw err;
       }
+      step?.('swap:reopened');
+      return aside;
     },
     close() {
       db?.close();

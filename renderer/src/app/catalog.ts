@@ -39,4 +39,4 @@ export const validationEn: Record<string, string> = Object.assign(
   {},
   baseValidationEn,
   ...Object.values(features).map((f) => f.validationEn ?? {}),
-);
+) as Record<string, string>;

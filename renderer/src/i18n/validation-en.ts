@@ -20,4 +20,13 @@ export const validationEn: Record<string, string> = {
   'Maximaal 100.000 km².': 'At most 100,000 km².',
   'Het aantal wijkagenten kan niet negatief zijn.': 'The number of community officers cannot be negative.',
   'Maximaal 10.000 wijkagenten.': 'At most 10,000 community officers.',
+  'Deze tekst bevat een onzichtbaar nul-teken. Haal het weg (typ de tekst opnieuw) en probeer het nog eens.':
+    'This text contains an invisible null character. Remove it (type the text again) and try once more.',
+  'Deze tekst bevat een half teken (een kapotte emoji of een ander speciaal teken). Typ de tekst opnieuw.':
+    'This text contains half a character (a broken emoji or another special character). Type the text again.',
+  'Kies een datum tussen 1-1-2000 en 31-12-2100.': 'Choose a date between 1-1-2000 and 31-12-2100.',
+  'Kies een datum tussen 1-1-1990 en 31-12-2100.': 'Choose a date between 1-1-1990 and 31-12-2100.',
+  'Deze invoer kan niet worden gelezen.': 'This input cannot be read.',
+  'Maximaal 50 tekens.': 'At most 50 characters.',
+  'Maximaal 20 tekens.': 'At most 20 characters.',
 };

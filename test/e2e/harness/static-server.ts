@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { createServer, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { SECURITY_HEADERS } from '../../../electron/main/csp';
 import { APP_ORIGIN, mimeTypeFor, resolveAppPath } from '../../../electron/main/protocol';
@@ -9,7 +9,7 @@ import { APP_ORIGIN, mimeTypeFor, resolveAppPath } from '../../../electron/main/
  * same CSP and security headers.
  */
 export async function serveRenderer(rootDir: string): Promise<{ url: string; close(): Promise<void> }> {
-  const server: Server = createServer(async (req, res) => {
+  const serve = async (req: IncomingMessage, res: ServerResponse) => {
     const file = resolveAppPath(rootDir, `${APP_ORIGIN}${(req.url ?? '/').split('?')[0]}`);
     if (!file) {
       res.writeHead(403).end('Forbidden');
@@ -21,7 +21,8 @@ export async function serveRenderer(rootDir: string): Promise<{ url: string; clo
     } catch {
       res.writeHead(404).end('Not found');
     }
-  });
+  };
+  const server: Server = createServer((req, res) => void serve(req, res));
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   return {

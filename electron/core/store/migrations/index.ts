@@ -3,10 +3,11 @@ import { m002Agenda } from './002_agenda';
 import { m003Budget } from './003_budget';
 import { m004Progress } from './004_progress';
 import { m005Indexes } from './005_indexes';
-import { m006Receipts } from './006_receipts';
+import { m006ApplicationId } from './006_application_id';
+import { m007Receipts } from './007_receipts';
 import type { Migration } from './types';
 
 /** Append only once released: a released migration is never edited, a change is a new number. */
-export const MIGRATIONS: readonly Migration[] = [m001Team, m002Agenda, m003Budget, m004Progress, m005Indexes, m006Receipts];
+export const MIGRATIONS: readonly Migration[] = [m001Team, m002Agenda, m003Budget, m004Progress, m005Indexes, m006ApplicationId, m007Receipts];
 
 export const LATEST_VERSION = MIGRATIONS.length;

@@ -9,11 +9,13 @@ import { PageHeader } from '../../ui/PageHeader';
 import { useActiveTeam } from '../team/store';
 import { ChoiceForm, emptyChoice } from './ChoiceForm';
 import { useAgendaStore } from './store';
-import { EmptyRow, periodLabel, SortTh, useSorted } from './table';
+import { EmptyRow, periodLabel, SortTh, useSorted, type SortValue } from './table';
 
 export const STATUS_COLOR: Record<string, string> = { actief: 'blue', gepauzeerd: 'yellow', afgerond: 'teal', gestopt: 'gray' };
 
 type Col = 'opgave' | 'period' | 'status' | 'priority' | 'owner' | 'actions';
+const sortValue = (c: ChosenOpgave, key: Col): SortValue =>
+  key === 'opgave' ? c.opgaveId : key === 'period' ? c.periodStart : key === 'status' ? OPGAVE_STATUSES.indexOf(c.status) : key === 'priority' ? c.priority : key === 'owner' ? c.owner : c.counts.total;
 
 /** The eight opgaven as cards (extern and intern), and every choice the team made, sortable and filterable. */
 export function AgendaOverview() {
@@ -50,9 +52,7 @@ export function AgendaOverview() {
         (!q || [c.titleNl, c.titleEn, c.owner, c.ambition].some((s) => s.toLocaleLowerCase('nl-NL').includes(q))),
     );
   }, [chosen, search, statusFilter, showArchived]);
-  const { sorted, sort, toggle } = useSorted<ChosenOpgave, Col>(filtered, { key: 'period', dir: 'desc' }, (c, key) =>
-    key === 'opgave' ? c.opgaveId : key === 'period' ? c.periodStart : key === 'status' ? OPGAVE_STATUSES.indexOf(c.status) : key === 'priority' ? c.priority : key === 'owner' ? c.owner : c.counts.total,
-  );
+  const { sorted, sort, toggle } = useSorted<ChosenOpgave, Col>(filtered, { key: 'period', dir: 'desc' }, sortValue);
 
   if (!team) return null;
 

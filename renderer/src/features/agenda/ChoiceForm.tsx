@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { ChoiceFields, PACES, yearPeriod, type Opgave } from '@api/agenda';
 import { fieldErrorsOf, notifyError } from '../../shared/errors';
 import { validatorFor } from '../../ui/forms';
+import { useOpgaveText } from './catalogue-en';
 
 export interface ChoiceValues {
   periodStart: string;
@@ -33,7 +34,7 @@ export const toChoiceFields = (v: ChoiceValues): ChoiceFields =>
 
 export function emptyChoice(year: number, questions: number): ChoiceValues {
   const p = yearPeriod(year);
-  return { ...p, ambition: '', answers: Array(questions).fill(''), owner: '', priority: '2', pace: 'gemiddeld', startDate: p.periodStart, targetDate: '' };
+  return { ...p, ambition: '', answers: Array<string>(questions).fill(''), owner: '', priority: '2', pace: 'gemiddeld', startDate: p.periodStart, targetDate: '' };
 }
 
 const validateChoice = validatorFor(ChoiceFields);
@@ -51,7 +52,8 @@ interface Props {
 
 /** Choose an opgave for a period, or edit the choice: ambition, answers, owner, priority, pace, dates. */
 export function ChoiceForm({ opened, onClose, title, catalogue, opgaveId, initial, onSubmit }: Props) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
+  const text = useOpgaveText();
   const [picked, setPicked] = useState<string | null>(opgaveId ? String(opgaveId) : null);
   const [opgaveError, setOpgaveError] = useState<string | null>(null);
   const isYear = (v: ChoiceValues) =>
@@ -64,8 +66,8 @@ export function ChoiceForm({ opened, onClose, title, catalogue, opgaveId, initia
     validate: (values) => validateChoice(toChoiceFields(values)),
   });
   const opgave = catalogue.find((o) => String(o.id) === picked) ?? null;
-  const questions = opgave?.questionsNl ?? [];
-  const titleOf = (o: Opgave) => (i18n.language === 'en' ? o.titleEn : o.titleNl);
+  const questions = opgave ? text.questions(opgave) : [];
+  const titleOf = text.title;
   const year = Number(form.getValues().periodStart.slice(0, 4)) || new Date().getFullYear();
 
   const setYear = (y: number) => {
@@ -122,7 +124,7 @@ export function ChoiceForm({ opened, onClose, title, catalogue, opgaveId, initia
             aria-label={t('agenda.form.periodKind')}
             value={kind}
             onChange={(v) => {
-              setKind(v as 'year' | 'custom');
+              setKind(v);
               if (v === 'year') setYear(year);
             }}
             data={[

@@ -61,11 +61,11 @@ export function RemoveDialog({ teamId, record, id, name, onClose, onRemove, onAr
             <Button variant="default" onClick={onClose} data-autofocus>
               {t('common.cancel')}
             </Button>
-            <Button variant="light" loading={busy} onClick={() => run(onArchive)}>
+            <Button variant="light" loading={busy} onClick={() => void run(onArchive)}>
               {t('agenda.remove.archiveInstead')}
             </Button>
             {deps.length === 0 && (
-              <Button color="red" loading={busy} onClick={() => run(onRemove)}>
+              <Button color="red" loading={busy} onClick={() => void run(onRemove)}>
                 {t('agenda.remove.confirm')}
               </Button>
             )}

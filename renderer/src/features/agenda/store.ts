@@ -11,6 +11,8 @@ interface AgendaState {
   detail: ChosenOpgaveDetail | null;
   status: 'idle' | 'loading' | 'ready' | 'error';
   loadOverview(teamId: number): Promise<void>;
+  /** The eight opgaven only (cached): for screens that name an opgave by a label from another domain. */
+  loadCatalogue(): Promise<void>;
   loadDetail(teamId: number, teamOpgaveId: number): Promise<void>;
   choose(input: Input<'agenda.choose'>): Promise<ChosenOpgave>;
   update(input: Input<'agenda.update'>): Promise<ChosenOpgave>;
@@ -50,6 +52,9 @@ export const useAgendaStore = create<AgendaState>((set, get) => {
         set({ status: 'error' });
         throw err;
       }
+    },
+    async loadCatalogue() {
+      if (!get().catalogue.length) set({ catalogue: await call('agenda.catalogue') });
     },
     async loadDetail(teamId, teamOpgaveId) {
       const detail = await call('agenda.get', { teamId, teamOpgaveId });

@@ -7,8 +7,11 @@ export interface Sort<K extends string> {
   dir: SortDir;
 }
 
+/** What a column sorts on: text (compared the Dutch way, numbers inside text numerically) or a number. */
+export type SortValue = string | number | null | undefined;
+
 const collator = new Intl.Collator('nl-NL', { numeric: true, sensitivity: 'base' });
-const compare = (a: unknown, b: unknown): number => {
+const compare = (a: SortValue, b: SortValue): number => {
   if (a === b) return 0;
   if (a === null || a === undefined || a === '') return 1;
   if (b === null || b === undefined || b === '') return -1;
@@ -16,13 +19,13 @@ const compare = (a: unknown, b: unknown): number => {
   return collator.compare(String(a), String(b));
 };
 
-/** Rows sorted by one column; empty values always last. */
-export function useSorted<T, K extends string>(rows: T[], initial: Sort<K>, valueOf: (row: T, key: K) => unknown) {
+/** Rows sorted by one column; empty values always last. `valueOf` should be stable (module-level). */
+export function useSorted<T, K extends string>(rows: T[], initial: Sort<K>, valueOf: (row: T, key: K) => SortValue) {
   const [sort, setSort] = useState<Sort<K>>(initial);
   const sorted = useMemo(() => {
     const out = [...rows].sort((a, b) => compare(valueOf(a, sort.key), valueOf(b, sort.key)));
     return sort.dir === 'desc' ? out.reverse() : out;
-  }, [rows, sort]);
+  }, [rows, sort, valueOf]);
   const toggle = (key: K) => setSort((s) => ({ key, dir: s.key === key && s.dir === 'asc' ? 'desc' : 'asc' }));
   return { sorted, sort, toggle };
 }

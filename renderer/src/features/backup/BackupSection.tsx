@@ -98,10 +98,10 @@ export function BackupSection() {
           </Text>
         )}
         <Group gap="sm">
-          <Button onClick={onCreate} disabled={busy !== null}>
+          <Button onClick={() => void onCreate()} disabled={busy !== null}>
             {t('backup.createNow')}
           </Button>
-          <Button variant="default" onClick={onExport} disabled={busy !== null} title={t('backup.exportHint')}>
+          <Button variant="default" onClick={() => void onExport()} disabled={busy !== null} title={t('backup.exportHint')}>
             {t('backup.exportAll')}
           </Button>
           <FileButton onChange={(file) => file && setPending({ kind: 'import', file })} accept=".sqlite,.db,application/vnd.sqlite3,application/octet-stream">
@@ -182,7 +182,7 @@ export function BackupSection() {
               <Button variant="default" onClick={() => setPending(null)}>
                 {t('common.cancel')}
               </Button>
-              <Button color="red" onClick={onConfirm} data-autofocus>
+              <Button color="red" onClick={() => void onConfirm()} data-autofocus>
                 {pending.kind === 'restore' ? t('backup.restoreConfirm') : t('backup.importConfirm')}
               </Button>
             </Group>

@@ -14,6 +14,7 @@ import { useFundsStore } from './store';
 import { ReceiptsHost } from '../receipts/ReceiptsHost';
 import { activeOf, useReceiptsStore } from '../receipts/store';
 import { useReceiptUi } from '../receipts/ui';
+import { useOpgaveLabel } from '../agenda/catalogue-en';
 
 const EMPTY = {
   date: todayText(),
@@ -33,6 +34,7 @@ const overBudgetMessage = (err: unknown): string | null =>
 
 export function DecisionsScreen({ teamId }: { teamId: number }) {
   const { t } = useTranslation();
+  const opgaveLabel = useOpgaveLabel();
   const { decisions, write, year } = useFundsStore();
   const { byDecision, load: loadReceipts } = useReceiptsStore();
   const openPanel = useReceiptUi((s) => s.openPanel);
@@ -147,7 +149,7 @@ export function DecisionsScreen({ teamId }: { teamId: number }) {
                 <Table.Td ta="right">{formatMoney(d.amountCents)}</Table.Td>
                 <Table.Td ta="right">{formatMoney(d.spentCents)}</Table.Td>
                 <Table.Td ta="right">{formatMoney(d.committedCents)}</Table.Td>
-                <Table.Td>{[d.opgaveLabel, d.actionTitle, d.clusterName].filter(Boolean).join(' · ')}</Table.Td>
+                <Table.Td>{[d.opgaveLabel && opgaveLabel(d.opgaveLabel), d.actionTitle, d.clusterName].filter(Boolean).join(' · ')}</Table.Td>
                 <Table.Td>
                   <Badge variant="light" color={d.status === 'genomen' ? 'blue' : d.status === 'ingetrokken' ? 'gray' : 'yellow'}>
                     {t(`budget.statuses.${d.status}`)}

@@ -3,8 +3,9 @@ import { useTranslation } from 'react-i18next';
 import { Bar, BarChart, CartesianGrid, Legend, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { BudgetOverview } from '@api/budget';
 import { formatMoney } from '../../ui/format';
+import { useMonths } from '../../ui/months';
+import { useOpgaveLabel } from '../agenda/catalogue-en';
 
-const MONTHS = ['jan', 'feb', 'mrt', 'apr', 'mei', 'jun', 'jul', 'aug', 'sep', 'okt', 'nov', 'dec'];
 /** Axis ticks are cents; recharts may propose fractions on tiny ranges, which are not shown. */
 const money = (v: unknown) => (typeof v === 'number' && Number.isSafeInteger(v) ? formatMoney(v) : '');
 
@@ -12,8 +13,10 @@ const money = (v: unknown) => (typeof v === 'number' && Number.isSafeInteger(v) 
 export default function FundsCharts({ overview: o }: { overview: BudgetOverview }) {
   const { t } = useTranslation();
   const unlinked = t('budget.overview.unlinked');
-  const months = o.byMonth.map((m) => ({ ...m, name: MONTHS[m.month - 1]! }));
-  const perOpgave = o.byOpgave.map((g) => ({ name: g.label ?? unlinked, spentCents: g.spentCents, committedCents: g.committedCents }));
+  const names = useMonths();
+  const opgaveLabel = useOpgaveLabel();
+  const months = o.byMonth.map((m) => ({ ...m, name: names.short(m.month) }));
+  const perOpgave = o.byOpgave.map((g) => ({ name: g.label ? opgaveLabel(g.label) : unlinked, spentCents: g.spentCents, committedCents: g.committedCents }));
   return (
     <SimpleGrid cols={{ base: 1, lg: 2 }}>
       <Paper withBorder p="lg" data-testid="chart-year">

@@ -41,11 +41,11 @@ export function FundsPage() {
             allowDeselect={false}
             value={String(year)}
             data={(years.length ? years : [year]).map(String)}
-            onChange={(v) => v && setYear(Number(v)).catch(notifyError)}
+            onChange={(v) => v && void setYear(Number(v)).catch(notifyError)}
           />
         }
       />
-      <Tabs value={TABS.includes(tab as (typeof TABS)[number]) ? tab : null} onChange={(v) => navigate(v === 'overview' ? '/funds' : `/funds/${v}`)}>
+      <Tabs value={TABS.includes(tab as (typeof TABS)[number]) ? tab : null} onChange={(v) => void navigate(v === 'overview' ? '/funds' : `/funds/${v}`)}>
         <Tabs.List>
           {TABS.map((k) => (
             <Tabs.Tab key={k} value={k}>

@@ -6,7 +6,14 @@ import { AUDIT_ENTITIES, type AuditEntity, type AuditEntry } from '@api/audit';
 import { call } from '../../shared/api';
 import { describeError } from '../../shared/errors';
 
-const show = (v: unknown): string => (v === null || v === undefined || v === '' ? '—' : String(v));
+/** A recorded value as text: lists joined, anything structured as its JSON, never `[object Object]`. */
+const show = (v: unknown): string => {
+  if (v === null || v === undefined || v === '') return '—';
+  if (typeof v === 'string') return v;
+  if (typeof v === 'number' || typeof v === 'boolean') return String(v);
+  if (Array.isArray(v)) return v.map(show).join(', ');
+  return JSON.stringify(v);
+};
 const when = (iso: string) => {
   const d = new Date(iso);
   return `${String(d.getDate()).padStart(2, '0')}-${String(d.getMonth() + 1).padStart(2, '0')}-${d.getFullYear()} ${String(d.getHours()).padStart(2, '0')}:${String(d.getMinutes()).padStart(2, '0')}`;

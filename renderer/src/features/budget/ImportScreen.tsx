@@ -141,13 +141,13 @@ export default function ImportScreen({ teamId }: { teamId: number }) {
             <Stack gap="sm">
               <SimpleGrid cols={{ base: 1, sm: 3 }}>
                 {col('dateColumn', t('budget.import.dateColumn'))}
-                <Select label={t('budget.import.dateFormat')} allowDeselect={false} data={[...DATE_FORMATS]} value={mapping.dateFormat} onChange={(v) => v && setMapping({ ...mapping, dateFormat: v as ImportMapping['dateFormat'] })} />
+                <Select label={t('budget.import.dateFormat')} allowDeselect={false} data={[...DATE_FORMATS]} value={mapping.dateFormat} onChange={(v) => v && setMapping({ ...mapping, dateFormat: v })} />
                 {col('amountColumn', t('budget.import.amountColumn'))}
                 <Select
                   label={t('budget.import.signMode')}
                   allowDeselect={false}
                   value={mapping.signMode}
-                  onChange={(v) => v && setMapping({ ...mapping, signMode: v as ImportMapping['signMode'] })}
+                  onChange={(v) => v && setMapping({ ...mapping, signMode: v })}
                   data={[
                     { value: 'teken', label: t('budget.import.signTeken') },
                     { value: 'kolom', label: t('budget.import.signKolom') },

@@ -2,6 +2,7 @@ import { Select, SimpleGrid } from '@mantine/core';
 import type { UseFormReturnType } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
 import { useFundsStore } from './store';
+import { useOpgaveLabel } from '../agenda/catalogue-en';
 
 type LinkValues = { teamOpgaveId: string | null; actionId: string | null; clusterId: string | null; decisionId?: string | null };
 
@@ -9,6 +10,7 @@ type LinkValues = { teamOpgaveId: string | null; actionId: string | null; cluste
 export function LinkFields<V extends LinkValues>({ form, withDecision }: { form: UseFormReturnType<V>; withDecision?: boolean }) {
   const { t } = useTranslation();
   const links = useFundsStore((s) => s.links);
+  const opgaveLabel = useOpgaveLabel();
   const year = useFundsStore((s) => s.year);
   const common = { clearable: true, searchable: true, placeholder: t('budget.fields.none') };
   return (
@@ -21,7 +23,7 @@ export function LinkFields<V extends LinkValues>({ form, withDecision }: { form:
           {...form.getInputProps('decisionId')}
         />
       )}
-      <Select label={t('budget.fields.opgave')} data={links.opgaven.map((o) => ({ value: String(o.id), label: o.label }))} {...common} {...form.getInputProps('teamOpgaveId')} />
+      <Select label={t('budget.fields.opgave')} data={links.opgaven.map((o) => ({ value: String(o.id), label: opgaveLabel(o.label) }))} {...common} {...form.getInputProps('teamOpgaveId')} />
       <Select label={t('budget.fields.action')} data={links.actions.map((a) => ({ value: String(a.id), label: a.title }))} {...common} {...form.getInputProps('actionId')} />
       <Select label={t('budget.fields.cluster')} data={links.clusters.map((c) => ({ value: String(c.id), label: c.name }))} {...common} {...form.getInputProps('clusterId')} />
     </SimpleGrid>

@@ -13,6 +13,7 @@ import { useFundsStore } from './store';
 import { MissingReceiptsLine } from '../receipts/MissingReceipts';
 import { useReceiptsStore } from '../receipts/store';
 import { YearZipButton } from '../receipts/YearExport';
+import { useOpgaveLabel } from '../agenda/catalogue-en';
 
 const FundsCharts = lazy(() => import('./FundsCharts'));
 
@@ -186,7 +187,7 @@ function ExportAndVerify({ teamId }: { teamId: number }) {
       <Button
         variant="outline"
         onClick={() =>
-          call('audit.verify', { teamId })
+          void call('audit.verify', { teamId })
             .then(setVerify)
             .catch(notifyError)
         }
@@ -215,6 +216,7 @@ function ExportAndVerify({ teamId }: { teamId: number }) {
 
 export function OverviewScreen({ teamId }: { teamId: number }) {
   const { t } = useTranslation();
+  const opgaveLabel = useOpgaveLabel();
   const o = useFundsStore((s) => s.overview);
   const entries = useFundsStore((s) => s.entries);
   const expenses = useFundsStore((s) => s.expenses);
@@ -233,7 +235,7 @@ export function OverviewScreen({ teamId }: { teamId: number }) {
         <Alert color="orange" title={t('budget.warnings.title')} data-testid="warnings">
           <List size="sm">
             {o.warnings.map((w, i) => (
-              <List.Item key={i}>{t(`budget.warnings.${w.scope}`, { label: w.label ?? unlinked, percent: w.percent })}</List.Item>
+              <List.Item key={i}>{t(`budget.warnings.${w.scope}`, { label: w.label ? (w.scope === 'opgave' ? opgaveLabel(w.label) : w.label) : unlinked, percent: w.percent })}</List.Item>
             ))}
           </List>
         </Alert>
@@ -243,7 +245,7 @@ export function OverviewScreen({ teamId }: { teamId: number }) {
         <FundsCharts overview={o} />
       </Suspense>
       <SimpleGrid cols={{ base: 1, lg: 2 }}>
-        <GroupTable title={t('budget.overview.byOpgave')} rows={o.byOpgave.map((g) => ({ ...g, key: String(g.teamOpgaveId), label: g.label ?? unlinked }))} />
+        <GroupTable title={t('budget.overview.byOpgave')} rows={o.byOpgave.map((g) => ({ ...g, key: String(g.teamOpgaveId), label: g.label ? opgaveLabel(g.label) : unlinked }))} />
         <GroupTable title={t('budget.overview.byCluster')} rows={o.byCluster.map((g) => ({ ...g, key: String(g.clusterId), label: g.label ?? unlinked }))} />
       </SimpleGrid>
       <ExportAndVerify teamId={teamId} />

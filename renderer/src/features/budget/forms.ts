@@ -4,6 +4,9 @@ import { formatDate, localIsoDate } from '@api/dates';
 import { parseMoney } from '@api/money';
 import i18n, { translateValidation } from '../../i18n';
 
+/** What the chief typed in a text field; an untouched field may still hold a number or nothing. */
+const typed = (v: unknown): string => (typeof v === 'string' ? v : typeof v === 'number' ? String(v) : '');
+
 /** Today as the chief types it: `28-11-2026`. */
 export const todayText = (): string => formatDate(localIsoDate(new Date()));
 
@@ -19,12 +22,12 @@ export function toPayload<S extends z.ZodType>(
   const errors: Record<string, string> = {};
   const out: Record<string, unknown> = { ...values };
   for (const k of text.date ?? []) {
-    const iso = parseDutchDate(String(values[k] ?? ''));
+    const iso = parseDutchDate(typed(values[k]));
     if (iso) out[k] = iso;
     else errors[k] = i18n.t('budget.validation.date');
   }
   for (const k of text.amount ?? []) {
-    const cents = parseMoney(String(values[k] ?? ''));
+    const cents = parseMoney(typed(values[k]));
     if (cents === null) errors[k] = i18n.t('budget.validation.amount');
     else out[k] = cents;
   }

@@ -5,13 +5,15 @@ import type { Cluster, ClusterOverview } from '@api/clusters';
 import { notifyError, notifySaved } from '../../shared/errors';
 import { formatDate, formatDecimal, formatInteger } from '../../ui/format';
 import { PageHeader } from '../../ui/PageHeader';
-import { EmptyRow, SortTh, useSorted } from '../agenda/table';
+import { EmptyRow, SortTh, useSorted, type SortValue } from '../agenda/table';
 import { useActiveTeam } from '../team/store';
 import { ClusterForm, EMPTY_PART, EndForm, NormText, SplitForm, type ClusterValues } from './ClusterForms';
 import { useClustersStore } from './store';
 import { localIsoDate } from '@api/dates';
 
 type Col = 'name' | 'inhabitants' | 'fte' | 'wijkagenten' | 'norm' | 'start' | 'end';
+const sortValue = (c: Cluster, key: Col): SortValue =>
+  key === 'name' ? c.name : key === 'norm' ? c.norm.difference : key === 'start' ? c.startDate : key === 'end' ? c.endDate : c[key];
 type Dialog = { kind: 'create' } | { kind: 'edit' | 'end' | 'split'; cluster: Cluster };
 const STATE_COLOR = { gepland: 'grape', actief: 'blue', beeindigd: 'gray' } as const;
 
@@ -115,9 +117,7 @@ export default function ClustersPage() {
         (!q || [c.name, c.lead, ...c.areas, ...c.gemeenten].some((s) => s.toLocaleLowerCase('nl-NL').includes(q))),
     );
   }, [clusters, search, show]);
-  const { sorted, sort, toggle } = useSorted<Cluster, Col>(filtered, { key: 'name', dir: 'asc' }, (c, key) =>
-    key === 'name' ? c.name : key === 'norm' ? c.norm.difference : key === 'start' ? c.startDate : key === 'end' ? c.endDate : c[key],
-  );
+  const { sorted, sort, toggle } = useSorted<Cluster, Col>(filtered, { key: 'name', dir: 'asc' }, sortValue);
 
   if (!team) return null;
   const emptyValues: ClusterValues = { ...EMPTY_PART, gemeenten: team.gemeenten.length === 1 ? team.gemeenten : [], startDate: today, endDate: '' };
@@ -158,7 +158,7 @@ export default function ClustersPage() {
               <SegmentedControl
                 aria-labelledby="cluster-show-label"
                 value={show}
-                onChange={(v) => setShow(v as typeof show)}
+                onChange={(v) => setShow(v)}
                 data={(['running', 'ended', 'all'] as const).map((s) => ({ value: s, label: t(`clusters.states.${s}`) }))}
               />
             </Stack>
@@ -241,7 +241,7 @@ export default function ClustersPage() {
                           color="gray"
                           aria-label={t('clusters.archiveOf', { name: c.name })}
                           onClick={() =>
-                            archive({ teamId: team.id, clusterId: c.id, archived: true }).then(() => notifySaved(t('clusters.archived')), notifyError)
+                            void archive({ teamId: team.id, clusterId: c.id, archived: true }).then(() => notifySaved(t('clusters.archived')), notifyError)
                           }
                         >
                           {t('common.archive')}

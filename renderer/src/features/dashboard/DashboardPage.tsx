@@ -1,10 +1,11 @@
-import { Alert, Anchor, Button, Card, Group, List, Loader, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Button, Card, List, Loader, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { notifyError } from '../../shared/errors';
-import { formatDate, formatDateLong } from '../../ui/format';
+import { formatDate } from '../../ui/format';
+import { useMonths } from '../../ui/months';
 import { PageHeader } from '../../ui/PageHeader';
 import { PeriodPicker } from '../../ui/period/PeriodPicker';
 import { usePeriodStore } from '../../ui/period/store';
@@ -31,6 +32,7 @@ function Tile({ title, to, testId, children }: { title: string; to: string; test
 
 export function DashboardPage() {
   const { t, i18n } = useTranslation();
+  const months = useMonths();
   const team = useActiveTeam();
   const choice = usePeriodStore((s) => s.choice);
   const { data, status, load } = useDashboardStore();
@@ -64,7 +66,7 @@ export function DashboardPage() {
                 <StatusBadge status={d.overall} size="xl" />
               </div>
               <Text size="sm" c="dimmed">
-                {t('progress.dashboard.asOf', { date: formatDateLong(d.asOf) })}
+                {t('progress.dashboard.asOf', { date: months.dateLong(d.asOf) })}
               </Text>
               <Text size="sm">{t('progress.dashboard.overallRule')}</Text>
             </Stack>

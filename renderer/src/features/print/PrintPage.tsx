@@ -104,10 +104,10 @@ export function PrintPage() {
         title={t('print.title')}
         actions={
           <>
-            <Button onClick={() => run('print')} disabled={!options} loading={busy}>
+            <Button onClick={() => void run('print')} disabled={!options} loading={busy}>
               {t('print.print')}
             </Button>
-            <Button variant="light" onClick={() => run('savePdf')} disabled={!options} loading={busy}>
+            <Button variant="light" onClick={() => void run('savePdf')} disabled={!options} loading={busy}>
               {t('print.savePdf')}
             </Button>
           </>
@@ -119,7 +119,7 @@ export function PrintPage() {
           <SegmentedControl
             aria-label={t('print.kind')}
             value={kind}
-            onChange={(v) => setKind(v as ReportKind)}
+            onChange={(v) => setKind(v)}
             data={[
               { value: 'full', label: t('print.kindFull') },
               { value: 'driehoek', label: t('print.kindDriehoek') },
@@ -140,7 +140,7 @@ export function PrintPage() {
             <TextInput type="date" label={t('print.from')} value={from} onChange={(e) => setRange([e.currentTarget.value, to])} />
             <TextInput type="date" label={t('print.to')} value={to} onChange={(e) => setRange([from, e.currentTarget.value])} />
           </SimpleGrid>
-          <Checkbox.Group label={t('print.sections')} value={sections} onChange={(v) => setSections(v as ReportSection[])}>
+          <Checkbox.Group label={t('print.sections')} value={sections} onChange={(v) => setSections(v)}>
             <Group mt={4}>
               {REPORT_SECTIONS.map((s) => (
                 <Checkbox key={s} value={s} label={t(`print.section.${s}`)} />

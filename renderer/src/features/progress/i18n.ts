@@ -126,9 +126,9 @@ export const nl = {
 
 export const en: typeof nl = {
   title: 'Progress',
-  intro: 'Record a regular check-in per opgave: how it is going, how far the team got, and how confident it is.',
-  emptyTitle: 'No chosen opgaven in this period yet',
-  emptyText: 'Progress is tracked per chosen opgave. First choose the opgaven the team works on, or choose another period.',
+  intro: 'Record a regular check-in per challenge: how it is going, how far the team got, and how confident it is.',
+  emptyTitle: 'No chosen challenges in this period yet',
+  emptyText: 'Progress is tracked per chosen challenge. First choose the challenges the team works on, or choose another period.',
   emptyAction: 'Go to the agenda',
   newCheckin: 'Record check-in',
   correct: 'Correct',
@@ -157,7 +157,7 @@ export const en: typeof nl = {
     delta: '{{delta}} percentage points',
   },
   fields: {
-    opgave: 'Opgave',
+    opgave: 'Challenge',
     date: 'Date',
     dateHint: 'As dd-mm-yyyy, for example 28-11-2026.',
     status: 'Status',
@@ -185,7 +185,7 @@ export const en: typeof nl = {
   correctionOf: 'Correction: {{reason}}',
   charts: {
     title: 'Over time',
-    team: 'All chosen opgaven together',
+    team: 'All chosen challenges together',
     clusters: 'Size of the clusters',
     dateAxis: 'Date',
     progressAxis: 'Progress (%)',
@@ -216,11 +216,11 @@ export const en: typeof nl = {
   dashboard: {
     overall: 'Team status',
     overallRule:
-      'Behind when at least half of the open opgaven are behind; needs attention when an opgave is behind or needs attention, or a check-in is missing or late; otherwise on track.',
+      'Behind when at least half of the open challenges are behind; needs attention when a challenge is behind or needs attention, or a check-in is missing or late; otherwise on track.',
     asOf: 'Judged on {{date}}',
-    opgaven: 'Chosen opgaven',
-    opgavenEmpty: 'No opgaven chosen for this period yet.',
-    chooseOpgaven: 'Choose opgaven',
+    opgaven: 'Chosen challenges',
+    opgavenEmpty: 'No challenges chosen for this period yet.',
+    chooseOpgaven: 'Choose challenges',
     toProgress: 'Go to progress',
     overdueTitle: 'Overdue',
     overdueCheckins: 'Check-ins',
@@ -235,11 +235,11 @@ export const en: typeof nl = {
       'checkin-correction': 'Check-in corrected',
       'action-done': 'Action done',
       'action-added': 'Action added',
-      'opgave-chosen': 'Opgave chosen',
+      'opgave-chosen': 'Challenge chosen',
       'team-updated': 'Team profile changed',
     },
     column: {
-      opgave: 'Opgave',
+      opgave: 'Challenge',
       status: 'Status',
       progress: 'Progress',
       trend: 'Trend',
@@ -264,9 +264,9 @@ export const validationEn: Record<string, string> = {
   'De einddatum ligt voor de startdatum.': 'The end date is before the start date.',
   'Kies een periode: kwartaal, jaar of eigen datums.': 'Choose a period: quarter, year or custom dates.',
   'Een check-in kan niet in de toekomst liggen.': 'A check-in cannot lie in the future.',
-  'De datum ligt voor de start van deze opgave.': 'The date is before the start of this opgave.',
+  'De datum ligt voor de start van deze opgave.': 'The date is before the start of this challenge.',
   'Geef aan waarom u deze check-in corrigeert.': 'Say why you are correcting this check-in.',
   'Er is op deze datum al een check-in voor deze opgave. Corrigeer die in plaats van een tweede vast te leggen.':
-    'There already is a check-in for this opgave on this date. Correct it instead of recording a second one.',
+    'There already is a check-in for this challenge on this date. Correct it instead of recording a second one.',
   'Geen geldige datum (verwacht dd-mm-jjjj).': 'Not a valid date (expected dd-mm-yyyy).',
 };

@@ -46,7 +46,7 @@ export const nl = {
 export const en: typeof nl = {
   welcomeTitle: 'Welcome to Teamchef',
   welcomeIntro:
-    "First record your basic team's profile. Then choose the assignments (opgaven) the team works on. Everything stays on this laptop.",
+    "First record your basic team's profile. Then choose the challenges the team works on. Everything stays on this laptop.",
   createButton: 'Create team',
   switchLabel: 'Team in view',
   otherTeamsTitle: 'More teams',

@@ -1,5 +1,5 @@
 import { ActionIcon, Button, Group, Paper, SegmentedControl, Text, TextInput } from '@mantine/core';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDate } from '../format';
 import { parseDutchDate } from './dates';
@@ -9,16 +9,20 @@ import { stepPeriod, usePeriodStore } from './store';
 export function PeriodPicker() {
   const { t } = useTranslation();
   const { choice, resolved, setChoice } = usePeriodStore();
-  const [from, setFrom] = useState('');
-  const [to, setTo] = useState('');
+  const [from, setFrom] = useState(() => (choice.kind === 'custom' ? formatDate(choice.from) : ''));
+  const [to, setTo] = useState(() => (choice.kind === 'custom' ? formatDate(choice.to) : ''));
   const [errors, setErrors] = useState<{ from?: string; to?: string }>({});
 
-  useEffect(() => {
+  // A custom period chosen elsewhere (or stepped) shows its dates in the fields; adjusted while
+  // rendering, as React advises for state that follows a prop, instead of in an effect.
+  const [shown, setShown] = useState(choice);
+  if (shown !== choice) {
+    setShown(choice);
     if (choice.kind === 'custom') {
       setFrom(formatDate(choice.from));
       setTo(formatDate(choice.to));
     }
-  }, [choice]);
+  }
 
   const label = !resolved
     ? ''

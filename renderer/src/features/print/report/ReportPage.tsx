@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocation } from 'react-router';
 import { parseReportQuery, type ReportData } from '@api/report';
@@ -27,23 +27,23 @@ export default function ReportPage() {
   const { t } = useTranslation();
   const { search } = useLocation();
   const [data, setData] = useState<ReportData | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const [failure, setFailure] = useState<string | null>(null);
+  const options = useMemo(() => parseReportQuery(search), [search]);
+  const error = options ? failure : t('print.report.invalid');
 
   useEffect(() => {
     delete document.documentElement.dataset.reportReady;
-    const options = parseReportQuery(search);
     if (!options) {
-      setError(t('print.report.invalid'));
       markReady('error');
       return;
     }
     call('report.get', options)
       .then(setData)
       .catch((err) => {
-        setError(describeError(err));
+        setFailure(describeError(err));
         markReady('error');
       });
-  }, [search, t]);
+  }, [options]);
 
   useEffect(() => {
     if (data) markReady('true');

@@ -3,6 +3,7 @@ import { Bar, BarChart, CartesianGrid, Legend, Line, LineChart, XAxis, YAxis } f
 import { addMonths } from '@api/period';
 import type { ReportOpgave } from '@api/report';
 import { formatDate, formatMoney } from '../../../ui/format';
+import { useMonths } from '../../../ui/months';
 
 /**
  * Charts for paper: fixed sizes (no ResponsiveContainer, so the print engine sees the final size
@@ -14,8 +15,6 @@ export const MONEY_CHART = { width: 660, height: 210 };
 
 /** Dates on a time axis: milliseconds at noon UTC, so a day never slips across a zone. */
 const ms = (iso: string) => Date.parse(`${iso}T12:00:00Z`);
-const monthYear = new Intl.DateTimeFormat('nl-NL', { month: 'short', year: '2-digit', timeZone: 'UTC' });
-const tickMonth = (t: number) => monthYear.format(new Date(t));
 
 /** The first days of the months in [from, to], thinned to at most `max` ticks. */
 function monthTicks(from: string, to: string, max: number): number[] {
@@ -41,6 +40,7 @@ const SquareDot = ({ cx = 0, cy = 0, index }: DotProps) => <rect key={index} x={
 /** Progress (solid, left axis, %) and confidence (dashed, right axis, 1-10) of one opgave over the period. */
 export function ProgressChart({ opgave, from, to, title }: { opgave: ReportOpgave; from: string; to: string; title: string }) {
   const { t } = useTranslation();
+  const months = useMonths();
   const data = opgave.series.map((p) => ({ ...p, t: ms(p.date) }));
   const dense = data.length > 24;
   return (
@@ -57,7 +57,7 @@ export function ProgressChart({ opgave, from, to, title }: { opgave: ReportOpgav
             scale="time"
             domain={[ms(from), ms(to)]}
             ticks={monthTicks(from, to, 4)}
-            tickFormatter={tickMonth}
+            tickFormatter={months.monthYear}
             tick={{ fontSize: 9, fill: '#000' }}
             stroke="#000"
           />
@@ -94,12 +94,12 @@ export function ProgressChart({ opgave, from, to, title }: { opgave: ReportOpgav
 
 /** Euros without cents on an axis; the tables beside the chart carry the exact amounts. */
 const axisMoney = (v: unknown) => (typeof v === 'number' && Number.isSafeInteger(v) ? formatMoney(Math.round(v / 100) * 100).replace(/,00$/, '') : '');
-const MONTHS = Array.from({ length: 12 }, (_, i) => new Intl.DateTimeFormat('nl-NL', { month: 'short', timeZone: 'UTC' }).format(Date.UTC(2026, i, 15)));
 
 /** Spent (solid black) and committed (white, dashed outline) per month of one year. */
 export function MonthlyMoneyChart({ months, title }: { months: { month: number; spentCents: number; committedCents: number }[]; title: string }) {
   const { t } = useTranslation();
-  const data = months.map((m) => ({ ...m, name: MONTHS[m.month - 1] }));
+  const names = useMonths();
+  const data = months.map((m) => ({ ...m, name: names.short(m.month) }));
   return (
     <figure className="chart" data-chart="money">
       <figcaption className="chart-title">{title}</figcaption>

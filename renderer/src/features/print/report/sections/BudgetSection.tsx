@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import type { ReportBudgetYear, ReportData } from '@api/report';
 import { formatDate, formatMoney } from '../../../../ui/format';
 import { MonthlyMoneyChart } from '../charts';
+import { useOpgaveLabel } from '../../../agenda/catalogue-en';
 
 /** Available / committed / spent / left as the budget domain computed them (budget.overview). */
 export function MoneyTotals({ totals, testId }: { totals: { availableCents: number; committedCents: number; spentCents: number; leftCents: number }; testId?: string }) {
@@ -36,7 +37,7 @@ export function MoneyTotals({ totals, testId }: { totals: { availableCents: numb
   );
 }
 
-function BudgetYear({ y }: { y: ReportBudgetYear }) {
+function BudgetYear({ y, opgaveLabel }: { y: ReportBudgetYear; opgaveLabel(label: string): string }) {
   const { t } = useTranslation();
   const o = y.overview;
   const unlinked = t('budget.overview.unlinked');
@@ -63,7 +64,7 @@ function BudgetYear({ y }: { y: ReportBudgetYear }) {
           <tbody>
             {o.byOpgave.map((g) => (
               <tr key={g.teamOpgaveId ?? 'none'}>
-                <td>{g.label ?? unlinked}</td>
+                <td>{g.label ? opgaveLabel(g.label) : unlinked}</td>
                 <td className="num">{formatMoney(g.decidedCents)}</td>
                 <td className="num">{formatMoney(g.committedCents)}</td>
                 <td className="num">{formatMoney(g.spentCents)}</td>
@@ -92,7 +93,7 @@ function BudgetYear({ y }: { y: ReportBudgetYear }) {
               <tr key={d.id} data-decision={d.id}>
                 <td className="nowrap">{formatDate(d.date)}</td>
                 <td>{d.title}</td>
-                <td>{d.opgaveLabel ?? '—'}</td>
+                <td>{d.opgaveLabel ? opgaveLabel(d.opgaveLabel) : '—'}</td>
                 <td>{t(`budget.statuses.${d.status}`)}</td>
                 <td className="num">{formatMoney(d.amountCents)}</td>
                 <td className="num">{formatMoney(d.spentCents)}</td>
@@ -108,11 +109,12 @@ function BudgetYear({ y }: { y: ReportBudgetYear }) {
 
 export function BudgetSection({ data }: { data: ReportData }) {
   const { t } = useTranslation();
+  const opgaveLabel = useOpgaveLabel(data.opgaven);
   return (
     <section className="section" data-section="budget">
       <h2>{t('print.report.budget')}</h2>
       {data.budget.map((y) => (
-        <BudgetYear key={y.year} y={y} />
+        <BudgetYear key={y.year} y={y} opgaveLabel={opgaveLabel} />
       ))}
     </section>
   );

@@ -1,9 +1,11 @@
 import { useTranslation } from 'react-i18next';
 import type { ReportData } from '@api/report';
-import { formatDate, formatDateLong } from '../../../../ui/format';
+import { formatDate } from '../../../../ui/format';
+import { useMonths } from '../../../../ui/months';
 
 export function TitleBlock({ data }: { data: ReportData }) {
   const { t } = useTranslation();
+  const months = useMonths();
   const { team, options, generatedAt, auditHead } = data;
   const at = new Date(generatedAt);
   const time = `${formatDate(generatedAt.slice(0, 10))} ${String(at.getHours()).padStart(2, '0')}:${String(at.getMinutes()).padStart(2, '0')}`;
@@ -20,7 +22,7 @@ export function TitleBlock({ data }: { data: ReportData }) {
         </span>
         <span className="muted">{t('print.report.period')}</span>
         <span data-testid="report-period">
-          {formatDateLong(options.from)} – {formatDateLong(options.to)}
+          {months.dateLong(options.from)} – {months.dateLong(options.to)}
         </span>
         <span className="muted">{t('print.report.dataAsOf')}</span>
         <span>{time}</span>
