@@ -29,7 +29,7 @@ const FileName = z
   .trim()
   .min(1, { message: 'Het bestand heeft geen naam.' })
   .max(260, { message: 'De bestandsnaam is te lang (maximaal 260 tekens).' })
-  .refine((s) => !/[\u0000-\u001f]/.test(s), { message: 'De bestandsnaam bevat ongeldige tekens.' });
+  .refine((s) => ![...s].some((c) => c.charCodeAt(0) < 0x20), { message: 'De bestandsnaam bevat ongeldige tekens.' });
 
 export const AttachInput = z.strictObject({
   teamId: Id,

@@ -8,7 +8,6 @@ import { describe, expect, it } from 'vitest';
 import type { AuditEntry, AuditVerifyResult } from '../../electron/api/audit';
 import type { BackupEntry, StoreExport } from '../../electron/api/backup';
 import type { Expense } from '../../electron/api/budget';
-import type { Envelope } from '../../electron/api/errors';
 import { MAX_RECEIPT_BYTES, type Attachment, type AttachResult, type MissingReceipts, type ReceiptContent, type ReceiptExport, type YearReceipts } from '../../electron/api/receipts';
 import { createCore, type Core } from '../../electron/core';
 import { fixedClock } from '../../electron/core/clock';
@@ -28,7 +27,7 @@ const WEBP = fixture('bon.webp');
 const sha = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
 
 async function fail(core: Core, method: string, payload: unknown) {
-  const env = (await core.dispatch(method, payload)) as Envelope<unknown>;
+  const env = await core.dispatch(method, payload);
   if (env.ok) throw new Error(`${method} should have been refused`);
   return env.error;
 }

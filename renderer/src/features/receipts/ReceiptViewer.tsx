@@ -76,7 +76,6 @@ export default function ReceiptViewer({ teamId, attachment, onClose }: { teamId:
   useEffect(() => {
     let live = true;
     let task: ReturnType<typeof getDocument> | null = null;
-    setFailed(false);
     if (isPdf) {
       pdfWorker();
       call('receipts.content', { teamId, attachmentId: attachment.id })
@@ -127,11 +126,11 @@ export default function ReceiptViewer({ teamId, attachment, onClose }: { teamId:
           </Group>
           <Group gap="xs">
             {canOpenWith() && (
-              <Button size="compact-sm" variant="light" onClick={() => openWith(teamId, attachment).catch(notifyError)}>
+              <Button size="compact-sm" variant="light" onClick={() => void openWith(teamId, attachment).catch(notifyError)}>
                 {t('receipts.openWith')}
               </Button>
             )}
-            <Button size="compact-sm" variant="light" onClick={() => saveReceipt(teamId, attachment).catch(notifyError)}>
+            <Button size="compact-sm" variant="light" onClick={() => void saveReceipt(teamId, attachment).catch(notifyError)}>
               {t('receipts.download')}
             </Button>
           </Group>

@@ -69,7 +69,7 @@ function AttachmentRow({ teamId, a, onDetach }: { teamId: number; a: Attachment;
             size="compact-xs"
             variant="subtle"
             onClick={() =>
-              openWith(teamId, a).then(
+              void openWith(teamId, a).then(
                 (r) => !r.ok && notifications.show({ color: 'red', title: t('errors.title'), message: r.message ?? t('errors.INTERNAL') }),
                 notifyError,
               )
@@ -78,7 +78,7 @@ function AttachmentRow({ teamId, a, onDetach }: { teamId: number; a: Attachment;
             {t('receipts.openWith')}
           </Button>
         )}
-        <Button size="compact-xs" variant="subtle" onClick={() => saveReceipt(teamId, a).catch(notifyError)}>
+        <Button size="compact-xs" variant="subtle" onClick={() => void saveReceipt(teamId, a).catch(notifyError)}>
           {t('receipts.download')}
         </Button>
         {!gone && (
@@ -168,7 +168,7 @@ export function ReceiptsHost({ teamId }: { teamId: number }) {
       <ReceiptPanel teamId={teamId} />
       {viewer && (
         <Suspense fallback={null}>
-          <ReceiptViewer teamId={teamId} attachment={viewer} onClose={closeViewer} />
+          <ReceiptViewer key={viewer.id} teamId={teamId} attachment={viewer} onClose={closeViewer} />
         </Suspense>
       )}
     </>
