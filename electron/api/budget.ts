@@ -1,12 +1,12 @@
 import { z } from 'zod';
-import { DATE_FORMATS } from './budget-parse';
+import { ImportCommitInput, ImportPreviewInput, MAX_AMOUNT_CENTS, PAYMENT_METHODS, type ImportPreview, type ImportResult, type PaymentMethod } from './budget-import';
+import { refundsApi } from './budget-refunds';
 import { method } from './define';
 import { Id, LongText, MoneyDate, Name, ShortText, text, Year } from './schemas';
 
 /** Versterkingsgelden: the year budget, budget decisions, expenses, import and export. Money is integer cents. */
 
-/** € 100.000.000,00: far above any team's funds, far below where sums of cents lose precision. */
-export const MAX_AMOUNT_CENTS = 10_000_000_000;
+export { MAX_AMOUNT_CENTS };
 
 const amountBase = z
   .number({ message: 'Vul een bedrag in.' })
@@ -26,8 +26,21 @@ export const ENTRY_KINDS = ['toekenning', 'aanvulling', 'correctie'] as const;
 export type EntryKind = (typeof ENTRY_KINDS)[number];
 export const DECISION_STATUSES = ['voorgesteld', 'genomen', 'ingetrokken'] as const;
 export type DecisionStatus = (typeof DECISION_STATUSES)[number];
-export const PAYMENT_METHODS = ['debitcard', 'factuur', 'declaratie', 'anders'] as const;
-export type PaymentMethod = (typeof PAYMENT_METHODS)[number];
+export { RefundInput } from './budget-refunds';
+export type { Refund } from './budget-refunds';
+export { PAYMENT_METHODS, ENCODINGS, LAYOUTS, ImportMappingSchema, ImportPreviewInput, ImportCommitInput } from './budget-import';
+export type {
+  PaymentMethod,
+  Encoding,
+  LayoutId,
+  ImportMapping,
+  ImportPreview,
+  ImportResult,
+  ImportRow,
+  IncomingChoice,
+  IncomingProposal,
+  RefundCandidate,
+} from './budget-import';
 
 export const BudgetEntryInput = z
   .strictObject({
@@ -71,50 +84,6 @@ export const ExpenseInput = z.strictObject({
   decisionId: OptionalLink,
   teamOpgaveId: OptionalLink,
   actionId: OptionalLink,
-  clusterId: OptionalLink,
-});
-
-const Column = z.number().int().min(0).max(199);
-
-export const ImportMappingSchema = z.strictObject({
-  dateColumn: Column,
-  dateFormat: z.enum(DATE_FORMATS, { message: 'Kies een datumnotatie.' }),
-  amountColumn: Column,
-  /** `teken`: the amount carries its sign (-12,50 is money out); `kolom`: a separate Af/Bij column. */
-  signMode: z.enum(['teken', 'kolom']),
-  directionColumn: Column.nullable(),
-  /** Values of the direction column that mean money out (case-insensitive), e.g. Af, D, Debet. */
-  debitValues: z.array(text(20, 'Maximaal 20 tekens.').min(1, { message: 'Vul dit veld in.' })).max(10),
-  payeeColumn: Column,
-  descriptionColumn: Column.nullable(),
-});
-export type ImportMapping = z.output<typeof ImportMappingSchema>;
-
-export const ENCODINGS = ['utf-8', 'windows-1252'] as const;
-export type Encoding = (typeof ENCODINGS)[number];
-
-/** 5 MB of CSV, as base64 text. */
-const FileContent = z
-  .string()
-  .max(7_000_000, { message: 'Het bestand is te groot (maximaal 5 MB).' })
-  .regex(/^[A-Za-z0-9+/]*={0,2}$/, { message: 'De bestandsinhoud is niet leesbaar.' });
-
-const ImportFile = {
-  teamId: Id,
-  fileName: text(260, 'Maximaal 260 tekens.'),
-  contentBase64: FileContent,
-  encoding: z.enum(ENCODINGS).optional(),
-};
-
-export const ImportPreviewInput = z.strictObject({ ...ImportFile, mapping: ImportMappingSchema.optional() });
-export const ImportCommitInput = z.strictObject({
-  ...ImportFile,
-  mapping: ImportMappingSchema,
-  paymentMethod: z.enum(PAYMENT_METHODS, { message: 'Kies pinpas, factuur, declaratie of anders.' }),
-  /** Row numbers (as shown in the preview) to leave out, e.g. likely duplicates. */
-  skipRows: z.array(z.number().int().min(1).max(1_000_000)).max(100_000),
-  decisionId: OptionalLink,
-  teamOpgaveId: OptionalLink,
   clusterId: OptionalLink,
 });
 
@@ -186,6 +155,8 @@ export interface Expense extends LinkLabels {
   importBatchId: number | null;
   importRow: number | null;
   state: ExpenseState;
+  /** Sum of the refunds on this expense; what counts as spent is amountCents − refundedCents. */
+  refundedCents: number;
   createdAt: string;
 }
 
@@ -227,37 +198,6 @@ export interface BudgetLinks {
   decisions: { id: number; title: string; year: number; status: DecisionStatus }[];
 }
 
-export interface ImportRow {
-  row: number;
-  date: string;
-  amountCents: number;
-  payee: string;
-  description: string;
-  /** `af`: money out, imported as an expense; `bij`: money in, left out. */
-  direction: 'af' | 'bij';
-  duplicateOfExpenseId: number | null;
-  duplicateInFile: boolean;
-}
-
-export interface ImportPreview {
-  signature: string;
-  headers: string[];
-  encoding: Encoding;
-  delimiter: string;
-  mapping: ImportMapping | null;
-  mappingSource: 'opgegeven' | 'onthouden' | 'geraden' | 'geen';
-  rows: ImportRow[];
-  errors: { row: number; message: string }[];
-  dataRows: number;
-}
-
-export interface ImportResult {
-  batchId: number;
-  imported: number;
-  skipped: number;
-  expenseIds: number[];
-}
-
 export interface ExportFile {
   fileName: string;
   mimeType: string;
@@ -285,4 +225,5 @@ export const budgetApi = {
   'budget.import.preview': method<ImportPreview>()(ImportPreviewInput),
   'budget.import.commit': method<ImportResult>()(ImportCommitInput),
   'budget.export': method<ExportFile>()(ExportInput),
+  ...refundsApi,
 };

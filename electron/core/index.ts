@@ -27,6 +27,7 @@ import { createAuditLog } from './audit/chain';
 import { auditHandlers } from './audit/handlers';
 import { budgetHandlers } from './budget/handlers';
 import { createImportService } from './budget/import';
+import { createRefundService } from './budget/refunds';
 import { createBudgetService } from './budget/service';
 import { teamHandlers } from './team/handlers';
 import { receiptsHandlers } from './receipts/handlers';
@@ -71,6 +72,7 @@ function wireDomains(db: Db): DomainHandlers {
   const progress = createProgressService(db, teams);
   const audit = createAuditLog(db);
   const budget = createBudgetService(db, audit);
+  const refunds = createRefundService(db, audit);
   const receipts = createReceiptService(db, audit);
   const dashboard = createDashboardService(db, teams, progress, budget, receipts);
   const reports = createReportService({ teams, agenda, progress, budget, clusters, audit, receipts });
@@ -81,7 +83,7 @@ function wireDomains(db: Db): DomainHandlers {
     ...reportHandlers(reports),
     ...progressHandlers(progress),
     ...dashboardHandlers(dashboard),
-    ...budgetHandlers(budget, createImportService(db, budget)),
+    ...budgetHandlers(budget, createImportService(db, budget, refunds), refunds),
     ...auditHandlers(audit, teams.assertExists),
     ...receiptsHandlers(receipts, budget, audit),
   };

@@ -17,6 +17,7 @@ import { createOpenReceiptHandler, registerOpenReceipt } from './receipt-open';
 import { APP_ENTRY_URL, APP_ORIGIN } from './protocol';
 import { sendShellCommand } from './shortcuts';
 import { claimSingleInstance } from './single-instance';
+import { smokeSavePath } from './smoke-switch';
 import { describeRecovered, describeStartProblem } from './startup';
 import { hardenWebContents, mainWindowOptions } from './window';
 import { loadWindowState, restoreBounds, saveWindowState } from './window-state';
@@ -90,6 +91,11 @@ function createHiddenReportWindow(): BrowserWindow {
 }
 
 async function askPdfPath(defaultName: string): Promise<string | undefined> {
+  const smokePath = smokeSavePath(process.env, app.isPackaged);
+  if (smokePath) {
+    log.warn(`Save dialog answered by the smoke test: ${smokePath}`);
+    return smokePath;
+  }
   const result = await dialog.showSaveDialog(mainWindow!, {
     defaultPath: path.join(app.getPath('documents'), defaultName),
     filters: [{ name: 'PDF', extensions: ['pdf'] }],

@@ -114,15 +114,22 @@ describe('versterkingsgelden in the browser', () => {
 
   });
 
-  it('imports a bank CSV: preview with the credit row left out, then all debits in one go', async () => {
+  it('imports a bank CSV: preview with the credit row to decide on, then all debits in one go', async () => {
     const { page } = app;
     await page.getByRole('tab', { name: 'Inlezen' }).click();
     await page.locator('#import-file').setInputFiles({ name: 'ing.csv', mimeType: 'text/csv', buffer: CSV });
     await page.getByTestId('import-preview').waitFor();
-    expect(await page.getByTestId('mapping-source').textContent()).toContain('Herkend aan de kolomkoppen');
+    expect(await page.getByTestId('import-layout').textContent()).toBe('Herkend: ING — ING, kommagescheiden met puntkomma (;)');
+    expect(await page.getByTestId('mapping-source').textContent()).toContain('Kolommen van deze bank');
     expect(await page.getByTestId('import-preview').textContent()).toContain('Koffie met een cop; wijk Oost');
-    await page.getByRole('button', { name: 'Inlezen (2)' }).click();
-    await page.getByText('2 uitgaven ingelezen.').waitFor();
+    // The credit line is never dropped: the chief decides, here to skip it with a reason.
+    const commit = page.getByTestId('import-commit');
+    expect(await commit.isDisabled()).toBe(true);
+    await page.getByRole('textbox', { name: 'Reden Regel 3' }).fill('Loopt via de gemeente');
+    await page.getByRole('combobox', { name: 'Wat is het? Regel 3' }).click();
+    await page.getByRole('option', { name: 'Overslaan' }).click();
+    await page.getByRole('button', { name: 'Inlezen (uitgaven: 2, terugbetalingen: 0, inkomsten: 0)' }).click();
+    await page.getByText('Ingelezen. Uitgaven: 2, terugbetalingen: 0, inkomsten: 0, overgeslagen: 1.').waitFor();
     expect(count(app, 'SELECT count(*) AS n FROM expense WHERE import_batch_id IS NOT NULL')).toBe(2);
 
   });

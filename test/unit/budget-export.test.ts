@@ -33,9 +33,9 @@ describe('export for Dutch Excel', () => {
     const bytes = bytesOf(file);
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const lines = bytes.subarray(3).toString('utf8').split('\r\n');
-    expect(lines[0]).toBe('Nummer;Datum;Bedrag;Tegenpartij;Omschrijving;Betaalwijze;Bonnummer;Besluit;Opgave;Actie;Cluster;Status;Draait terug;Reden;Reden vervallen');
+    expect(lines[0]).toBe('Nummer;Datum;Bedrag;Tegenpartij;Omschrijving;Betaalwijze;Bonnummer;Besluit;Opgave;Actie;Cluster;Status;Draait terug;Reden;Reden vervallen;Terugbetaald');
     expect(lines[1]).toBe(
-      `1;10-03-2026;1234,56;'=HYPERLINK(""x"");Regel met ""aanhalingstekens"";Factuur;F-118;"Pop-up bureau; de wijk in";Versterken van wendbare nabijheid;;;Teruggedraaid;;;`.replace(
+      `1;10-03-2026;1234,56;'=HYPERLINK(""x"");Regel met ""aanhalingstekens"";Factuur;F-118;"Pop-up bureau; de wijk in";Versterken van wendbare nabijheid;;;Teruggedraaid;;;;0,00`.replace(
         `'=HYPERLINK(""x"")`,
         `"'=HYPERLINK(""x"")"`,
       ).replace('Regel met ""aanhalingstekens""', '"Regel met ""aanhalingstekens"""'),
@@ -52,6 +52,18 @@ describe('export for Dutch Excel', () => {
     expect(text).toContain('Jaar;Beschikbaar;Besloten;Vastgelegd;Besteed;Resterend;Voorgesteld\r\n2026;25000,00;5000,00;4992,95;7,05;20000,00;0,00');
     expect(text).toContain('Versterken van wendbare nabijheid;5000,00;4992,95;7,05');
     expect(text).toContain('2026-04;0,00;7,05;7,05');
+  });
+
+  it('nets a refund in the overview export and shows it with its expense', async () => {
+    const { core, teamId } = await seeded();
+    const cafe = (await call<{ id: number; payee: string }[]>(core, 'budget.expenses.list', { teamId, year: 2026 })).find((e) => e.payee === 'Café De Zwaan')!;
+    await call(core, 'budget.refunds.create', { teamId, expenseId: cafe.id, date: '2026-04-03', amountCents: 2_05, reason: 'te veel afgerekend' });
+    const text = bytesOf(await call<ExportFile>(core, 'budget.export', { teamId, year: 2026, what: 'overview', format: 'csv' })).toString('utf8');
+    // The café expense is on a decision: the refund lowers spent and frees the same amount of the decision again.
+    expect(text).toContain('2026;25000,00;5000,00;4995,00;5,00;20000,00;0,00');
+    expect(text).toContain('2026-04;0,00;5,00;5,00');
+    const expenses = bytesOf(await call<ExportFile>(core, 'budget.export', { teamId, year: 2026, what: 'expenses', format: 'csv' })).toString('utf8');
+    expect(expenses).toMatch(/02-04-2026;7,05;Café De Zwaan;.*;2,05\r\n/);
   });
 
   it('writes .xlsx that exceljs reads back with the same numbers and dates', async () => {

@@ -39,7 +39,7 @@ describe('CSV import of bank and debit-card statements', () => {
     const { teamId } = await budgetFixture(core);
     const content = utf8(ING, true);
     const p = await call<ImportPreview>(core, 'budget.import.preview', { teamId, fileName: 'ing.csv', contentBase64: content });
-    expect(p).toMatchObject({ encoding: 'utf-8', delimiter: ';', mappingSource: 'geraden', errors: [], dataRows: 3 });
+    expect(p).toMatchObject({ encoding: 'utf-8', delimiter: ';', mappingSource: 'herkend', errors: [], dataRows: 3 });
     expect(p.mapping).toMatchObject({ dateColumn: 0, dateFormat: 'jjjjmmdd', amountColumn: 6, signMode: 'kolom', directionColumn: 5, payeeColumn: 1, descriptionColumn: 8 });
     expect(p.rows.map((r) => [r.row, r.date, r.amountCents, r.payee, r.direction])).toEqual([
       [2, '2026-11-02', 12_50, 'Albert Heijn 1234', 'af'],
@@ -51,8 +51,9 @@ describe('CSV import of bank and debit-card statements', () => {
 
     const r = await call<ImportResult>(core, 'budget.import.commit', {
       teamId, fileName: 'ing.csv', contentBase64: content, mapping: mappingFor(p), paymentMethod: 'debitcard', skipRows: [],
+      incoming: [{ row: 4, action: 'overslaan', reason: 'Bijdrage loopt via de gemeente' }],
     });
-    expect(r).toMatchObject({ imported: 2, skipped: 1 });
+    expect(r).toMatchObject({ imported: 2, skipped: 1, refunds: 0, income: 0 });
     const list = await call<Expense[]>(core, 'budget.expenses.list', { teamId, year: 2026 });
     expect(list.map((e) => [e.amountCents, e.payee, e.importRow, e.paymentMethod])).toEqual([
       [12_50, 'Albert Heijn 1234', 2, 'debitcard'],
@@ -63,8 +64,13 @@ describe('CSV import of bank and debit-card statements', () => {
     const again = await call<ImportPreview>(core, 'budget.import.preview', { teamId, fileName: 'ing-2.csv', contentBase64: content });
     expect(again.mappingSource).toBe('onthouden');
     expect(again.rows.filter((x) => x.direction === 'af').map((x) => x.duplicateOfExpenseId)).toEqual(list.map((e) => e.id));
+    // The same file twice: every line is flagged, the skipped incoming line too.
+    expect(again.rows.map((x) => x.duplicateOf?.kind)).toEqual(['uitgave', 'uitgave', 'overgeslagen']);
+    expect(again.counts.duplicates).toBe(3);
+    expect(again.rows[2]!.proposal).toMatchObject({ action: 'overslaan', reason: 'Dubbel: eerder ingelezen en toen overgeslagen.' });
     const skipped = await call<ImportResult>(core, 'budget.import.commit', {
       teamId, fileName: 'ing-2.csv', contentBase64: content, mapping: again.mapping, paymentMethod: 'debitcard', skipRows: [2],
+      incoming: [{ row: 4, action: 'overslaan', reason: 'Dubbel' }],
     });
     expect(skipped.imported).toBe(1);
     expect(checkBudgetInvariants(core.db)).toEqual([]);
@@ -88,7 +94,7 @@ describe('CSV import of bank and debit-card statements', () => {
     const content = b64(iconv.encode(CARD_1252, 'win1252'));
     const p = await call<ImportPreview>(core, 'budget.import.preview', { teamId, fileName: 'pas.csv', contentBase64: content });
     expect(p.encoding).toBe('windows-1252');
-    expect(p.mapping).toMatchObject({ dateFormat: 'dd-mm-jjjj', signMode: 'teken', payeeColumn: 1 });
+    expect(p.mapping).toMatchObject({ dateFormat: 'dd-mm-jjjj', signMode: 'teken', payeeColumn: null, descriptionColumn: 1 });
     expect(p.rows.map((r) => [r.date, r.amountCents, r.payee])).toEqual([
       ['2026-11-28', 1_234_56, 'Café De Zwaan'],
       ['2026-11-29', 7_10, 'Brasserie Ñandú'],
@@ -110,6 +116,7 @@ describe('CSV import of bank and debit-card statements', () => {
     ['10^15 euros', '27-11-2026;Winkel;-1000000000000000,00', /Regel 3: .* geen geldig bedrag|te groot/],
     ['text', '27-11-2026;Winkel;tien euro', /Regel 3: "tien euro" is geen geldig bedrag/],
     ['a missing column', '27-11-2026;Winkel', /Regel 3: er ontbreken kolommen/],
+    ['an unclosed quote', '27-11-2026;"Winkel;-5,00', /Regel 3: een aanhalingsteken wordt niet gesloten/],
   ];
   it.each(BAD)('refuses a whole file with %s, naming the row, and imports nothing', async (_l, badLine, message) => {
     const core = testCore();
@@ -165,7 +172,7 @@ describe('CSV import of bank and debit-card statements', () => {
       'Het bestand is leeg.',
       'De bestandsinhoud is niet leesbaar.',
       'Dit lijkt geen CSV-bestand met kolommen: de eerste regel heeft geen kopjes.',
-      'Er is geen uitgave om in te lezen.',
+      'Er is niets om in te lezen: alle regels worden overgeslagen.',
     ]);
     expect(snapshot(core)).toEqual(before);
   });

@@ -16,7 +16,8 @@ export type Op =
   | { op: 'withdraw'; pick: number }
   | { op: 'expense'; year: number; amount: number; month: number; day: number; decision: number | null; link: Link }
   | { op: 'reverse'; pick: number }
-  | { op: 'void'; pick: number };
+  | { op: 'void'; pick: number }
+  | { op: 'refund'; pick: number; size: 'full' | 'part' | 'over'; part: number; months: number; day: number };
 
 const year = fc.constantFrom(2026, 2027);
 const month = fc.integer({ min: 1, max: 12 });
@@ -37,21 +38,45 @@ export const opArb: fc.Arbitrary<Op> = fc.oneof(
   { weight: 5, arbitrary: fc.record({ op: fc.constant('expense' as const), year, amount: cents, month, day: fc.integer({ min: 1, max: 28 }), decision: fc.option(fc.nat(), { nil: null }), link }) },
   { weight: 2, arbitrary: fc.record({ op: fc.constant('reverse' as const), pick: fc.nat() }) },
   { weight: 2, arbitrary: fc.record({ op: fc.constant('void' as const), pick: fc.nat() }) },
+  {
+    weight: 4,
+    arbitrary: fc.record({
+      op: fc.constant('refund' as const),
+      pick: fc.nat(),
+      size: fc.constantFrom('full' as const, 'part' as const, 'part' as const, 'over' as const),
+      part: fc.integer({ min: 1, max: 50_000_00 }),
+      // -1: a month before the expense (refused); up to 2 months after, possibly into the next year (refused).
+      months: fc.integer({ min: -1, max: 2 }),
+      day: fc.integer({ min: 1, max: 28 }),
+    }),
+  },
 );
 
 interface MDecision { id: number; year: number; month: number; amount: number; status: string; opgave: number | null; cluster: number | null }
-interface MExpense { id: number; year: number; month: number; date: string; amount: number; opgave: number | null; cluster: number | null; decision: number | null; voided: boolean; reverses: number | null; reversedBy: number | null }
+interface MExpense { id: number; year: number; month: number; date: string; amount: number; opgave: number | null; cluster: number | null; decision: number | null; voided: boolean; reverses: number | null; reversedBy: number | null; refunded: number }
+export interface MRefund { expenseId: number; year: number; month: number; amount: number; opgave: number | null; cluster: number | null; decision: number | null }
 
 export class LedgerModel {
   entries: { year: number; kind: string; amount: number }[] = [];
   decisions: MDecision[] = [];
   expenses: MExpense[] = [];
+  refunds: MRefund[] = [];
   constructor(readonly f: BudgetFixture) {}
 
   available = (y: number) => this.entries.filter((e) => e.year === y).reduce((s, e) => s + e.amount, 0);
-  spentOn = (d: number) => this.expenses.filter((e) => e.decision === d && !e.voided).reduce((s, e) => s + e.amount, 0);
+  spentOn = (d: number) =>
+    this.expenses.filter((e) => e.decision === d && !e.voided).reduce((s, e) => s + e.amount, 0) -
+    this.refunds.filter((r) => r.decision === d).reduce((s, r) => s + r.amount, 0);
   committedOf = (d: MDecision) => (d.status === 'genomen' ? Math.max(0, d.amount - this.spentOn(d.id)) : 0);
-  spent = (y: number) => this.expenses.filter((e) => e.year === y && !e.voided).reduce((s, e) => s + e.amount, 0);
+  /** Spent is expenses minus refunds. */
+  spent = (y: number) =>
+    this.expenses.filter((e) => e.year === y && !e.voided).reduce((s, e) => s + e.amount, 0) -
+    this.refunds.filter((r) => r.year === y).reduce((s, r) => s + r.amount, 0);
+  /** Every amount that counts as spending in a year, refunds negative, with its attribution. */
+  flows = (y: number) => [
+    ...this.expenses.filter((e) => e.year === y && !e.voided).map((e) => ({ amount: e.amount, opgave: e.opgave, cluster: e.cluster, month: e.month })),
+    ...this.refunds.filter((r) => r.year === y).map((r) => ({ amount: -r.amount, opgave: r.opgave, cluster: r.cluster, month: r.month })),
+  ];
   committed = (y: number) => this.decisions.filter((d) => d.year === y).reduce((s, d) => s + this.committedOf(d), 0);
   left = (y: number) => this.available(y) - this.committed(y) - this.spent(y);
 
@@ -127,7 +152,7 @@ export async function apply(core: Core, m: LedgerModel, op: Op): Promise<void> {
       if (r.ok) {
         const got = (r as { data: { id: number; teamOpgaveId: number | null; clusterId: number | null } }).data;
         if (got.teamOpgaveId !== l.opgave || got.clusterId !== l.cluster) throw new Error(`attribution differs: ${JSON.stringify(got)} vs ${JSON.stringify(l)}`);
-        m.expenses.push({ id: got.id, year: op.year, month: op.month, date, amount: op.amount, opgave: l.opgave, cluster: l.cluster, decision: d?.id ?? null, voided: false, reverses: null, reversedBy: null });
+        m.expenses.push({ id: got.id, year: op.year, month: op.month, date, amount: op.amount, opgave: l.opgave, cluster: l.cluster, decision: d?.id ?? null, voided: false, reverses: null, reversedBy: null, refunded: 0 });
       }
       return;
     }
@@ -135,7 +160,7 @@ export async function apply(core: Core, m: LedgerModel, op: Op): Promise<void> {
     case 'void': {
       if (m.expenses.length === 0) return;
       const e = m.expenses[op.pick % m.expenses.length]!;
-      const accepted = !e.voided && e.reverses === null && e.reversedBy === null;
+      const accepted = !e.voided && e.reverses === null && e.reversedBy === null && e.refunded === 0;
       if (op.op === 'void') {
         const r = await core.dispatch('budget.expenses.void', { teamId, expenseId: e.id, reason: 'dubbel' });
         expectOutcome(accepted, r, 'void');
@@ -148,6 +173,24 @@ export async function apply(core: Core, m: LedgerModel, op: Op): Promise<void> {
           e.reversedBy = id;
           m.expenses.push({ ...e, id, amount: -e.amount, reverses: e.id, reversedBy: null, voided: false });
         }
+      }
+      return;
+    }
+    case 'refund': {
+      if (m.expenses.length === 0) return;
+      const e = m.expenses[op.pick % m.expenses.length]!;
+      const left = e.amount - e.refunded;
+      const amount = op.size === 'full' ? left : op.size === 'over' ? left + 1 : Math.max(1, Math.min(op.part, left));
+      const monthIndex = e.month + op.months;
+      const y = e.year + Math.floor((monthIndex - 1) / 12);
+      const mo = ((monthIndex - 1 + 12) % 12) + 1;
+      const date = op.months === 0 ? iso(e.year, e.month, Math.max(op.day, Number(e.date.slice(8)))) : iso(y, mo, op.day);
+      const accepted = !e.voided && e.reverses === null && e.reversedBy === null && amount > 0 && amount <= left && date >= e.date && y === e.year;
+      const r = await core.dispatch('budget.refunds.create', { teamId, expenseId: e.id, date, amountCents: amount, reason: 'creditnota' });
+      expectOutcome(accepted, r, `refund ${amount} of ${JSON.stringify(e)} on ${date}`);
+      if (r.ok) {
+        e.refunded += amount;
+        m.refunds.push({ expenseId: e.id, year: e.year, month: Number(date.slice(5, 7)), amount, opgave: e.opgave, cluster: e.cluster, decision: e.decision });
       }
       return;
     }

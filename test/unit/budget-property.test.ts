@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { BudgetOverview } from '../../electron/api/budget';
+import type { BudgetOverview, Expense } from '../../electron/api/budget';
 import { checkBudgetInvariants } from '../../electron/core/budget/invariants';
 import { budgetFixture } from './budget-fixtures';
 import { apply, LedgerModel, opArb } from './budget-model';
@@ -14,7 +14,7 @@ const groupSum = <T>(items: T[], key: (t: T) => number | null, value: (t: T) => 
 const nonZero = (m: Map<number | null, number>) => new Map([...m].filter(([, v]) => v !== 0));
 
 describe('versterkingsgelden: every total equals the sum of the ledger, to the cent', () => {
-  it('holds for random sequences of entries, decisions, expenses, reversals and voids', async () => {
+  it('holds for random sequences of entries, decisions, expenses, refunds (full and partial), reversals and voids', async () => {
     await fc.assert(
       fc.asyncProperty(fc.array(opArb, { minLength: 1, maxLength: 40 }), async (ops) => {
         const core = testCore();
@@ -24,7 +24,8 @@ describe('versterkingsgelden: every total equals the sum of the ledger, to the c
 
         for (const year of [2026, 2027]) {
           const o = await call<BudgetOverview>(core, 'budget.overview', { teamId: f.teamId, year });
-          const live = m.expenses.filter((e) => e.year === year && !e.voided);
+          // Spending is expenses minus refunds, attributed like the expense, in the refund's month.
+          const live = m.flows(year);
           const taken = m.decisions.filter((d) => d.year === year && d.status === 'genomen');
           expect(o.totals).toMatchObject({
             availableCents: m.available(year),
@@ -44,6 +45,13 @@ describe('versterkingsgelden: every total equals the sum of the ledger, to the c
           expect(nonZero(new Map(o.byCluster.map((g) => [g.clusterId, g.committedCents])))).toEqual(committedBy((d) => d.cluster));
           expect(nonZero(new Map(o.byMonth.map((g) => [g.month, g.committedCents])))).toEqual(committedBy((d) => d.month));
           expect(o.byMonth[11]!.cumulativeSpentCents).toBe(m.spent(year));
+          // A refund never exceeds what is left of its expense.
+          const listed = await call<Expense[]>(core, 'budget.expenses.list', { teamId: f.teamId, year });
+          for (const e of listed) {
+            expect(e.refundedCents).toBeGreaterThanOrEqual(0);
+            expect(e.refundedCents).toBeLessThanOrEqual(Math.max(0, e.amountCents));
+            expect(e.refundedCents).toBe(m.refunds.filter((r) => r.expenseId === e.id).reduce((s, r) => s + r.amount, 0));
+          }
         }
         expect(checkBudgetInvariants(core.db)).toEqual([]);
         core.close();

@@ -20,9 +20,9 @@ type Config = Record<string, unknown> & {
   asarUnpack: string[];
   electronFuses: Record<string, boolean>;
   directories: { buildResources: string; output: string };
-  win: { target: string[] };
-  mac: { target: string[] };
-  linux: { target: string[] };
+  win: { target: unknown[] };
+  mac: { target: unknown[] };
+  linux: { target: unknown[] };
   nsis: Record<string, unknown>;
 };
 
@@ -33,6 +33,32 @@ const { getConfig, validateConfiguration } = require('app-builder-lib/out/util/c
 const { getMainFileMatchers } = require('app-builder-lib/out/fileMatcher.js') as {
   getMainFileMatchers(...args: unknown[]): Matcher[];
 };
+const { getNodeModuleFileMatcher, FileMatcher } = require('app-builder-lib/out/fileMatcher.js') as {
+  getNodeModuleFileMatcher(...args: unknown[]): Matcher & { macroExpander: (p: string) => string };
+  FileMatcher: new (from: string, to: string, expander: (p: string) => string, patterns: string[]) => Matcher;
+};
+const { NodeModuleCopyHelper } = require('app-builder-lib/out/util/NodeModuleCopyHelper.js') as {
+  NodeModuleCopyHelper: new (matcher: Matcher, info: unknown) => {
+    collectNodeModules(dep: { dir: string; name: string }, excludedExts: string[], destination: string): Promise<(string | null)[]>;
+  };
+};
+const { expandMacro } = require('app-builder-lib/out/util/macroExpander.js') as {
+  expandMacro(pattern: string, arch: string | null, appInfo: unknown, extra: Record<string, string>): string;
+};
+// The matcher electron-builder itself uses for asarUnpack and files.
+const { minimatch } = createRequire(require.resolve('app-builder-lib/package.json'))('minimatch') as {
+  minimatch(path: string, pattern: string, options: { dot: boolean }): boolean;
+};
+// electron-builder's own command line and target resolution, to read the dist scripts as it would.
+const cli = require('electron-builder/out/builder.js') as {
+  createYargs(): unknown;
+  configureBuildCommand(yargs: unknown): { parse(args: string[]): unknown };
+  normalizeOptions(args: unknown): { targets: Map<{ buildConfigurationKey: string }, Map<number, string[]>> };
+};
+const { computeArchToTargetNamesMap } = require('app-builder-lib/out/targets/targetFactory.js') as {
+  computeArchToTargetNamesMap(raw: Map<number, string[]>, packager: { platformSpecificBuildOptions: unknown }, platform: unknown): Map<number, string[]>;
+};
+const { Arch } = require('builder-util') as { Arch: Record<number, string> };
 const { DebugLogger } = require('builder-util') as { DebugLogger: new (enabled: boolean) => unknown };
 
 const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as {
@@ -46,31 +72,36 @@ const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as {
 
 let config: Config;
 
-/** The files electron-builder would put into the app (outside node_modules, which it adds from "dependencies"). */
-function packagedFiles(cfg: Config): string[] {
-  const [matcher] = getMainFileMatchers(
+/**
+ * The files electron-builder would put into the app for one platform (outside node_modules, which it
+ * adds from "dependencies"): every matcher it builds from the top-level and the platform's `files`.
+ */
+function packagedFiles(cfg: Config, os?: 'win' | 'mac' | 'linux'): string[] {
+  const matchers = getMainFileMatchers(
     root,
     '/packaged/resources/app',
-    (pattern: string) => pattern,
-    {},
+    (pattern: string) => pattern.replace('${arch}', 'x64'),
+    os ? cfg[os] : {},
     { info: { isPrepackedAppAsar: false, config: cfg, projectDir: root, buildResourcesDir: cfg.directories.buildResources, debugLogger: { isEnabled: false } } },
     resolve(root, cfg.directories.output),
     false,
   );
-  const filter = matcher!.createFilter();
-  const out: string[] = [];
-  const walk = (dir: string) => {
-    for (const name of readdirSync(dir)) {
-      const file = join(dir, name);
-      if (name === '.git' || name === 'node_modules') continue;
-      const stat = statSync(file);
-      if (!filter(file, stat)) continue;
-      if (stat.isDirectory()) walk(file);
-      else out.push(relative(root, file).split('\\').join('/'));
-    }
-  };
-  walk(root);
-  return out.sort();
+  const out = new Set<string>();
+  for (const matcher of matchers) {
+    const filter = matcher.createFilter();
+    const walk = (dir: string) => {
+      for (const name of readdirSync(dir)) {
+        const file = join(dir, name);
+        if (name === '.git' || name === 'node_modules') continue;
+        const stat = statSync(file);
+        if (!filter(file, stat)) continue;
+        if (stat.isDirectory()) walk(file);
+        else out.add(relative(root, file).split('\\').join('/'));
+      }
+    };
+    walk(root);
+  }
+  return [...out].sort();
 }
 
 beforeAll(async () => {
@@ -107,9 +138,15 @@ describe('electron-builder configuration', () => {
   });
 
   it('builds per-user Windows installers (no admin), a portable exe, a macOS dmg, an AppImage and a deb', () => {
-    expect(config.win.target).toEqual(['nsis', 'portable']);
-    expect(config.mac.target).toEqual(['dmg']);
-    expect(config.linux.target).toEqual(['AppImage', 'deb']);
+    expect(config.win.target).toEqual([
+      { target: 'nsis', arch: ['x64'] },
+      { target: 'portable', arch: ['x64'] },
+    ]);
+    expect(config.mac.target).toEqual([{ target: 'dmg', arch: ['x64', 'arm64'] }]);
+    expect(config.linux.target).toEqual([
+      { target: 'AppImage', arch: ['x64'] },
+      { target: 'deb', arch: ['x64'] },
+    ]);
     expect(config.nsis).toMatchObject({ perMachine: false, allowElevation: false });
     // Installer and portable must not overwrite each other in dist/.
     const ext = { nsis: 'exe', portable: 'exe', dmg: 'dmg', appImage: 'AppImage', deb: 'deb' };
@@ -136,7 +173,32 @@ describe('electron-builder configuration', () => {
       enableEmbeddedAsarIntegrityValidation: true,
       onlyLoadAppFromAsar: true,
       grantFileProtocolExtraPrivileges: false,
+      // Not a fuse: re-signs the Mac app ad hoc after the flip, so an unsigned build starts on Apple silicon.
+      resetAdHocDarwinSignature: true,
     });
+  });
+
+  it('each dist script builds every target of its system: Windows x64, both Mac architectures, Linux x64', () => {
+    // Naming targets on the command line (`--mac dmg`) would drop the configured architectures and
+    // build only the machine's own; the scripts name none, so the configuration's apply on any machine.
+    const built = (script: string) => {
+      const args = pkg.scripts[script]!.split('electron-builder ')[1]!.split(/\s+/);
+      const { targets } = cli.normalizeOptions(cli.configureBuildCommand(cli.createYargs()).parse(args));
+      return [...targets].flatMap(([platform, raw]) =>
+        [...computeArchToTargetNamesMap(raw, { platformSpecificBuildOptions: config[platform.buildConfigurationKey] }, platform)].map(
+          ([arch, names]) => `${platform.buildConfigurationKey} ${Arch[arch]}: ${names.join(', ')}`,
+        ),
+      );
+    };
+    expect(built('dist:win')).toEqual(['win x64: nsis, portable']);
+    expect(built('dist:mac').sort()).toEqual(['mac arm64: dmg', 'mac x64: dmg']);
+    expect(built('dist:linux')).toEqual(['linux x64: AppImage, deb']);
+    // The check sees the difference.
+    const named = { ...pkg.scripts, 'dist:mac': `${pkg.scripts['dist:mac']} dmg` };
+    const args = named['dist:mac'].split('electron-builder ')[1]!.split(/\s+/);
+    const { targets } = cli.normalizeOptions(cli.configureBuildCommand(cli.createYargs()).parse(args));
+    const [platform, raw] = [...targets][0]!;
+    expect([...computeArchToTargetNamesMap(raw, { platformSpecificBuildOptions: config.mac }, platform).keys()].map((a) => Arch[a])).toEqual([process.arch]);
   });
 
   it('has npm scripts that use this configuration, with the Electron version pinned', () => {
@@ -148,8 +210,8 @@ describe('electron-builder configuration', () => {
 });
 
 describe('packaged files', () => {
-  it('ship the built app and nothing of the tests, sources or build configuration', () => {
-    const files = packagedFiles(config);
+  it.each([undefined, 'win', 'mac', 'linux'] as const)('ship the built app and nothing of the tests, sources or build configuration (%s)', (os) => {
+    const files = packagedFiles(config, os);
     expect(files).toContain('package.json');
     expect(files).toContain(pkg.main);
     expect(files).toContain('out/preload/index.cjs');
@@ -193,6 +255,21 @@ describe('packaged files', () => {
     }
   });
 
+  it('every production dependency is one the main process loads: the renderer’s libraries are bundled into out/renderer', () => {
+    // electron-builder packs "dependencies" (and what they need) into app.asar; anything only the
+    // renderer uses is already inside out/renderer/assets and would only add megabytes to every installer.
+    const bundles = ['out/main/index.js', 'out/preload/index.cjs'].map((f) => readFileSync(join(root, f), 'utf8')).join('\n');
+    const loaded = new Set<string>();
+    for (const m of bundles.matchAll(/(?:\bfrom\s*|(?<![."'\w])import\s*\(?\s*|\brequire\s*\(\s*)["']([^"'./\n][^"'\n]*)["']/g)) {
+      const s = m[1]!;
+      loaded.add(s.startsWith('@') ? s.split('/').slice(0, 2).join('/') : s.split('/')[0]!);
+    }
+    expect(Object.keys(pkg.dependencies).filter((name) => !loaded.has(name))).toEqual([]);
+    // The renderer bundle imports nothing at run time: it is a browser bundle.
+    const assets = readdirSync(join(root, 'out/renderer/assets')).filter((f) => f.endsWith('.js'));
+    for (const asset of assets) expect(readFileSync(join(root, 'out/renderer/assets', asset), 'utf8')).not.toMatch(/\bfrom\s*["'](react|@mantine\/core|recharts)["']/);
+  });
+
   it('the main process needs only packaged dependencies at run time', () => {
     const bundle = readFileSync(join(root, pkg.main), 'utf8');
     const specifiers = new Set<string>();
@@ -204,5 +281,82 @@ describe('packaged files', () => {
       .map((s) => (s.startsWith('@') ? s.split('/').slice(0, 2).join('/') : s.split('/')[0]!))
       .filter((name) => !(name in pkg.dependencies));
     expect(missing).toEqual([]);
+  });
+});
+
+/**
+ * The files of better-sqlite3 that electron-builder copies into the package for one target, by its
+ * own code: the node_modules matcher from the configuration (top level plus the platform's section,
+ * `${arch}` expanded as for that target) and the copier that walks a production dependency.
+ */
+async function packagedModuleFiles(
+  cfg: Config,
+  target: { platform: NodeJS.Platform; os: 'win' | 'mac' | 'linux'; arch: 'x64' | 'arm64' },
+  name = 'better-sqlite3',
+): Promise<string[]> {
+  const appInfo = { productName: pkg.productName, sanitizedProductName: pkg.productName, version: pkg.version, type: 'module' };
+  const info = { config: cfg, debugLogger: { isEnabled: false }, appInfo, getWorkspaceRoot: async () => root };
+  const expander = (pattern: string) => expandMacro(pattern, target.arch, appInfo, { os: target.os });
+  // electron-builder's ${platform} is process.platform: the system it runs on, which is the
+  // target's own (each system's installers are built on that system).
+  const main = onPlatform(target.platform, () => getNodeModuleFileMatcher(root, '/packaged/resources/app', expander, cfg[target.os], info));
+  const dir = join(root, 'node_modules', name);
+  const matcher = new FileMatcher(dir, `/packaged/resources/app/node_modules/${name}`, main.macroExpander, main.patterns);
+  const files = await new NodeModuleCopyHelper(matcher, info).collectNodeModules({ dir, name }, [], `node_modules/${name}`);
+  return files.filter((f): f is string => typeof f === 'string').map((f) => relative(dir, f).split('\\').join('/')).sort();
+}
+
+function onPlatform<T>(platform: NodeJS.Platform, run: () => T): T {
+  const original = Object.getOwnPropertyDescriptor(process, 'platform')!;
+  Object.defineProperty(process, 'platform', { ...original, value: platform });
+  try {
+    return run();
+  } finally {
+    Object.defineProperty(process, 'platform', original);
+  }
+}
+
+describe('the SQLite engine in each package', () => {
+  // Node-API prebuilds come inside better-sqlite3's npm package (its install script is not allowed
+  // to run, see "allowScripts"), one per platform; each installer must carry its own.
+  const TARGETS = [
+    { platform: 'win32', os: 'win', arch: 'x64', prebuild: 'win32-x64' },
+    { platform: 'darwin', os: 'mac', arch: 'x64', prebuild: 'darwin-x64' },
+    { platform: 'darwin', os: 'mac', arch: 'arm64', prebuild: 'darwin-arm64' },
+    { platform: 'linux', os: 'linux', arch: 'x64', prebuild: 'linux-x64' },
+  ] as const;
+
+  it('the npm package holds the prebuild of every target and nothing compiled locally', () => {
+    expect(pkg.devDependencies).not.toHaveProperty('better-sqlite3');
+    expect((pkg as unknown as { allowScripts: Record<string, boolean> }).allowScripts['better-sqlite3']).toBe(false);
+    const prebuilds = readdirSync(join(root, 'node_modules/better-sqlite3/prebuilds'));
+    for (const { prebuild } of TARGETS) expect(prebuilds).toContain(`${prebuild}.node`);
+    // A build/Release binary would win over the prebuild at run time (lib/binding.js), for one platform only.
+    expect(existsSync(join(root, 'node_modules/better-sqlite3/build'))).toBe(false);
+    const binding = readFileSync(join(root, 'node_modules/better-sqlite3/lib/binding.js'), 'utf8');
+    expect(binding).toContain("'prebuilds', `${target}.node`");
+  });
+
+  it.each(TARGETS)('the $os $arch package carries exactly the $prebuild prebuild, unpacked, and no C sources', async (target) => {
+    const { prebuild } = target;
+    const files = await packagedModuleFiles(config, target);
+    expect(files.filter((f) => f.endsWith('.node'))).toEqual([`prebuilds/${prebuild}.node`]);
+    expect(files).toEqual(expect.arrayContaining(['package.json', 'lib/index.js', 'lib/binding.js', 'lib/database.js']));
+    expect(files.filter((f) => /^(deps|src)\//.test(f) || f.endsWith('.c') || f.endsWith('.cpp'))).toEqual([]);
+    // Unpacked from the asar archive: a native file cannot be loaded from inside it.
+    expect(config.asarUnpack.some((p) => minimatch(`node_modules/better-sqlite3/prebuilds/${prebuild}.node`, p, { dot: true }))).toBe(true);
+  });
+
+  it('the check itself sees every prebuild when the configuration does not choose', async () => {
+    const sets = config.files as unknown as { filter: string[] }[];
+    const open = { ...config, files: sets.map((set) => ({ filter: set.filter.filter((p) => !p.includes('prebuilds')) })) } as unknown as Config;
+    const files = await packagedModuleFiles(open, TARGETS[0]);
+    expect(files.filter((f) => f.endsWith('.node')).length).toBeGreaterThan(1);
+  });
+
+  it('other dependencies are copied whole (the exclusions name only better-sqlite3)', async () => {
+    const files = await packagedModuleFiles(config, TARGETS[3], 'zod');
+    expect(files).toContain('package.json');
+    expect(files.length).toBeGreaterThan(10);
   });
 });

@@ -38,7 +38,18 @@ const SEEDS: Record<number, (db: Db) => void> = {
     db.prepare(`INSERT INTO partner (team_id, name) VALUES (1, 'Gemeente Utrecht')`).run();
     db.prepare('INSERT INTO action_partner (action_id, partner_id) VALUES (1, 1)').run();
   },
+  3(db) {
+    db.prepare(`INSERT INTO budget_entry (team_id, year, entry_date, kind, amount_cents, reason, created_at) VALUES (1, 2026, '2026-01-01', 'toekenning', 1000000, '', ?)`).run(NOW);
+    db.prepare(`INSERT INTO import_batch (team_id, file_name, signature, file_sha256, row_count, imported_at) VALUES (1, 'pas.csv', 'abc', ?, 1, ?)`).run('0'.repeat(64), NOW);
+    db.prepare(`INSERT INTO expense (team_id, year, expense_date, amount_cents, payee, payment_method, import_batch_id, import_row, created_at)
+      VALUES (1, 2026, '2026-01-10', 4250, 'Bakkerij Noordhoek', 'debitcard', 1, 2, ?)`).run(NOW);
+  },
   7(db) {
+    db.prepare(`INSERT INTO refund (team_id, expense_id, year, refund_date, amount_cents, payee, reason, created_at) VALUES (1, 1, 2026, '2026-01-12', 1250, 'Bakkerij Noordhoek', 'creditnota', ?)`).run(NOW);
+    db.prepare(`INSERT INTO import_batch (team_id, file_name, signature, file_sha256, row_count, imported_at, skipped) VALUES (1, 'b.csv', 'def', ?, 0, ?, ?)`).run(
+      '1'.repeat(64), NOW, JSON.stringify([{ row: 1, date: '2026-01-12', amountCents: 500, direction: 'bij', payee: 'X', reason: 'privé' }]));
+  },
+  8(db) {
     const bytes = Buffer.from('%PDF-1.4 receipt');
     const sha = createHash('sha256').update(bytes).digest('hex');
     db.prepare('INSERT INTO receipt_blob (sha256, mime, size, bytes, created_at) VALUES (?, ?, ?, ?, ?)').run(sha, 'application/pdf', bytes.length, bytes, NOW);
@@ -162,13 +173,37 @@ describe('migration 001 → 002 (agenda)', () => {
   });
 });
 
-describe('migration 006 → 007 (receipts)', () => {
-  it('adds strict, append-only receipt tables: a file only under its type, an attachment only detached once', () => {
+describe('migration 007 (refunds)', () => {
+  it('keeps every expense and batch, gives old batches no skipped lines, and keeps refunds append-only and well-formed', () => {
     const { file, db } = storeAt(6);
+    const expenses = db.prepare('SELECT * FROM expense ORDER BY id').all();
     db.close();
     const migrated = openStore(file, { migrations: MIGRATIONS.slice(0, 7) });
     try {
+      expect(migrated.prepare('SELECT * FROM expense ORDER BY id').all()).toEqual(expenses);
+      expect(migrated.prepare('SELECT skipped FROM import_batch').all()).toEqual([{ skipped: '[]' }]);
       SEEDS[7]!(migrated);
+      expect(() => migrated.prepare('UPDATE refund SET amount_cents = 1').run()).toThrow(/append-only/);
+      expect(() => migrated.prepare('DELETE FROM refund').run()).toThrow(/append-only/);
+      const bad = (sql: string) => () => migrated.prepare(sql).run(NOW);
+      expect(bad(`INSERT INTO refund (team_id, expense_id, year, refund_date, amount_cents, created_at) VALUES (1, 1, 2026, '2026-01-12', 0, ?)`)).toThrow(/CHECK/);
+      expect(bad(`INSERT INTO refund (team_id, expense_id, year, refund_date, amount_cents, created_at) VALUES (1, 1, 2027, '2026-01-12', 5, ?)`)).toThrow(/CHECK/);
+      expect(bad(`INSERT INTO refund (team_id, expense_id, year, refund_date, amount_cents, created_at) VALUES (1, 99, 2026, '2026-01-12', 5, ?)`)).toThrow(/FOREIGN KEY/);
+      expect(bad(`INSERT INTO import_batch (team_id, file_name, signature, file_sha256, row_count, imported_at, skipped) VALUES (1, '', 's', '${'2'.repeat(64)}', 0, ?, 'geen json')`)).toThrow(/CHECK/);
+      assertHealthy(migrated, 7);
+    } finally {
+      migrated.close();
+    }
+  });
+});
+
+describe('migration 007 → 008 (receipts)', () => {
+  it('adds strict, append-only receipt tables: a file only under its type, an attachment only detached once', () => {
+    const { file, db } = storeAt(7);
+    db.close();
+    const migrated = openStore(file, { migrations: MIGRATIONS.slice(0, 8) });
+    try {
+      SEEDS[8]!(migrated);
       assertHealthy(migrated, 7);
       const strict = migrated.prepare<[], { name: string; strict: number }>("SELECT name, strict FROM pragma_table_list WHERE schema = 'main'").all();
       for (const t of ['receipt_blob', 'attachment']) expect(strict.find((s) => s.name === t), t).toEqual({ name: t, strict: 1 });

@@ -15,6 +15,7 @@ export const AUDITED_TABLES: readonly AuditedTable[] = [
   { entity: 'budget_decision', table: 'budget_decision', label: 'Besluit', triggers: ['budget_decision_no_delete', 'budget_decision_status_only'] },
   { entity: 'expense', table: 'expense', label: 'Uitgave', triggers: ['expense_no_delete', 'expense_void_only'] },
   { entity: 'import_batch', table: 'import_batch', label: 'Import', triggers: ['import_batch_no_update', 'import_batch_no_delete'] },
+  { entity: 'refund', table: 'refund', label: 'Terugbetaling', triggers: ['refund_no_update', 'refund_no_delete'] },
   { entity: 'attachment', table: 'attachment', label: 'Bijlage', triggers: ['attachment_no_delete', 'attachment_detach_only'] },
 ];
 

@@ -30,7 +30,7 @@ export function tablesFor(budget: BudgetService, teamId: number, year: number, w
     return [
       {
         name: `Uitgaven ${year}`,
-        headers: ['Nummer', 'Datum', 'Bedrag', 'Tegenpartij', 'Omschrijving', 'Betaalwijze', 'Bonnummer', 'Besluit', 'Opgave', 'Actie', 'Cluster', 'Status', 'Draait terug', 'Reden', 'Reden vervallen'],
+        headers: ['Nummer', 'Datum', 'Bedrag', 'Tegenpartij', 'Omschrijving', 'Betaalwijze', 'Bonnummer', 'Besluit', 'Opgave', 'Actie', 'Cluster', 'Status', 'Draait terug', 'Reden', 'Reden vervallen', 'Terugbetaald'],
         rows: budget.expenses(teamId, year).map((e) => [
           int(e.id),
           date(e.date),
@@ -47,6 +47,7 @@ export function tablesFor(budget: BudgetService, teamId: number, year: number, w
           int(e.reversesId),
           text(e.reason),
           text(e.voidReason),
+          money(e.refundedCents),
         ]),
       },
     ];

@@ -2,9 +2,14 @@ import type { budgetApi } from '../../api/budget';
 import type { HandlersFor } from '../../api/define';
 import { exportFile } from './export';
 import type { createImportService } from './import';
+import type { RefundService } from './refunds';
 import type { BudgetService } from './service';
 
-export const budgetHandlers = (budget: BudgetService, imports: ReturnType<typeof createImportService>): HandlersFor<typeof budgetApi> => ({
+export const budgetHandlers = (
+  budget: BudgetService,
+  imports: ReturnType<typeof createImportService>,
+  refunds: RefundService,
+): HandlersFor<typeof budgetApi> => ({
   'budget.years': ({ teamId }, ctx) => budget.years(teamId, ctx),
   'budget.overview': ({ teamId, year }) => budget.overview(teamId, year),
   'budget.links': ({ teamId }) => budget.links(teamId),
@@ -20,6 +25,18 @@ export const budgetHandlers = (budget: BudgetService, imports: ReturnType<typeof
   'budget.expenses.void': ({ teamId, expenseId, reason }, ctx) => budget.voidExpense(teamId, expenseId, reason, ctx),
   'budget.import.preview': (input) => imports.preview(input),
   'budget.import.commit': (input, ctx) => imports.commit(input, ctx),
+  'budget.refunds.create': ({ teamId, ...input }, ctx) => {
+    budget.assertTeam(teamId);
+    return refunds.create(teamId, input, ctx);
+  },
+  'budget.refunds.list': ({ teamId, year }) => {
+    budget.assertTeam(teamId);
+    return refunds.list(teamId, year);
+  },
+  'budget.refunds.forExpense': ({ teamId, expenseId }) => {
+    budget.assertTeam(teamId);
+    return refunds.forExpense(teamId, expenseId);
+  },
   'budget.export': ({ teamId, year, what, format }) => {
     budget.assertTeam(teamId);
     return exportFile(budget, teamId, year, what, format);

@@ -66,6 +66,7 @@ interface ExpenseRow extends LedgerExpense, LabelCols {
   created_at: string;
   decision_title: string | null;
   reversed_by_id: number | null;
+  refunded_cents: number;
 }
 
 const LABEL_JOINS = `
@@ -141,6 +142,7 @@ const toExpense = (r: ExpenseRow): Expense => ({
   importBatchId: r.import_batch_id,
   importRow: r.import_row,
   state: stateOf(r),
+  refundedCents: r.refunded_cents,
   createdAt: r.created_at,
   ...links(r),
 });
@@ -187,7 +189,8 @@ export function createBudgetService(db: Db, audit: AuditLog) {
   /** The year's decisions with what was spent on each, in one statement (not one sum per decision). */
   const decisionsWithSpentOf = db.prepare<[number, number], DecisionRow & { spent: number }>(
     `SELECT x.*, ${LABEL_COLS},
-       (SELECT COALESCE(SUM(e.amount_cents), 0) FROM expense e WHERE e.decision_id = x.id AND e.voided_at IS NULL) AS spent
+       (SELECT COALESCE(SUM(e.amount_cents), 0) FROM expense e WHERE e.decision_id = x.id AND e.voided_at IS NULL)
+       - (SELECT COALESCE(SUM(f.amount_cents), 0) FROM refund f JOIN expense e ON e.id = f.expense_id WHERE e.decision_id = x.id) AS spent
      FROM budget_decision x ${LABEL_JOINS} WHERE x.team_id = ? AND x.year = ? ORDER BY x.decision_date, x.id`,
   );
   const decisionById = db.prepare<[number], DecisionRow>(`${decisionSelect} WHERE x.id = ?`);
@@ -202,10 +205,13 @@ export function createBudgetService(db: Db, audit: AuditLog) {
     updated_at = @now WHERE id = @id AND status <> 'ingetrokken'`);
   /** What a new expense on a decision is checked against: only its status and year. */
   const decisionState = db.prepare<[number], DecisionState>('SELECT status, year FROM budget_decision WHERE id = ?');
-  const spentOnDecision = db.prepare<[number], { s: number }>('SELECT COALESCE(SUM(amount_cents), 0) AS s FROM expense WHERE decision_id = ? AND voided_at IS NULL');
+  const spentOnDecision = db.prepare<{ id: number }, { s: number }>(`SELECT
+      (SELECT COALESCE(SUM(amount_cents), 0) FROM expense WHERE decision_id = @id AND voided_at IS NULL)
+      - (SELECT COALESCE(SUM(f.amount_cents), 0) FROM refund f JOIN expense e ON e.id = f.expense_id WHERE e.decision_id = @id) AS s`);
 
   const expenseSelect = `SELECT x.*, ${LABEL_COLS}, d.title AS decision_title,
-      (SELECT r.id FROM expense r WHERE r.reverses_id = x.id) AS reversed_by_id
+      (SELECT r.id FROM expense r WHERE r.reverses_id = x.id) AS reversed_by_id,
+      (SELECT COALESCE(SUM(f.amount_cents), 0) FROM refund f WHERE f.expense_id = x.id) AS refunded_cents
     FROM expense x ${LABEL_JOINS} LEFT JOIN budget_decision d ON d.id = x.decision_id`;
   /**
    * The year's expenses as the overview needs them: summed per month, decision, opgave and cluster
@@ -217,6 +223,12 @@ export function createBudgetService(db: Db, audit: AuditLog) {
            decision_id, team_opgave_id, cluster_id, NULL AS voided_at
     FROM expense WHERE team_id = ? AND year = ? AND voided_at IS NULL
     GROUP BY substr(expense_date, 1, 7), decision_id, team_opgave_id, cluster_id`);
+  /** The year's refunds as negative spending, attributed like the expense they belong to. */
+  const ledgerRefundsOf = db.prepare<[number, number], LedgerExpense>(`
+    SELECT substr(f.refund_date, 1, 7) || '-01' AS expense_date, -SUM(f.amount_cents) AS amount_cents,
+           e.decision_id, e.team_opgave_id, e.cluster_id, NULL AS voided_at
+    FROM refund f JOIN expense e ON e.id = f.expense_id WHERE f.team_id = ? AND f.year = ?
+    GROUP BY substr(f.refund_date, 1, 7), e.decision_id, e.team_opgave_id, e.cluster_id`);
   const expensesOf = db.prepare<[number, number], ExpenseRow>(`${expenseSelect} WHERE x.team_id = ? AND x.year = ? ORDER BY x.expense_date, x.id`);
   const expenseById = db.prepare<[number], ExpenseRow>(`${expenseSelect} WHERE x.id = ?`);
   // RETURNING *: the stored row, exactly as a SELECT would read it, for the audit record without a second read.
@@ -264,7 +276,8 @@ export function createBudgetService(db: Db, audit: AuditLog) {
 
   const overview = (teamId: number, year: number): BudgetOverview => {
     assertTeam(teamId);
-    return computeOverview(teamId, year, entriesOf.all(teamId, year), decisionsOf.all(teamId, year), ledgerExpensesOf.all(teamId, year), {
+    const spending = [...ledgerExpensesOf.all(teamId, year), ...ledgerRefundsOf.all(teamId, year)];
+    return computeOverview(teamId, year, entriesOf.all(teamId, year), decisionsOf.all(teamId, year), spending, {
       opgave: (id) => labelOpgave.get(id)?.label ?? null,
       cluster: (id) => labelCluster.get(id)?.name ?? null,
     });
@@ -433,7 +446,7 @@ export function createBudgetService(db: Db, audit: AuditLog) {
     },
 
     decision(teamId: number, id: number): Decision {
-      return toDecision(ownDecision(teamId, id), spentOnDecision.get(id)!.s);
+      return toDecision(ownDecision(teamId, id), spentOnDecision.get({ id })!.s);
     },
 
     createDecision(input: z.output<typeof DecisionInput>, ctx: Ctx): Decision {
@@ -521,6 +534,8 @@ export function createBudgetService(db: Db, audit: AuditLog) {
         if (e.voided_at !== null) throw conflict('Deze uitgave is vervallen; terugdraaien kan niet meer.');
         if (e.reverses_id !== null) throw conflict('Dit is al een tegenboeking; draai de oorspronkelijke uitgave niet twee keer terug.');
         if (e.reversed_by_id !== null) throw conflict('Deze uitgave is al teruggedraaid.');
+        if (e.refunded_cents > 0)
+          throw conflict(`Op deze uitgave is al ${formatMoney(e.refunded_cents)} terugbetaald; boek wat er nog terugkomt als terugbetaling.`);
         if (yearOf(date) !== e.year) throw invalid('date', `De tegenboeking moet in ${e.year} vallen, het jaar van de uitgave.`);
         if (date < e.expense_date) throw invalid('date', 'De tegenboeking kan niet voor de datum van de uitgave liggen.');
         return addExpense(
@@ -547,6 +562,7 @@ export function createBudgetService(db: Db, audit: AuditLog) {
         if (e.voided_at !== null) throw conflict('Deze uitgave is al vervallen.');
         if (e.reverses_id !== null || e.reversed_by_id !== null)
           throw conflict('Een teruggedraaide uitgave of een tegenboeking kan niet vervallen; de twee heffen elkaar al op.');
+        if (e.refunded_cents > 0) throw conflict('Op deze uitgave is geld terugbetaald; ze heeft echt plaatsgevonden en kan niet vervallen.');
         const before = raw('expense', expenseId);
         voidExpense.run({ id: expenseId, reason, now: ctx.now().toISOString() });
         record(ctx, teamId, 'expense', expenseId, 'vervallen', before, raw('expense', expenseId));

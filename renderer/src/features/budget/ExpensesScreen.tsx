@@ -11,6 +11,7 @@ import { formatDate, formatMoney } from '../../ui/format';
 import { todayText, toPayload } from './forms';
 import { idOrNull, LinkFields } from './LinkFields';
 import { ReasonModal } from './ReasonModal';
+import { RefundModal } from './RefundModal';
 import { useFundsStore } from './store';
 import { ExpenseReceiptCell, isMissingReceipt, useRowDrop } from '../receipts/ExpenseReceipts';
 import { ReceiptsHost } from '../receipts/ReceiptsHost';
@@ -36,7 +37,7 @@ const SORTS: Record<Sort, (a: Expense, b: Expense) => number> = {
   amountDesc: (a, b) => b.amountCents - a.amountCents || b.id - a.id,
   payee: (a, b) => a.payee.localeCompare(b.payee, 'nl') || a.id - b.id,
 };
-const COLUMNS = '100px 110px minmax(120px, 1.2fr) minmax(110px, 1.5fr) 100px 110px 100px 230px';
+const COLUMNS = '100px 140px minmax(120px, 1.2fr) minmax(100px, 1.5fr) 100px 110px 110px 450px';
 const ROW_HEIGHT = 44;
 
 /** A reversal falls today, unless today is outside the expense's year or before it. */
@@ -116,6 +117,7 @@ export function ExpensesScreen({ teamId }: { teamId: number }) {
   const [sort, setSort] = useState<Sort>('dateDesc');
   const [reverse, setReverse] = useState<Expense | null>(null);
   const [voiding, setVoiding] = useState<Expense | null>(null);
+  const [refunding, setRefunding] = useState<Expense | null>(null);
 
   const shown = useMemo(() => {
     const q = search.trim().toLowerCase();
@@ -126,7 +128,8 @@ export function ExpensesScreen({ teamId }: { teamId: number }) {
       .filter((e) => !q || `${e.payee} ${e.description} ${e.receiptRef} ${e.decisionTitle ?? ''}`.toLowerCase().includes(q))
       .sort(SORTS[sort]);
   }, [expenses, search, state, method, sort, receiptFilter, byExpense]);
-  const sum = shown.reduce((s, e) => s + (e.state === 'vervallen' ? 0 : e.amountCents), 0);
+  // What counts as spent: the expense minus its refunds.
+  const sum = shown.reduce((s, e) => s + (e.state === 'vervallen' ? 0 : e.amountCents - e.refundedCents), 0);
 
   const parentRef = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({ count: shown.length, getScrollElement: () => parentRef.current, estimateSize: () => ROW_HEIGHT, overscan: 10 });
@@ -186,7 +189,9 @@ export function ExpensesScreen({ teamId }: { teamId: number }) {
           <Text size="sm" mb="xs" data-testid="expense-count">
             {t('budget.expenses.count', { shown: shown.length, total: expenses.length, sum: formatMoney(sum) })}
           </Text>
-          <div role="table" aria-label={t('budget.tabs.expenses')} aria-rowcount={shown.length + 1}>
+          {/* Wide enough for every action; on a narrow window the table scrolls sideways instead of clipping buttons. */}
+          <div role="table" aria-label={t('budget.tabs.expenses')} aria-rowcount={shown.length + 1} style={{ overflowX: 'auto' }}>
+            <div style={{ minWidth: 1140 }}>
             <div role="row" style={{ display: 'grid', gridTemplateColumns: COLUMNS, fontWeight: 600, borderBottom: '1px solid var(--mantine-color-gray-4)', padding: '4px 0' }}>
               {header.map((h) => (
                 <div role="columnheader" key={h}>
@@ -209,8 +214,13 @@ export function ExpensesScreen({ teamId }: { teamId: number }) {
                       style={{ position: 'absolute', top: 0, left: 0, right: 0, height: ROW_HEIGHT, transform: `translateY(${v.start}px)`, display: 'grid', gridTemplateColumns: COLUMNS, alignItems: 'center', borderBottom: '1px solid var(--mantine-color-gray-2)', textDecoration: e.state === 'vervallen' ? 'line-through' : undefined, background: rowDrop.overId === e.id ? 'var(--mantine-color-blue-0)' : undefined, outline: rowDrop.overId === e.id ? '2px dashed var(--mantine-color-blue-5)' : undefined }}
                     >
                       <div role="cell">{formatDate(e.date)}</div>
-                      <div role="cell" style={{ textAlign: 'right', paddingRight: 12 }}>
+                      <div role="cell" style={{ textAlign: 'right', paddingRight: 12, lineHeight: 1.2 }}>
                         {formatMoney(e.amountCents)}
+                        {e.refundedCents > 0 && (
+                          <Text size="xs" c="teal" style={{ whiteSpace: 'nowrap' }} data-testid={`refunded-${e.id}`}>
+                            {t('budget.expenses.refunded', { amount: formatMoney(e.refundedCents) })}
+                          </Text>
+                        )}
                       </div>
                       <div role="cell" style={{ overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' }}>
                         {e.payee}
@@ -229,7 +239,12 @@ export function ExpensesScreen({ teamId }: { teamId: number }) {
                       </div>
                       <div role="cell">
                         <Group gap={4} wrap="nowrap">
-                          {e.state === 'actief' && (
+                          {e.state === 'actief' && e.refundedCents < e.amountCents && (
+                            <Button size="compact-xs" variant="light" color="teal" onClick={() => setRefunding(e)} aria-label={`${t('budget.expenses.refund')}: ${e.payee} ${formatMoney(e.amountCents)}`}>
+                              {t('budget.expenses.refund')}
+                            </Button>
+                          )}
+                          {e.state === 'actief' && e.refundedCents === 0 && (
                             <>
                               <Button size="compact-xs" variant="light" onClick={() => setReverse(e)} aria-label={`${t('budget.expenses.reverse')}: ${e.payee} ${formatMoney(e.amountCents)}`}>
                                 {t('budget.expenses.reverse')}
@@ -249,10 +264,12 @@ export function ExpensesScreen({ teamId }: { teamId: number }) {
                 })}
               </div>
             </div>
+            </div>
           </div>
         </Paper>
       )}
       <ReceiptsHost teamId={teamId} />
+      <RefundModal teamId={teamId} expense={refunding} onClose={() => setRefunding(null)} />
       <ReasonModal
         opened={reverse !== null}
         title={t('budget.expenses.reverseTitle')}

@@ -1,10 +1,12 @@
-import { Alert, Paper, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Button, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useParams } from 'react-router';
+import { Link, useParams } from 'react-router';
 import { AUDIT_ENTITIES, type AuditEntity, type AuditEntry } from '@api/audit';
+import type { Refund } from '@api/budget';
 import { call } from '../../shared/api';
 import { describeError } from '../../shared/errors';
+import { formatDate, formatMoney } from '../../ui/format';
 
 /** A recorded value as text: lists joined, anything structured as its JSON, never `[object Object]`. */
 const show = (v: unknown): string => {
@@ -27,12 +29,18 @@ export function HistoryScreen({ teamId }: { teamId: number }) {
   const id = Number(params.id);
   const [entries, setEntries] = useState<AuditEntry[] | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [refunds, setRefunds] = useState<Refund[] | null>(null);
 
   useEffect(() => {
     if (!AUDIT_ENTITIES.includes(entity) || !Number.isSafeInteger(id) || id < 1) return;
     call('audit.history', { teamId, entity, entityId: id })
       .then(setEntries)
       .catch((err) => setError(describeError(err)));
+    // An expense's history includes the money that came back on it: each refund is its own record.
+    if (entity === 'expense')
+      call('budget.refunds.forExpense', { teamId, expenseId: id })
+        .then(setRefunds)
+        .catch(() => setRefunds(null));
   }, [teamId, entity, id]);
 
   return (
@@ -44,6 +52,34 @@ export function HistoryScreen({ teamId }: { teamId: number }) {
         <Alert color="red" role="alert">
           {error}
         </Alert>
+      )}
+      {entity === 'expense' && refunds && (
+        <Paper withBorder p="md" data-testid="expense-refunds">
+          <Title order={3} size="h4" mb="xs">
+            {t('budget.expenses.refunds')}
+          </Title>
+          {refunds.length === 0 ? (
+            <Text size="sm">{t('budget.expenses.noRefunds')}</Text>
+          ) : (
+            <Table>
+              <Table.Tbody>
+                {refunds.map((r) => (
+                  <Table.Tr key={r.id} data-testid={`refund-${r.id}`}>
+                    <Table.Td>{formatDate(r.date)}</Table.Td>
+                    <Table.Td ta="right">{formatMoney(r.amountCents)}</Table.Td>
+                    <Table.Td>{r.reason || r.description}</Table.Td>
+                    <Table.Td>{r.importBatchId !== null ? `${t('budget.history.entity.import_batch')} ${r.importBatchId}, ${t('budget.import.row').toLowerCase()} ${r.importRow}` : ''}</Table.Td>
+                    <Table.Td>
+                      <Button size="compact-xs" variant="subtle" component={Link} to={`/funds/history/refund/${r.id}`}>
+                        {t('budget.expenses.history')}
+                      </Button>
+                    </Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          )}
+        </Paper>
       )}
       {entries?.map((e) => (
         <Paper key={e.seq} withBorder p="md" data-testid="history-entry">

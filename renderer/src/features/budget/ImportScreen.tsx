@@ -1,41 +1,60 @@
-import { Alert, Button, Checkbox, Group, List, Paper, Select, SimpleGrid, Stack, Table, TagsInput, Text, Title } from '@mantine/core';
-import { useState } from 'react';
+import { Alert, Button, Group, List, Paper, Progress, Select, Stack, Text, Title } from '@mantine/core';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { DATE_FORMATS } from '@api/budget-parse';
-import { PAYMENT_METHODS, type Encoding, type ImportMapping, type ImportPreview } from '@api/budget';
+import { ENCODINGS, LAYOUTS, PAYMENT_METHODS, type Encoding, type ImportMapping, type ImportPreview, type LayoutId } from '@api/budget';
 import { ApiCallError, call } from '../../shared/api';
 import { describeError, notifyError, notifySaved } from '../../shared/errors';
-import { formatDate, formatMoney } from '../../ui/format';
 import { fileToBase64 } from './forms';
+import { ImportColumns } from './ImportColumns';
+import { ImportIncoming, initialChoice, toIncoming, type Choice } from './ImportIncoming';
+import { ImportRowsTable } from './ImportRowsTable';
 import { useFundsStore } from './store';
 
-/** Loaded lazily. Choose a CSV, check the column mapping and the preview, then import in one go. */
+/** Extensions the chooser offers: bank CSV and TXT, ABN AMRO's .TAB, Excel overviews. */
+const ACCEPT = '.csv,.txt,.tab,.xlsx,text/csv,text/plain,text/tab-separated-values,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+interface Options {
+  encoding: string;
+  layout: string;
+  header: string;
+  sheet: string | null;
+}
+const AUTO: Options = { encoding: 'auto', layout: 'auto', header: 'auto', sheet: null };
+
+/**
+ * Loaded lazily. Choose or drop a statement; the core reads it, recognises the bank and layout, and
+ * proposes what every line is. The chief can override every choice, then imports in one go.
+ */
 export default function ImportScreen({ teamId }: { teamId: number }) {
   const { t } = useTranslation();
   const write = useFundsStore((s) => s.write);
   const [file, setFile] = useState<{ name: string; base64: string } | null>(null);
-  const [encoding, setEncoding] = useState<string>('auto');
+  const [options, setOptions] = useState<Options>(AUTO);
   const [preview, setPreview] = useState<ImportPreview | null>(null);
   const [mapping, setMapping] = useState<ImportMapping | null>(null);
   const [skip, setSkip] = useState<Set<number>>(new Set());
+  const [choices, setChoices] = useState<Map<number, Choice>>(new Map());
   const [paymentMethod, setPaymentMethod] = useState<string>('debitcard');
   const [errors, setErrors] = useState<string[]>([]);
   const [busy, setBusy] = useState(false);
+  const [dragging, setDragging] = useState(false);
 
-  const load = async (f: { name: string; base64: string }, m: ImportMapping | null, enc: string) => {
+  const fileOptions = (o: Options) => ({
+    ...(o.encoding !== 'auto' ? { encoding: o.encoding as Encoding } : {}),
+    ...(o.layout !== 'auto' ? { layout: o.layout as LayoutId } : {}),
+    ...(o.header === 'none' ? { headerRow: null } : o.header !== 'auto' ? { headerRow: Number(o.header) } : {}),
+    ...(o.sheet ? { sheet: o.sheet } : {}),
+  });
+
+  const load = async (f: { name: string; base64: string }, m: ImportMapping | null, o: Options) => {
     setBusy(true);
     try {
-      const p = await call('budget.import.preview', {
-        teamId,
-        fileName: f.name,
-        contentBase64: f.base64,
-        ...(enc !== 'auto' ? { encoding: enc as Encoding } : {}),
-        ...(m ? { mapping: m } : {}),
-      });
+      const p = await call('budget.import.preview', { teamId, fileName: f.name, contentBase64: f.base64, ...fileOptions(o), ...(m ? { mapping: m } : {}) });
       setPreview(p);
       setMapping(p.mapping);
       setErrors(p.errors.map((e) => e.message));
-      setSkip(new Set(p.rows.filter((r) => r.duplicateOfExpenseId !== null || r.duplicateInFile).map((r) => r.row)));
+      setSkip(new Set(p.rows.filter((r) => r.direction === 'af' && (r.duplicateOf !== null || r.duplicateInFile)).map((r) => r.row)));
+      setChoices(new Map(p.rows.filter((r) => r.direction === 'bij').map((r) => [r.row, initialChoice(r)])));
     } catch (err) {
       setPreview(null);
       setErrors([describeError(err)]);
@@ -44,79 +63,121 @@ export default function ImportScreen({ teamId }: { teamId: number }) {
     }
   };
 
-  const choose = async (input: HTMLInputElement) => {
-    const picked = input.files?.[0];
+  const open = async (picked: File | undefined) => {
     if (!picked) return;
+    setPreview(null);
+    setErrors([]);
     const f = { name: picked.name, base64: await fileToBase64(picked) };
     setFile(f);
-    await load(f, null, encoding);
+    setOptions(AUTO);
+    await load(f, null, AUTO);
   };
 
+  const change = (patch: Partial<Options>) => {
+    const next = { ...options, ...patch };
+    setOptions(next);
+    if (file) void load(file, null, next);
+  };
+
+  const outgoing = useMemo(() => preview?.rows.filter((r) => r.direction === 'af') ?? [], [preview]);
+  const incoming = useMemo(() => preview?.rows.filter((r) => r.direction === 'bij') ?? [], [preview]);
+  const incomingChoices = incoming.map((r) => toIncoming(r.row, choices.get(r.row) ?? initialChoice(r)));
+  const complete = incomingChoices.every((c) => c !== null);
+  const importable = outgoing.filter((r) => !skip.has(r.row)).length;
+  const refunds = incomingChoices.filter((c) => c?.action === 'terugbetaling').length;
+  const income = incomingChoices.filter((c) => c?.action === 'inkomsten').length;
+
   const commit = async () => {
-    if (!file || !mapping || !preview) return;
+    if (!file || !mapping || !preview || !complete) return;
     setBusy(true);
     try {
       const r = await write('budget.import.commit', {
         teamId,
         fileName: file.name,
         contentBase64: file.base64,
-        ...(preview.encoding ? { encoding: preview.encoding } : {}),
+        ...fileOptions(options),
+        encoding: preview.encoding,
+        ...(preview.sheet ? { sheet: preview.sheet } : {}),
         mapping,
         paymentMethod: paymentMethod as (typeof PAYMENT_METHODS)[number],
         skipRows: [...skip],
+        incoming: incomingChoices.filter((c) => c !== null),
       });
-      notifySaved(t('budget.import.done', { count: r.imported }));
+      notifySaved(t('budget.import.doneAll', { imported: r.imported, refunds: r.refunds, income: r.income, skipped: r.skipped }));
       setFile(null);
       setPreview(null);
       setErrors([]);
     } catch (err) {
       if (err instanceof ApiCallError && err.error.issues?.length) setErrors(err.error.issues.map((i) => i.message));
+      else setErrors([describeError(err)]);
       notifyError(err);
     } finally {
       setBusy(false);
     }
   };
 
-  const columns = (preview?.headers ?? []).map((h, i) => ({ value: String(i), label: `${i + 1}. ${h || '—'}` }));
-  const col = (key: keyof ImportMapping, label: string, optional = false) =>
-    mapping && (
-      <Select
-        label={label}
-        data={columns}
-        clearable={optional}
-        value={mapping[key] === null ? null : String(mapping[key])}
-        onChange={(v) => setMapping({ ...mapping, [key]: v === null ? null : Number(v) })}
-      />
-    );
-  const importable = preview?.rows.filter((r) => r.direction === 'af' && !skip.has(r.row)).length ?? 0;
+  const headerChoices = [
+    { value: 'auto', label: t('budget.import.headerAuto') },
+    { value: 'none', label: t('budget.import.headerNone') },
+    ...Array.from({ length: 10 }, (_, i) => ({ value: String(i), label: t('budget.import.headerAt', { n: i + 1 }) })),
+  ];
 
   return (
     <Stack gap="md">
       <Text>{t('budget.import.intro')}</Text>
-      <Paper withBorder p="lg">
-        <Group align="flex-end">
+      <Paper
+        withBorder
+        p="lg"
+        data-testid="import-drop"
+        style={{ borderStyle: dragging ? 'dashed' : undefined, borderColor: dragging ? 'var(--mantine-color-blue-6)' : undefined }}
+        onDragOver={(e) => {
+          e.preventDefault();
+          setDragging(true);
+        }}
+        onDragLeave={() => setDragging(false)}
+        onDrop={(e) => {
+          e.preventDefault();
+          setDragging(false);
+          void open(e.dataTransfer.files[0]);
+        }}
+      >
+        <Group align="flex-end" wrap="wrap">
           <div>
             <label htmlFor="import-file" style={{ display: 'block', fontSize: 14, fontWeight: 500, marginBottom: 4 }}>
               {t('budget.import.file')}
             </label>
-            <input id="import-file" type="file" accept=".csv,.txt,text/csv" onChange={(e) => void choose(e.currentTarget)} />
+            <input id="import-file" type="file" accept={ACCEPT} onChange={(e) => void open(e.currentTarget.files?.[0])} />
+            <Text size="xs" c="dimmed" mt={4}>
+              {t('budget.import.drop')}
+            </Text>
           </div>
+          <Select
+            label={t('budget.import.layout')}
+            allowDeselect={false}
+            value={options.layout}
+            onChange={(v) => change({ layout: v ?? 'auto', header: 'auto' })}
+            data={[{ value: 'auto', label: t('budget.import.layoutAuto') }, ...LAYOUTS.map((l) => ({ value: l.id, label: l.bank ? `${l.bank}: ${l.label}` : l.label }))]}
+            w={280}
+          />
           <Select
             label={t('budget.import.encoding')}
             allowDeselect={false}
-            value={encoding}
-            onChange={(v) => {
-              setEncoding(v ?? 'auto');
-              if (file) void load(file, mapping, v ?? 'auto');
-            }}
-            data={[
-              { value: 'auto', label: t('budget.import.encodingAuto') },
-              { value: 'utf-8', label: 'UTF-8' },
-              { value: 'windows-1252', label: 'Windows-1252' },
-            ]}
-            w={180}
+            value={options.encoding}
+            onChange={(v) => change({ encoding: v ?? 'auto' })}
+            data={[{ value: 'auto', label: t('budget.import.encodingAuto') }, ...ENCODINGS.map((e) => ({ value: e, label: e.toUpperCase() }))]}
+            w={170}
           />
+          <Select label={t('budget.import.headerRow')} allowDeselect={false} value={options.header} onChange={(v) => change({ header: v ?? 'auto' })} data={headerChoices} w={260} />
+          {preview && preview.sheets.length > 1 && (
+            <Select label={t('budget.import.sheet')} allowDeselect={false} value={preview.sheet} onChange={(v) => change({ sheet: v, header: 'auto' })} data={preview.sheets} w={200} />
+          )}
         </Group>
+        {busy && file && (
+          <Stack gap={4} mt="md" data-testid="import-progress">
+            <Text size="sm">{t('budget.import.reading', { name: file.name })}</Text>
+            <Progress value={100} animated striped aria-label={t('budget.import.reading', { name: file.name })} />
+          </Stack>
+        )}
       </Paper>
 
       {errors.length > 0 && (
@@ -129,46 +190,37 @@ export default function ImportScreen({ teamId }: { teamId: number }) {
         </Alert>
       )}
 
-      {preview && (
+      {preview && file && (
         <Paper withBorder p="lg">
-          <Title order={2} size="h3" mb="xs">
+          <Text fw={600} data-testid="import-layout">
+            {preview.layout.bank
+              ? t('budget.import.recognised', { bank: preview.layout.bank, label: preview.layout.label })
+              : t('budget.import.recognisedGeneric', { label: preview.layout.label })}
+          </Text>
+          <Text size="sm" c="dimmed" mb="xs" data-testid="mapping-source">
+            {t(`budget.import.mappingSource.${preview.mappingSource}`)} · {preview.encoding.toUpperCase()}
+            {preview.delimiter ? ` · “${preview.delimiter === '\t' ? 'tab' : preview.delimiter}”` : ''} ·{' '}
+            {preview.headerRow === null ? t('budget.import.headerNone') : `${t('budget.import.headerRow')}: ${t('budget.import.headerAt', { n: preview.headerRow + 1 })}`}
+          </Text>
+          <Text size="sm" mb="sm" data-testid="import-counts">
+            {t('budget.import.read', { name: file.name, count: preview.dataRows })}{' '}
+            {t('budget.import.counts', { af: preview.counts.af, bij: preview.counts.bij, duplicates: preview.counts.duplicates })}
+          </Text>
+          {preview.notes.length > 0 && (
+            <Text size="sm" mb="sm" data-testid="import-notes">
+              {t('budget.import.notes')} {preview.notes.map((n) => n.message).join(' ')}
+            </Text>
+          )}
+          <Title order={2} size="h4" mb="xs">
             {t('budget.import.columns')}
           </Title>
-          <Text size="sm" c="dimmed" mb="sm" data-testid="mapping-source">
-            {t(`budget.import.mappingSource.${preview.mappingSource}`)} · {preview.encoding} · “{preview.delimiter}”
-          </Text>
           {mapping ? (
-            <Stack gap="sm">
-              <SimpleGrid cols={{ base: 1, sm: 3 }}>
-                {col('dateColumn', t('budget.import.dateColumn'))}
-                <Select label={t('budget.import.dateFormat')} allowDeselect={false} data={[...DATE_FORMATS]} value={mapping.dateFormat} onChange={(v) => v && setMapping({ ...mapping, dateFormat: v })} />
-                {col('amountColumn', t('budget.import.amountColumn'))}
-                <Select
-                  label={t('budget.import.signMode')}
-                  allowDeselect={false}
-                  value={mapping.signMode}
-                  onChange={(v) => v && setMapping({ ...mapping, signMode: v })}
-                  data={[
-                    { value: 'teken', label: t('budget.import.signTeken') },
-                    { value: 'kolom', label: t('budget.import.signKolom') },
-                  ]}
-                />
-                {mapping.signMode === 'kolom' && col('directionColumn', t('budget.import.directionColumn'))}
-                {mapping.signMode === 'kolom' && <TagsInput label={t('budget.import.debitValues')} value={mapping.debitValues} onChange={(v) => setMapping({ ...mapping, debitValues: v })} />}
-                {col('payeeColumn', t('budget.import.payeeColumn'))}
-                {col('descriptionColumn', t('budget.import.descriptionColumn'), true)}
-              </SimpleGrid>
-              <Group>
-                <Button variant="light" onClick={() => file && void load(file, mapping, encoding)} loading={busy}>
-                  {t('budget.import.refresh')}
-                </Button>
-              </Group>
-            </Stack>
+            <ImportColumns headers={preview.headers} mapping={mapping} onChange={setMapping} onApply={() => void load(file, mapping, options)} busy={busy} />
           ) : (
             <Button
               variant="light"
               onClick={() =>
-                setMapping({ dateColumn: 0, dateFormat: 'dd-mm-jjjj', amountColumn: Math.min(1, columns.length - 1), signMode: 'teken', directionColumn: null, debitValues: ['Af', 'D'], payeeColumn: Math.min(2, columns.length - 1), descriptionColumn: null })
+                setMapping({ dateColumn: 0, dateFormat: 'dd-mm-jjjj', amountColumn: Math.min(1, preview.headers.length - 1), signMode: 'teken', directionColumn: null, debitValues: ['Af', 'D'], payeeColumn: Math.min(2, preview.headers.length - 1), descriptionColumn: null })
               }
             >
               {t('budget.import.columns')}
@@ -177,72 +229,35 @@ export default function ImportScreen({ teamId }: { teamId: number }) {
         </Paper>
       )}
 
+      {preview && outgoing.length > 0 && (
+        <ImportRowsTable
+          rows={outgoing}
+          skip={skip}
+          onToggle={(row, include) => {
+            const next = new Set(skip);
+            if (include) next.delete(row);
+            else next.add(row);
+            setSkip(next);
+          }}
+        />
+      )}
+
+      {preview && incoming.length > 0 && <ImportIncoming rows={incoming} choices={choices} onChange={(row, c) => setChoices(new Map(choices).set(row, c))} />}
+
       {preview && preview.rows.length > 0 && (
-        <Paper withBorder p="lg">
-          <Title order={2} size="h3" mb="sm">
-            {t('budget.import.preview')}
-          </Title>
-          <Table data-testid="import-preview">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t('budget.import.include')}</Table.Th>
-                <Table.Th>{t('budget.import.row')}</Table.Th>
-                <Table.Th>{t('budget.fields.date')}</Table.Th>
-                <Table.Th ta="right">{t('budget.fields.amount')}</Table.Th>
-                <Table.Th>{t('budget.fields.payee')}</Table.Th>
-                <Table.Th>{t('budget.fields.description')}</Table.Th>
-                <Table.Th>{t('budget.import.direction')}</Table.Th>
-                <Table.Th>{t('budget.import.duplicate')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {preview.rows.map((r) => (
-                <Table.Tr key={r.row}>
-                  <Table.Td>
-                    {r.direction === 'af' && (
-                      <Checkbox
-                        aria-label={`${t('budget.import.include')} ${t('budget.import.row')} ${r.row}`}
-                        checked={!skip.has(r.row)}
-                        onChange={(e) => {
-                          const next = new Set(skip);
-                          if (e.currentTarget.checked) next.delete(r.row);
-                          else next.add(r.row);
-                          setSkip(next);
-                        }}
-                      />
-                    )}
-                  </Table.Td>
-                  <Table.Td>{r.row}</Table.Td>
-                  <Table.Td>{formatDate(r.date)}</Table.Td>
-                  <Table.Td ta="right">{formatMoney(r.amountCents)}</Table.Td>
-                  <Table.Td>{r.payee}</Table.Td>
-                  <Table.Td>{r.description}</Table.Td>
-                  <Table.Td>{r.direction === 'af' ? t('budget.import.af') : t('budget.import.bij')}</Table.Td>
-                  <Table.Td>
-                    {r.duplicateOfExpenseId !== null
-                      ? t('budget.import.duplicateOf', { id: r.duplicateOfExpenseId })
-                      : r.duplicateInFile
-                        ? t('budget.import.duplicateInFile')
-                        : ''}
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-          <Group mt="md" justify="flex-end" align="flex-end">
-            <Select
-              label={t('budget.import.paymentMethod')}
-              allowDeselect={false}
-              value={paymentMethod}
-              onChange={(v) => setPaymentMethod(v ?? 'debitcard')}
-              data={PAYMENT_METHODS.map((m) => ({ value: m, label: t(`budget.methods.${m}`) }))}
-              w={220}
-            />
-            <Button onClick={() => void commit()} loading={busy} disabled={importable === 0 || (preview.errors.length > 0)}>
-              {t('budget.import.commit', { count: importable })}
-            </Button>
-          </Group>
-        </Paper>
+        <Group justify="flex-end" align="flex-end">
+          <Select
+            label={t('budget.import.paymentMethod')}
+            allowDeselect={false}
+            value={paymentMethod}
+            onChange={(v) => setPaymentMethod(v ?? 'debitcard')}
+            data={PAYMENT_METHODS.map((m) => ({ value: m, label: t(`budget.methods.${m}`) }))}
+            w={220}
+          />
+          <Button onClick={() => void commit()} loading={busy} disabled={!complete || importable + refunds + income === 0 || preview.errors.length > 0} data-testid="import-commit">
+            {t('budget.import.commitAll', { af: importable, refunds, income })}
+          </Button>
+        </Group>
       )}
     </Stack>
   );
