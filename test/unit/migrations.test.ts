@@ -204,7 +204,7 @@ describe('migration 007 → 008 (receipts)', () => {
     const migrated = openStore(file, { migrations: MIGRATIONS.slice(0, 8) });
     try {
       SEEDS[8]!(migrated);
-      assertHealthy(migrated, 7);
+      assertHealthy(migrated, 8);
       const strict = migrated.prepare<[], { name: string; strict: number }>("SELECT name, strict FROM pragma_table_list WHERE schema = 'main'").all();
       for (const t of ['receipt_blob', 'attachment']) expect(strict.find((s) => s.name === t), t).toEqual({ name: t, strict: 1 });
       expect(() =>

@@ -174,6 +174,18 @@ describe('receipts in the store', () => {
     expect(receipts.storeInfo()).toEqual({ files: 2, bytes: PNG.byteLength + PDF.byteLength, warningBytes: PNG.byteLength + PDF.byteLength });
   });
 
+  it('attaches a credit note to a refund, which the year lists with its attachments', async () => {
+    const core = testCore();
+    const s = await setup(core);
+    const refund = await call<{ id: number }>(core, 'budget.refunds.create', { teamId: s.teamId, expenseId: s.bouwmarkt.id, date: '2026-03-12', amountCents: 2_345, reason: 'Creditnota' });
+    const note = await attach(core, s.teamId, refund.id, PDF, 'creditnota.pdf', 'refund');
+    expect(note.attachment).toMatchObject({ kind: 'refund', recordId: refund.id });
+    const year = await call<YearReceipts>(core, 'receipts.forYear', { teamId: s.teamId, year: 2026 });
+    expect(year.refund[refund.id]!.map((a) => a.fileName)).toEqual(['creditnota.pdf']);
+    expect((await fail(core, 'receipts.list', { teamId: s.otherTeamId, kind: 'refund', recordId: refund.id })).code).toBe('NOT_FOUND');
+    expect((await call<AuditVerifyResult>(core, 'audit.verify', { teamId: s.teamId })).ok).toBe(true);
+  });
+
   it('attaches to a decision too; a decision of another team is not found', async () => {
     const core = testCore();
     const s = await setup(core);
