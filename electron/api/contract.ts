@@ -9,6 +9,7 @@ import { progressApi } from './progress';
 import { auditApi } from './audit';
 import { budgetApi } from './budget';
 import { teamApi } from './team';
+import { districtApi } from './district';
 import { receiptsApi } from './receipts';
 
 /**
@@ -27,6 +28,7 @@ export const contract = {
   ...dashboardApi,
   ...budgetApi,
   ...auditApi,
+  ...districtApi,
   ...receiptsApi,
 } satisfies ContractShape;
 

@@ -20,7 +20,7 @@ import { readOnlyLook, STORE_FILE_NAME } from '../../electron/core/store/open';
  * audit trail exactly as in the app. Same size + seed = the same store, row for row.
  */
 
-export type Size = 'team' | 'district' | 'stress';
+export type Size = 'team' | 'district' | 'district-year' | 'stress';
 
 export interface SizeSpec {
   teams: number;
@@ -38,6 +38,8 @@ export const SIZES: Record<Size, SizeSpec> = {
   team: { teams: 1, years: 1, actions: 60, checkins: 50, expenses: 300, decisions: 12, receipts: { share: 1, bytes: 200_000 } },
   // 10% of 400,000 expenses with a 200 KB photo: 40,000 files, about 8 GB of receipts.
   district: { teams: 20, years: 10, actions: 100, checkins: 500, expenses: 2000, decisions: 30, receipts: { share: 0.1, bytes: 200_000 } },
+  /** The district's twenty teams over one year: what their verantwoording bundles to the district hold (the bundle carries no receipts). */
+  'district-year': { teams: 20, years: 1, actions: 100, checkins: 500, expenses: 2000, decisions: 30, receipts: { share: 0, bytes: 0 } },
   // Stress measures the ledger at 5× district; its receipts would be 40 GB, so it has none.
   stress: { teams: 100, years: 10, actions: 100, checkins: 500, expenses: 2000, decisions: 30, receipts: { share: 0, bytes: 0 } },
 };

@@ -50,6 +50,14 @@ const SEEDS: Record<number, (db: Db) => void> = {
       '1'.repeat(64), NOW, JSON.stringify([{ row: 1, date: '2026-01-12', amountCents: 500, direction: 'bij', payee: 'X', reason: 'privé' }]));
   },
   8(db) {
+    db.prepare(`INSERT INTO bundle_export (team_id, period_from, period_to, created_at, audit_length, audit_head, bundle_sha256)
+      VALUES (1, '2026-01-01', '2026-12-31', ?, 0, NULL, ?)`).run(NOW, 'a'.repeat(64));
+    db.prepare('INSERT INTO district_key (fingerprint, public_key, trusted_at) VALUES (?, ?, ?)').run('b'.repeat(64), 'AAAA', NOW);
+    db.prepare(`INSERT INTO district_bundle (fingerprint, team_id, team_name, period_from, period_to, created_at, imported_at, audit_length, anchors, summary, content, content_sha256)
+      VALUES (?, 1, 'Basisteam Zeist', '2026-01-01', '2026-12-31', ?, ?, 0, '[]', '{}', '{}', ?)`).run('b'.repeat(64), NOW, NOW, 'c'.repeat(64));
+    expect(() => db.prepare('DELETE FROM district_bundle').run()).toThrow(/append-only/);
+  },
+  9(db) {
     const bytes = Buffer.from('%PDF-1.4 receipt');
     const sha = createHash('sha256').update(bytes).digest('hex');
     db.prepare('INSERT INTO receipt_blob (sha256, mime, size, bytes, created_at) VALUES (?, ?, ?, ?, ?)').run(sha, 'application/pdf', bytes.length, bytes, NOW);
@@ -197,14 +205,14 @@ describe('migration 007 (refunds)', () => {
   });
 });
 
-describe('migration 007 → 008 (receipts)', () => {
+describe('migration 008 → 009 (receipts)', () => {
   it('adds strict, append-only receipt tables: a file only under its type, an attachment only detached once', () => {
-    const { file, db } = storeAt(7);
+    const { file, db } = storeAt(8);
     db.close();
-    const migrated = openStore(file, { migrations: MIGRATIONS.slice(0, 8) });
+    const migrated = openStore(file, { migrations: MIGRATIONS.slice(0, 9) });
     try {
-      SEEDS[8]!(migrated);
-      assertHealthy(migrated, 8);
+      SEEDS[9]!(migrated);
+      assertHealthy(migrated, 9);
       const strict = migrated.prepare<[], { name: string; strict: number }>("SELECT name, strict FROM pragma_table_list WHERE schema = 'main'").all();
       for (const t of ['receipt_blob', 'attachment']) expect(strict.find((s) => s.name === t), t).toEqual({ name: t, strict: 1 });
       expect(() =>

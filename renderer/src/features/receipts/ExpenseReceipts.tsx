@@ -1,9 +1,8 @@
-import { ActionIcon, Badge, Group, Text, Tooltip } from '@mantine/core';
+import { Badge, Group, Text, Tooltip } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Expense } from '@api/budget';
 import type { Attachment } from '@api/receipts';
-import { formatMoney } from '../../ui/format';
 import { useAttach } from './ReceiptsHost';
 import { ReceiptThumb } from './ReceiptThumb';
 import { activeOf } from './store';
@@ -13,12 +12,10 @@ import { draggedFiles, useReceiptUi } from './ui';
 export const isMissingReceipt = (e: Expense, attachments: Attachment[] | undefined): boolean =>
   e.paymentMethod === 'debitcard' && e.state === 'actief' && activeOf(attachments).length === 0;
 
-const rowLabel = (e: Expense) => `${e.payee} ${formatMoney(e.amountCents)}`;
-
-/** Thumbnails of an expense's receipts, "Bon ontbreekt" for a pinpas payment without one, and the way to add one. */
+/** Thumbnails of an expense's receipts and "Bon ontbreekt" for a pinpas payment without one; adding one is in the row's actions. */
 export function ExpenseReceiptCell({ teamId, expense, attachments }: { teamId: number; expense: Expense; attachments: Attachment[] | undefined }) {
   const { t } = useTranslation();
-  const { openPanel, view } = useReceiptUi();
+  const view = useReceiptUi((s) => s.view);
   const active = activeOf(attachments);
   const missing = isMissingReceipt(expense, attachments);
   const shown = active.slice(0, 2);
@@ -39,17 +36,6 @@ export function ExpenseReceiptCell({ teamId, expense, attachments }: { teamId: n
           </Badge>
         </Tooltip>
       )}
-      <ActionIcon
-        variant="subtle"
-        size="sm"
-        onClick={() => openPanel('expense', expense.id, rowLabel(expense))}
-        aria-label={`${t('receipts.attach')}: ${rowLabel(expense)}`}
-        title={t('receipts.attach')}
-      >
-        <svg width="16" height="16" viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="2" aria-hidden="true">
-          <path d="M21.4 11.1l-9.2 9.2a6 6 0 0 1-8.5-8.5l9.2-9.2a4 4 0 0 1 5.7 5.7l-9.2 9.2a2 2 0 0 1-2.8-2.8l8.5-8.5" />
-        </svg>
-      </ActionIcon>
     </Group>
   );
 }

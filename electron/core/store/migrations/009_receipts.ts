@@ -10,8 +10,8 @@ import type { Migration } from './types';
  * record_id points into the table named by record_kind, so it cannot be a foreign key; the service
  * checks it and the invariants check it after the fact.
  */
-export const m008Receipts: Migration = {
-  version: 8,
+export const m009Receipts: Migration = {
+  version: 9,
   name: 'receipts: content-addressed files and their attachments to records',
   up(db) {
     db.exec(`
