@@ -48,6 +48,12 @@ describe('receipts in the browser', () => {
     await app?.close();
   });
 
+  /** On a laptop a row's actions, "Bon toevoegen" among them, are in its Acties menu. */
+  const attachVia = async (row: string) => {
+    await app.page.getByRole('button', { name: `Acties: ${row}` }).click();
+    await app.page.getByRole('menuitem', { name: 'Bon toevoegen' }).click();
+  };
+
   const missingOnDashboard = async () => {
     await app.open('/');
     const line = app.page.getByTestId('dashboard-missing-receipts');
@@ -56,7 +62,7 @@ describe('receipts in the browser', () => {
   };
 
   it('counts the pinpas payments without a receipt on the dashboard and marks them in the list', async () => {
-    expect(await missingOnDashboard()).toEqual({ count: 2, text: '2 pinpasbetalingen zonder bon, € 129,95' });
+    expect(await missingOnDashboard()).toEqual({ count: 2, text: '2 pinpasbetalingen zonder bon, €\u00a0129,95' });
     const { page } = app;
     await app.open('/funds/expenses');
     await page.getByTestId(`missing-${bakker.id}`).waitFor();
@@ -72,7 +78,7 @@ describe('receipts in the browser', () => {
 
   it('attaches a PNG by choosing it and a PDF by dropping it on the row; thumbnails show in the row', async () => {
     const { page } = app;
-    await page.getByRole('button', { name: 'Bon toevoegen: Bakkerij De Korenschoof € 6,50' }).click();
+    await attachVia('Bakkerij De Korenschoof € 6,50');
     const panel = page.getByRole('dialog', { name: /Bonnen bij Bakkerij De Korenschoof/ });
     const chooser = page.waitForEvent('filechooser');
     await panel.getByRole('button', { name: 'Bestanden kiezen…' }).click();
@@ -140,7 +146,7 @@ describe('receipts in the browser', () => {
 
   it('stores the same file once, and refuses a wrong type or an oversized file with nothing changed', async () => {
     const { page } = app;
-    await page.getByRole('button', { name: 'Bon toevoegen: Bakkerij De Korenschoof € 6,50' }).click();
+    await attachVia('Bakkerij De Korenschoof € 6,50');
     let panel = page.getByRole('dialog', { name: /Bonnen bij Bakkerij/ });
     const before = snapshot(app.core);
     const choose = async (files: { name: string; mimeType: string; buffer: Buffer }[]) => {
@@ -163,7 +169,7 @@ describe('receipts in the browser', () => {
     await page.keyboard.press('Escape');
 
     // The same photo on the other pinpas payment: attached, but its bytes are not stored again.
-    await page.getByRole('button', { name: 'Bon toevoegen: Bouwmarkt Noord € 123,45' }).click();
+    await attachVia('Bouwmarkt Noord € 123,45');
     panel = page.getByRole('dialog', { name: /Bonnen bij Bouwmarkt/ });
     await choose([{ name: 'kopie.png', mimeType: 'image/png', buffer: PNG }]);
     await page.getByText('kopie.png stond al in Teamchef en is niet nog eens opgeslagen.').waitFor();
@@ -184,7 +190,7 @@ describe('receipts in the browser', () => {
 
     // Detaching the Bouwmarkt's receipt brings its "bon ontbreekt" back, on the dashboard too.
     await app.open('/funds/expenses');
-    await page.getByRole('button', { name: 'Bon toevoegen: Bouwmarkt Noord € 123,45' }).click();
+    await attachVia('Bouwmarkt Noord € 123,45');
     const panel = page.getByRole('dialog', { name: /Bonnen bij Bouwmarkt/ });
     await panel.getByRole('button', { name: 'Loskoppelen: kopie.png' }).click();
     const reason = page.getByRole('dialog', { name: 'Bijlage loskoppelen' });
@@ -193,7 +199,7 @@ describe('receipts in the browser', () => {
     await page.getByText('De bijlage is losgekoppeld.').waitFor();
     await page.keyboard.press('Escape');
     await page.getByTestId(`missing-${bouwmarkt.id}`).waitFor();
-    expect(await missingOnDashboard()).toEqual({ count: 1, text: '1 pinpasbetaling zonder bon, € 123,45' });
+    expect(await missingOnDashboard()).toEqual({ count: 1, text: '1 pinpasbetaling zonder bon, €\u00a0123,45' });
     await page.screenshot({ path: join(SHOTS, 'dashboard.png') });
     expect(count(app.core, 'receipt_blob')).toBe(2);
     expect(cspViolations).toEqual([]);
