@@ -41,7 +41,7 @@ const SORTS: Record<Sort, (a: Expense, b: Expense) => number> = {
   payee: (a, b) => a.payee.localeCompare(b.payee, 'nl') || a.id - b.id,
 };
 /** Date, amount (room for € 99.999.999,99), payee, description, method, receipts, state, actions. */
-const COLUMNS = '100px 150px minmax(140px, 1.2fr) minmax(120px, 1.5fr) 110px 130px 130px minmax(100px, max-content)';
+const COLUMNS = '100px 150px minmax(130px, 1.2fr) minmax(110px, 1.5fr) 110px 120px 130px minmax(90px, max-content)';
 const ROW_HEIGHT = 44;
 
 /** A reversal falls today, unless today is outside the expense's year or before it. */
@@ -214,7 +214,7 @@ export function ExpensesScreen({ teamId }: { teamId: number }) {
           </Text>
           {/* Wide enough for every action; on a narrow window the table scrolls sideways instead of clipping buttons. */}
           <div role="table" aria-label={t('budget.tabs.expenses')} aria-rowcount={shown.length + 1} style={{ overflowX: 'auto' }}>
-            <div style={{ minWidth: 1140 }}>
+            <div style={{ minWidth: 960 }}>
             <div role="row" style={{ display: 'grid', gridTemplateColumns: COLUMNS, fontWeight: 600, borderBottom: '1px solid var(--mantine-color-gray-4)', padding: '4px 0' }}>
               {header.map((h) => (
                 <div role="columnheader" key={h}>
