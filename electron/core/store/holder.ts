@@ -2,6 +2,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { StepHook } from './files';
+import { AppError } from '../../api/errors';
 import { removeStoreFile } from './files';
 import { openStore, type Db } from './open';
 import { finishSwap, writeSwapJournal, type SwapPlan } from './swap';
@@ -38,6 +39,11 @@ export function createStoreHolder<T>(file: string, wire: (db: Db) => T, options:
   // An interrupted restore or import is finished before anything opens the store.
   finishSwap(dataDir, step);
   const existed = fs.existsSync(file);
+  // Set when a swap broke off halfway (a disk error): the next start finishes it, and until then
+  // nothing may open the folder's store again (it may be aside, and a new empty one would be made).
+  let interrupted = false;
+  const interruptedError = () =>
+    new AppError('STORE_READONLY', 'Het terugzetten of inlezen is onderbroken door een schijffout. Sluit Teamchef en start het opnieuw: het wordt dan afgemaakt. Er gaat niets verloren.');
   let db: Db | null = openStore(file);
   let wired: T;
   try {
@@ -62,10 +68,12 @@ export function createStoreHolder<T>(file: string, wire: (db: Db) => T, options:
     file,
     createdFresh: !existed,
     get db() {
+      if (interrupted) throw interruptedError();
       if (!db) throw new Error('The store is closed');
       return db;
     },
     get wired() {
+      if (interrupted) throw interruptedError();
       return wired;
     },
     swap(plan) {
@@ -74,7 +82,13 @@ export function createStoreHolder<T>(file: string, wire: (db: Db) => T, options:
       db.close();
       db = null;
       step?.('swap:store-closed');
-      const aside = finishSwap(dataDir, step) ?? plan.aside;
+      let aside: string;
+      try {
+        aside = finishSwap(dataDir, step) ?? plan.aside;
+      } catch {
+        interrupted = true;
+        throw interruptedError();
+      }
       try {
         open();
       } catch (err) {
