@@ -10,6 +10,7 @@ import { auditApi } from './audit';
 import { budgetApi } from './budget';
 import { teamApi } from './team';
 import { districtApi } from './district';
+import { receiptsApi } from './receipts';
 
 /**
  * Every method the renderer may call, in one table. Main registers from it, the preload
@@ -28,6 +29,7 @@ export const contract = {
   ...budgetApi,
   ...auditApi,
   ...districtApi,
+  ...receiptsApi,
 } satisfies ContractShape;
 
 export type Contract = typeof contract;

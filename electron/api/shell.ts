@@ -6,6 +6,8 @@
 export const SHELL_GLOBAL = 'teamchefShell';
 export const SHELL_COMMAND_CHANNEL = 'teamchef:shell-command';
 export const SHELL_LANGUAGE_CHANNEL = 'teamchef:shell-language';
+/** "Openen met…": the main process writes a temporary copy of one receipt and hands it to the system. */
+export const SHELL_OPEN_RECEIPT_CHANNEL = 'teamchef:shell-open-receipt';
 
 /** Everything the menu can ask of the page. */
 export const SHELL_COMMANDS = ['new-expense', 'backup', 'export', 'print', 'search', 'about'] as const;
@@ -22,6 +24,8 @@ export interface ShellBridge {
   /** Calls `listener` with each command from the menu; returns the unsubscribe function. */
   onCommand(listener: (command: ShellCommand) => void): () => void;
   setLanguage(language: ShellLanguage): void;
+  /** Opens a temporary copy of the receipt in the system's viewer; resolves with the envelope from main. */
+  openReceipt?(teamId: number, attachmentId: number): Promise<unknown>;
 }
 
 /**
@@ -33,6 +37,7 @@ export function createShellBridge(
   commands: readonly string[],
   subscribe: (listener: (command: unknown) => void) => () => void,
   sendLanguage: (language: string) => void,
+  openReceipt?: (request: { teamId: number; attachmentId: number }) => Promise<unknown>,
 ): ShellBridge {
   return Object.freeze({
     onCommand(listener: (command: never) => void) {
@@ -43,6 +48,10 @@ export function createShellBridge(
     },
     setLanguage(language: string) {
       if (language === 'nl' || language === 'en') sendLanguage(language);
+    },
+    openReceipt(teamId: number, attachmentId: number) {
+      if (!openReceipt) return Promise.resolve({ ok: false, error: { code: 'FORBIDDEN', message: 'Openen met… kan alleen in de app.' } });
+      return openReceipt({ teamId: Number(teamId), attachmentId: Number(attachmentId) });
     },
   });
 }
