@@ -11,6 +11,7 @@ import { budgetApi } from './budget';
 import { teamApi } from './team';
 import { districtApi } from './district';
 import { undoApi } from './undo';
+import { receiptsApi } from './receipts';
 
 /**
  * Every method the renderer may call, in one table. Main registers from it, the preload
@@ -30,6 +31,7 @@ export const contract = {
   ...auditApi,
   ...undoApi,
   ...districtApi,
+  ...receiptsApi,
 } satisfies ContractShape;
 
 export type Contract = typeof contract;

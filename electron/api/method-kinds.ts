@@ -93,6 +93,15 @@ export const METHOD_KINDS = {
   'district.overview': 'read',
   'district.team': 'read',
   'district.verifyAnchor': 'read',
+  'receipts.list': 'read',
+  'receipts.forYear': 'read',
+  'receipts.attach': 'write',
+  'receipts.detach': 'write',
+  'receipts.content': 'read',
+  'receipts.missing': 'read',
+  'receipts.storeInfo': 'read',
+  // Builds the year's zip in memory and writes nothing in the store.
+  'receipts.exportYear': 'read',
 } as const satisfies Record<Method, MethodKind>;
 
 export type WriteMethod = { [M in Method]: (typeof METHOD_KINDS)[M] extends 'write' ? M : never }[Method];

@@ -7,6 +7,8 @@ export const SHELL_GLOBAL = 'teamchefShell';
 export const SHELL_COMMAND_CHANNEL = 'teamchef:shell-command';
 export const SHELL_LANGUAGE_CHANNEL = 'teamchef:shell-language';
 export const SHELL_UNDO_CHANNEL = 'teamchef:shell-undo';
+/** "Openen met…": the main process writes a temporary copy of one receipt and hands it to the system. */
+export const SHELL_OPEN_RECEIPT_CHANNEL = 'teamchef:shell-open-receipt';
 
 /** Everything the menu can ask of the page. */
 export const SHELL_COMMANDS = ['new-expense', 'backup', 'export', 'print', 'search', 'about', 'undo', 'redo'] as const;
@@ -41,6 +43,8 @@ export interface ShellBridge {
   setLanguage(language: ShellLanguage): void;
   /** Tells the menu what undo and redo would do now, so its items name it. */
   setUndoState(state: ShellUndoState): void;
+  /** Opens a temporary copy of the receipt in the system's viewer; resolves with the envelope from main. */
+  openReceipt?(teamId: number, attachmentId: number): Promise<unknown>;
 }
 
 /**
@@ -53,6 +57,7 @@ export function createShellBridge(
   subscribe: (listener: (command: unknown) => void) => () => void,
   sendLanguage: (language: string) => void,
   sendUndoState: (state: { undo: string | null; redo: string | null }) => void = () => undefined,
+  openReceipt?: (request: { teamId: number; attachmentId: number }) => Promise<unknown>,
 ): ShellBridge {
   return Object.freeze({
     onCommand(listener: (command: never) => void) {
@@ -67,6 +72,10 @@ export function createShellBridge(
     setUndoState(state: { undo: unknown; redo: unknown }) {
       const ok = (x: unknown) => x === null || (typeof x === 'string' && x.length <= 300);
       if (state && typeof state === 'object' && ok(state.undo) && ok(state.redo)) sendUndoState({ undo: state.undo as string | null, redo: state.redo as string | null });
+    },
+    openReceipt(teamId: number, attachmentId: number) {
+      if (!openReceipt) return Promise.resolve({ ok: false, error: { code: 'FORBIDDEN', message: 'Openen met… kan alleen in de app.' } });
+      return openReceipt({ teamId: Number(teamId), attachmentId: Number(attachmentId) });
     },
   });
 }

@@ -34,6 +34,8 @@ import { createBundleExporter } from './district/export';
 import { districtHandlers } from './district/handlers';
 import { loadOrCreateKey, plainKeyProtection, type KeyProtection, type SigningKey } from './district/keys';
 import { createDistrictService } from './district/service';
+import { receiptsHandlers } from './receipts/handlers';
+import { createReceiptService } from './receipts/service';
 import { createTeamService } from './team/service';
 import { createJournal, type Journal } from './undo/journal';
 import { undoHandlers } from './undo/handlers';
@@ -81,8 +83,9 @@ function wireDomains(db: Db, env: { key: () => SigningKey; appVersion: string })
   const audit = createAuditLog(db);
   const budget = createBudgetService(db, audit);
   const refunds = createRefundService(db, audit);
-  const dashboard = createDashboardService(db, teams, progress, budget);
-  const reports = createReportService({ teams, agenda, progress, budget, clusters, audit });
+  const receipts = createReceiptService(db, audit);
+  const dashboard = createDashboardService(db, teams, progress, budget, receipts);
+  const reports = createReportService({ teams, agenda, progress, budget, clusters, audit, receipts });
   const journal = createJournal(db, { budget, audit });
   const handlers: DomainHandlers = {
     ...teamHandlers(teams),
@@ -102,6 +105,7 @@ function wireDomains(db: Db, env: { key: () => SigningKey; appVersion: string })
       audit,
       assertTeam: teams.assertExists,
     }),
+    ...receiptsHandlers(receipts, budget, audit),
   };
   const journaled = Object.fromEntries(
     Object.entries(handlers).map(([m, handler]) => [

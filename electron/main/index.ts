@@ -1,3 +1,4 @@
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, safeStorage, screen, shell } from 'electron';
 import log from 'electron-log/main';
@@ -12,6 +13,7 @@ import { createApiHandler, defaultAllowedOrigins, isTrustedSender, registerApi }
 import { menuTemplate } from './menu';
 import { runPrintRequest } from './print';
 import { createPrintHandler, registerPrint } from './print-ipc';
+import { createOpenReceiptHandler, registerOpenReceipt } from './receipt-open';
 import { APP_ENTRY_URL, APP_ORIGIN } from './protocol';
 import { sendShellCommand } from './shortcuts';
 import { claimSingleInstance } from './single-instance';
@@ -182,6 +184,15 @@ if (claimSingleInstance(app, () => mainWindow)) {
         allowedOrigins,
         (err) => log.error('Printing failed', err),
       ),
+    );
+    // "Openen met…": a temporary copy of one receipt, never the store, opened by the system.
+    registerOpenReceipt(
+      ipcMain,
+      createOpenReceiptHandler(core.dispatch, allowedOrigins, {
+        tempRoot: tmpdir(),
+        openCopy: (copy) => shell.openPath(copy),
+        onError: (err) => log.error('Opening a receipt failed', err),
+      }),
     );
     installMenu();
     mainWindow = createMainWindow();

@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { METHODS, type Method } from '../../electron/api/contract';
 import type { Core } from '../../electron/core';
@@ -116,8 +118,23 @@ const SAMPLES: Record<Method, (f: UndoFixture, core: Core) => unknown> = {
     return { bundleId: imported!.bundleId };
   },
   'district.verifyAnchor': (f) => ({ teamId: f.teamId, length: 1, hash: 'abcdef012345' }),
+  'receipts.list': (f) => ({ teamId: f.teamId, kind: 'expense', recordId: f.expenseId }),
+  'receipts.forYear': (f) => ({ teamId: f.teamId, year: 2026 }),
+  'receipts.attach': (f) => ({ teamId: f.teamId, kind: 'expense', recordId: f.expenseId, fileName: 'bon.pdf', bytes: RECEIPT }),
+  'receipts.detach': async (f, core) => ({ teamId: f.teamId, attachmentId: await attached(f, core), reason: 'Verkeerde bon' }),
+  'receipts.content': async (f, core) => ({ teamId: f.teamId, attachmentId: await attached(f, core) }),
+  'receipts.missing': (f) => ({ teamId: f.teamId, year: 2026 }),
+  'receipts.storeInfo': (f) => ({ teamId: f.teamId }),
+  'receipts.exportYear': async (f, core) => {
+    await attached(f, core);
+    return { teamId: f.teamId, year: 2026 };
+  },
 };
 
+const RECEIPT = new Uint8Array(readFileSync(join(import.meta.dirname, '../fixtures/receipts/bon.pdf')));
+/** A receipt on the fixture's expense; its attachment id. */
+const attached = async (f: UndoFixture, core: Core) =>
+  (await call<{ attachment: { id: number } }>(core, 'receipts.attach', { teamId: f.teamId, kind: 'expense', recordId: f.expenseId, fileName: 'bon.pdf', bytes: RECEIPT })).attachment.id;
 const PERIOD = { from: '2026-01-01', to: '2026-12-31' };
 /** The team's own signed bundle, as the district would receive it. */
 async function ownBundle(f: UndoFixture, core: Core) {
@@ -191,7 +208,8 @@ describe('every method of the contract has an undo rule that holds', () => {
       return;
     }
     await call(core, 'undo.undo', { teamId });
-    const money = new Set(['budget_entry', 'budget_decision', 'expense', 'import_batch', 'refund']);
+    // Booked or detached, never changed back; a stored receipt file stays (content-addressed).
+    const money = new Set(['budget_entry', 'budget_decision', 'expense', 'import_batch', 'refund', 'attachment', 'receipt_blob']);
     const after = data(core);
     for (const [table, rows] of Object.entries(before)) if (!money.has(table)) expect(after[table], table).toEqual(rows);
   });
@@ -205,7 +223,47 @@ describe('every method of the contract has an undo rule that holds', () => {
       .map((r) => r.tbl_name)
       .filter((t) => tables.includes(t));
     // Money is undone by booking; the district's evidence (bundles, trusted keys, export notes) refuses in words.
-    const money = ['budget_decision', 'budget_entry', 'expense', 'import_batch', 'refund', 'district_bundle', 'district_key', 'bundle_export'];
+    const money = ['budget_decision', 'budget_entry', 'expense', 'import_batch', 'refund', 'district_bundle', 'district_key', 'bundle_export', 'attachment'];
     expect(appendOnly.filter((t) => !money.includes(t))).toEqual([]);
+  });
+});
+
+describe('receipts: undo detaches or attaches again, never deletes', () => {
+  const attachmentRows = (core: Core) => core.db.prepare('SELECT id, detached_at, detach_reason FROM attachment ORDER BY id').all() as { id: number; detached_at: string | null; detach_reason: string }[];
+  const auditActions = (core: Core) =>
+    (core.db.prepare("SELECT action FROM audit_log WHERE entity = 'attachment' ORDER BY seq").all() as { action: string }[]).map((r) => r.action);
+
+  it('attach: undo detaches it with the reason "ongedaan gemaakt" (audited), redo attaches the same file again', async () => {
+    const core = testCore(fixedClock('2026-06-15'));
+    const f = await undoFixture(core);
+    const id = await attached(f, core);
+    await call(core, 'undo.undo', { teamId: f.teamId });
+    expect(attachmentRows(core)).toEqual([{ id, detached_at: expect.any(String), detach_reason: 'ongedaan gemaakt' }]);
+    await call(core, 'undo.redo', { teamId: f.teamId });
+    const rows = attachmentRows(core);
+    expect(rows).toHaveLength(2);
+    expect(rows[1]).toMatchObject({ detached_at: null });
+    expect(auditActions(core)).toEqual(['toegevoegd', 'losgekoppeld', 'toegevoegd']);
+    // Undo again finds the live attachment (the one redo made).
+    await call(core, 'undo.undo', { teamId: f.teamId });
+    expect(attachmentRows(core).every((r) => r.detached_at !== null)).toBe(true);
+    expect(await call(core, 'audit.verify', { teamId: f.teamId })).toMatchObject({ ok: true });
+  });
+
+  it('detach: undo attaches the file again, redo detaches it again with the chief\u2019s reason', async () => {
+    const core = testCore(fixedClock('2026-06-15'));
+    const f = await undoFixture(core);
+    const id = await attached(f, core);
+    await call(core, 'receipts.detach', { teamId: f.teamId, attachmentId: id, reason: 'Verkeerde bon' });
+    await call(core, 'undo.undo', { teamId: f.teamId });
+    let rows = attachmentRows(core);
+    expect(rows).toHaveLength(2);
+    expect(rows[0]).toMatchObject({ id, detach_reason: 'Verkeerde bon' });
+    expect(rows[1]).toMatchObject({ detached_at: null });
+    await call(core, 'undo.redo', { teamId: f.teamId });
+    rows = attachmentRows(core);
+    expect(rows[1]).toMatchObject({ detach_reason: 'Verkeerde bon', detached_at: expect.any(String) });
+    expect(auditActions(core)).toEqual(['toegevoegd', 'losgekoppeld', 'toegevoegd', 'losgekoppeld']);
+    expect(await call(core, 'audit.verify', { teamId: f.teamId })).toMatchObject({ ok: true });
   });
 });

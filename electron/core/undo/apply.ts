@@ -119,6 +119,31 @@ export function createApplier(db: Db, deps: { budget: BudgetService; audit: Audi
   const replaced = (table: string, id: number, by: number, env: StepEnv) => setAlias.run(table, live(table, id), by, env.actionId);
   const liveId = (table: string, id: unknown) => (id === null || id === undefined ? null : live(table, Number(id)));
 
+  // --- attachments (receipts): detached or attached again, never changed back ---
+  const detachLive = (row: RowChange, reason: string, env: StepEnv) => {
+    const id = live('attachment', row.rowId);
+    const before = current('attachment', id);
+    if (!before || before.detached_at !== null) throw changedSince('attachment', before ?? null, row.after ?? row.before, env);
+    const at = env.ctx.now().toISOString();
+    db.prepare('UPDATE attachment SET detached_at = ?, detach_reason = ? WHERE id = ?').run(at, reason, id);
+    audit.append({ at, teamId: env.teamId, entity: 'attachment', entityId: id, action: 'losgekoppeld', before, after: current('attachment', id) ?? null });
+  };
+  const attachAgain = (row: RowChange, env: StepEnv) => {
+    const a = row.before ?? row.after!;
+    const active = db
+      .prepare<[unknown, unknown, unknown], Row>('SELECT * FROM attachment WHERE record_kind = ? AND record_id = ? AND blob_sha256 = ? AND detached_at IS NULL')
+      .get(a.record_kind, a.record_id, a.blob_sha256);
+    if (active) throw conflict(`“${env.describe}” kan niet ongedaan worden gemaakt: ${names.record('attachment', active).nl} hangt er al weer aan.`);
+    const at = env.ctx.now().toISOString();
+    const id = Number(
+      db
+        .prepare('INSERT INTO attachment (team_id, record_kind, record_id, blob_sha256, file_name, attached_at) VALUES (?, ?, ?, ?, ?, ?)')
+        .run(env.teamId, a.record_kind as never, a.record_id as never, a.blob_sha256 as never, a.file_name as never, at).lastInsertRowid,
+    );
+    audit.append({ at, teamId: env.teamId, entity: 'attachment', entityId: id, action: 'toegevoegd', before: null, after: current('attachment', id) ?? null });
+    replaced('attachment', row.rowId, id, env);
+  };
+
   const liveExpensesOn = db.prepare<[number], Row>('SELECT * FROM expense WHERE decision_id = ? AND voided_at IS NULL AND reverses_id IS NULL LIMIT 3');
   const activeExpensesOn = db.prepare<[number], Row>(
     'SELECT * FROM expense x WHERE decision_id = ? AND voided_at IS NULL AND reverses_id IS NULL AND NOT EXISTS (SELECT 1 FROM expense r WHERE r.reverses_id = x.id) ORDER BY id',
@@ -311,6 +336,19 @@ export function createApplier(db: Db, deps: { budget: BudgetService; audit: Audi
       },
       redo(_row, env) {
         throw conflict(`“${env.describe}” kan niet opnieuw worden gedaan.`);
+      },
+    },
+    // An attachment is never deleted and detached only once: undoing an attach detaches it with the
+    // reason "ongedaan gemaakt", undoing a detach hangs the same file on the record again as a new
+    // attachment (the file itself stays in the store either way); each step has its own audit record.
+    attachment: {
+      undo(row, env) {
+        if (row.before === null) detachLive(row, UNDO_REASON, env);
+        else attachAgain(row, env);
+      },
+      redo(row, env) {
+        if (row.before === null) attachAgain(row, env);
+        else detachLive(row, String(row.after!.detach_reason), env);
       },
     },
     // An import batch stays as the record of what was read. Its expenses are not journaled one by

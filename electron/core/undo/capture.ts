@@ -2,9 +2,10 @@ import type { Db } from '../store/open';
 
 /**
  * Tables whose rows are not part of what a user action changes: the audit trail (append-only; it
- * only grows, also on undo), the journal itself and the fixed catalogue of the eight opgaven.
+ * only grows, also on undo), the journal itself, the fixed catalogue of the eight opgaven, and the
+ * stored receipt files (content-addressed, never changed or removed, and bytes JSON cannot hold).
  */
-const NOT_JOURNALED = new Set(['audit_log', 'change_action', 'change_row', 'change_alias', 'opgave']);
+const NOT_JOURNALED = new Set(['audit_log', 'change_action', 'change_row', 'change_alias', 'opgave', 'receipt_blob']);
 
 /**
  * Rows not copied one by one: the expenses of a bank import. The import batch row is journaled and

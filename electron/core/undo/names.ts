@@ -78,6 +78,8 @@ export function createNamer(db: Db) {
         return both(`budgetregel ${str(row.kind)} ${formatMoney(Number(row.amount_cents))}`, `budget entry ${str(row.kind)} ${formatMoney(Number(row.amount_cents))}`);
       case 'refund':
         return both(`de terugbetaling van ${formatMoney(Number(row.amount_cents))} (${str(row.refund_date)})`, `the refund of ${formatMoney(Number(row.amount_cents))} (${str(row.refund_date)})`);
+      case 'attachment':
+        return both(`bon ${str(row.file_name)}`, `receipt ${str(row.file_name)}`);
       case 'import_batch':
         return both(`import ${str(row.file_name)}`);
       default:

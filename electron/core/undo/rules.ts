@@ -51,6 +51,11 @@ const RHYTHM: Record<string, Text> = {
   monthly: both('maandelijks', 'monthly'),
   quarterly: both('per kwartaal', 'quarterly'),
 };
+const RECORD_KIND: Record<string, Text> = {
+  expense: both('een uitgave', 'an expense'),
+  decision: both('een besluit', 'a decision'),
+  refund: both('een terugbetaling', 'a refund'),
+};
 const ENTRY_KIND_EN: Record<string, string> = { toekenning: 'Allocation', aanvulling: 'Addition', correctie: 'Correction' };
 
 /** `Opgave Werken in wijk en web <verb>`. */
@@ -225,6 +230,20 @@ export const UNDO_RULES = {
     },
   },
 
+  'receipts.attach': {
+    describe: (d) => {
+      const a = image(first(d.rows, 'attachment', 'insert'));
+      const on = RECORD_KIND[s(a.record_kind)] ?? both(s(a.record_kind));
+      return { nl: `Bon ${s(a.file_name)} toegevoegd aan ${on.nl}`, en: `Receipt ${s(a.file_name)} attached to ${on.en}` };
+    },
+  },
+  'receipts.detach': {
+    describe: (d) => {
+      const a = image(first(d.rows, 'attachment', 'update'));
+      const on = RECORD_KIND[s(a.record_kind)] ?? both(s(a.record_kind));
+      return { nl: `Bon ${s(a.file_name)} losgekoppeld van ${on.nl}`, en: `Receipt ${s(a.file_name)} detached from ${on.en}` };
+    },
+  },
   'district.import': {
     // Bundles are read in for the whole district, not for one of this store's teams.
     team: () => null,

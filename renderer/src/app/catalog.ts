@@ -8,6 +8,7 @@ import * as budget from '../features/budget/i18n';
 import * as team from '../features/team/i18n';
 import * as district from '../features/district/i18n';
 import * as undo from '../features/undo/i18n';
+import * as receipts from '../features/receipts/i18n';
 import { enBase } from '../i18n/base.en';
 import { nlBase } from '../i18n/base.nl';
 import { validationEn as baseValidationEn } from '../i18n/validation-en';
@@ -28,6 +29,7 @@ const FEATURES = {
   budget,
   undo,
   district,
+  receipts,
 };
 
 type Feature = { nl: object; en: object; validationEn?: Record<string, string> };

@@ -13,8 +13,8 @@ import type { Migration } from './types';
  *   This maps a record to the one that took its place, so later undo/redo steps find the live one.
  * No foreign keys to team: undoing the creation of a team removes the team, not its history.
  */
-export const m009Journal: Migration = {
-  version: 9,
+export const m010Journal: Migration = {
+  version: 10,
   name: 'change journal for undo, redo and record history',
   up(db) {
     db.exec(`
