@@ -166,7 +166,7 @@ async function screens(core: Core, f: UndoFixture) {
 
 const DEAD = new Set(['ingetrokken', 'vervallen', 'teruggedraaid', 'tegenboeking']);
 const ENTRY_KINDS = new Set(['toekenning', 'aanvulling', 'correctie']);
-const MONEY_ID = /^(id|decisionId|reversesId|reversedById|importBatchId|importRow|entityId)$/;
+const MONEY_ID = /^(id|decisionId|expenseId|reversesId|reversedById|importBatchId|importRow|entityId)$/;
 const BOOKKEEPING = new Set(['auditHead', 'createdAt', 'updatedAt', 'reason', 'voidReason', 'voidedAt', 'withdrawnReason', 'takenAt']);
 
 /**
