@@ -138,7 +138,7 @@ export function createApplier(db: Db, deps: { budget: BudgetService; audit: Audi
     const id = Number(
       db
         .prepare('INSERT INTO attachment (team_id, record_kind, record_id, blob_sha256, file_name, attached_at) VALUES (?, ?, ?, ?, ?, ?)')
-        .run(env.teamId, a.record_kind as never, a.record_id as never, a.blob_sha256 as never, a.file_name as never, at).lastInsertRowid,
+        .run(env.teamId, a.record_kind, a.record_id, a.blob_sha256, a.file_name, at).lastInsertRowid,
     );
     audit.append({ at, teamId: env.teamId, entity: 'attachment', entityId: id, action: 'toegevoegd', before: null, after: current('attachment', id) ?? null });
     replaced('attachment', row.rowId, id, env);
