@@ -180,7 +180,7 @@ export function ProgressPage() {
 
   if (!team) return null;
   if (!overview || !history) {
-    return status === 'error' ? <Alert color="red">{t('errors.INTERNAL')}</Alert> : <Loader aria-label={t('app.loading')} />;
+    return status === 'error' ? <Alert color="red">{t('errors.INTERNAL')}</Alert> : <Loader role="status" aria-label={t('app.loading')} />;
   }
   const titles = new Map(overview.opgaven.map((o) => [o.teamOpgaveId, i18n.language === 'en' ? o.titleEn : o.titleNl]));
   const inPeriod = checkins.filter((c) => titles.has(c.teamOpgaveId) && c.date >= overview.period.from && c.date <= overview.period.to).reverse();
@@ -227,7 +227,7 @@ export function ProgressPage() {
           <Title order={2} size="h3">
             {t('progress.charts.title')}
           </Title>
-          <Suspense fallback={<Loader aria-label={t('app.loading')} />}>
+          <Suspense fallback={<Loader role="status" aria-label={t('app.loading')} />}>
             <ProgressCharts history={history} />
           </Suspense>
           <Title order={2} size="h3">

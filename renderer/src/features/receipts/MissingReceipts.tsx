@@ -14,7 +14,7 @@ export function MissingReceiptsLine({ missing, testId }: { missing: { count: num
     );
   return (
     <Alert color="orange" variant="light" p="xs" data-testid={testId} data-count={missing.count}>
-      <Anchor component={Link} to="/funds/expenses?bon=ontbreekt" size="sm" fw={600}>
+      <Anchor component={Link} to="/funds/expenses?bon=ontbreekt" size="sm" fw={600} c="var(--tc-warning-text)">
         {t('receipts.missingSummary', { count: missing.count, sum: formatMoney(missing.totalCents) })}
       </Anchor>
     </Alert>
