@@ -18,7 +18,9 @@ const NOT_OFFERED = new Set<string>(['district.import', 'budget.refunds.create']
 const isMac = () => /Mac|iPhone|iPad/.test(globalThis.navigator?.platform ?? '');
 
 /** The action's description in the language on screen. */
-export const describe = (a: UndoAction): string => (i18n.language === 'en' ? a.descriptionEn : a.descriptionNl);
+export const describe = (a: UndoAction): string =>
+  // An amount in the description is read as one word, as everywhere on screen: `€ 4.801,89` never splits.
+  (i18n.language === 'en' ? a.descriptionEn : a.descriptionNl).replace(/€ (?=[-\d])/g, '€\u00a0');
 
 /** A refusal names what is in the way: always show the sentence itself, not a generic code text. */
 function showRefusal(err: unknown) {
