@@ -175,22 +175,7 @@ export function createApplier(db: Db, deps: { budget: BudgetService; audit: Audi
   const rebookExpense = (e: Row, env: StepEnv, reason: string): number =>
     budget.addExpenseInTransaction(
       env.teamId,
-      {
-        date: String(e.expense_date),
-        amountCents: Number(e.amount_cents),
-        payee: String(e.payee),
-        description: String(e.description),
-        paymentMethod: e.payment_method as never,
-        receiptRef: String(e.receipt_ref),
-        links: {
-          decisionId: liveId('budget_decision', e.decision_id),
-          teamOpgaveId: e.team_opgave_id as number | null,
-          actionId: e.action_id as number | null,
-          clusterId: e.cluster_id as number | null,
-        },
-        importBatchId: (e.import_batch_id as number | null) ?? null,
-        importRow: (e.import_row as number | null) ?? null,
-      },
+      newExpenseOf(e),
       env.ctx,
       { reason, rebooking: true },
     );
