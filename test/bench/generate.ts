@@ -30,14 +30,17 @@ export interface SizeSpec {
   checkins: number;
   expenses: number;
   decisions: number;
-  /** Share of the expenses with a receipt attached (one file each), and the size of each file. */
-  receipts: { share: number; bytes: number };
+  /**
+   * Share of the expenses with a receipt attached (one file each), and the size of each file.
+   * `optIn`: only with BENCH_RECEIPTS=1, because the files would dwarf the ledger being measured.
+   */
+  receipts: { share: number; bytes: number; optIn?: boolean };
 }
 
 export const SIZES: Record<Size, SizeSpec> = {
   team: { teams: 1, years: 1, actions: 60, checkins: 50, expenses: 300, decisions: 12, receipts: { share: 1, bytes: 200_000 } },
-  // 10% of 400,000 expenses with a 200 KB photo: 40,000 files, about 8 GB of receipts.
-  district: { teams: 20, years: 10, actions: 100, checkins: 500, expenses: 2000, decisions: 30, receipts: { share: 0.1, bytes: 200_000 } },
+  // With BENCH_RECEIPTS=1, 10% of 400,000 expenses get a 200 KB photo: 40,000 files, about 8 GB of receipts.
+  district: { teams: 20, years: 10, actions: 100, checkins: 500, expenses: 2000, decisions: 30, receipts: { share: 0.1, bytes: 200_000, optIn: true } },
   /** The district's twenty teams over one year: what their verantwoording bundles to the district hold (the bundle carries no receipts). */
   'district-year': { teams: 20, years: 1, actions: 100, checkins: 500, expenses: 2000, decisions: 30, receipts: { share: 0, bytes: 0 } },
   // Stress measures the ledger at 5× district; its receipts would be 40 GB, so it has none.
@@ -516,7 +519,7 @@ const hasReceipt = (expenseId: number, share: number) => share >= 1 || ((Math.im
 
 /** One photo per chosen expense, attached through the API the day it was spent (stored once by SHA-256, audited). */
 function attachReceipts(core: Core, spec: SizeSpec, teamId: number, spent: { id: number; day: number }[], day: (d: number) => string) {
-  if (process.env.BENCH_NO_RECEIPTS === '1' || spec.receipts.share <= 0) return;
+  if (!receiptsWanted(spec)) return;
   for (const e of spent) {
     if (!hasReceipt(e.id, spec.receipts.share)) continue;
     apply(
@@ -526,6 +529,12 @@ function attachReceipts(core: Core, spec: SizeSpec, teamId: number, spent: { id:
       clockOn(day(e.day), 18),
     );
   }
+}
+
+/** Whether this run writes receipts for a size: BENCH_NO_RECEIPTS=1 leaves them out, BENCH_RECEIPTS=1 adds the opt-in ones. */
+export function receiptsWanted(spec: SizeSpec): boolean {
+  if (process.env.BENCH_NO_RECEIPTS === '1' || spec.receipts.share <= 0) return false;
+  return !spec.receipts.optIn || process.env.BENCH_RECEIPTS === '1';
 }
 
 // ---- cached stores for the benchmark ----
@@ -558,7 +567,9 @@ export interface CachedStore {
 
 /** A generated and checked store for size+seed at this schema version, made once and then reused (read it, do not write to it). */
 export function cachedStore(size: Size, seed: number): CachedStore {
-  const key = `${size}-seed${seed}-schema${LATEST_VERSION}-gen${GENERATOR_VERSION}${process.env.BENCH_NO_RECEIPTS === '1' ? '-noreceipts' : ''}`;
+  const spec = SIZES[size];
+  const receipts = spec.receipts.share <= 0 ? '' : receiptsWanted(spec) ? '-receipts' : '-noreceipts';
+  const key = `${size}-seed${seed}-schema${LATEST_VERSION}-gen${GENERATOR_VERSION}${receipts}`;
   const dataDir = join(cacheRoot(), key);
   const file = join(dataDir, STORE_FILE_NAME);
   if (existsSync(file)) return { dataDir, file, generatedMs: null };
