@@ -195,9 +195,12 @@ export interface Generated {
   counts: Record<string, number>;
 }
 
-/** Fills an empty data folder with `size` data from `seed`. Writes per team and year in one transaction each. */
-export function generateInto(dataDir: string, size: Size, seed: number, options: { today?: string } = {}): Generated {
-  const spec = SIZES[size];
+/**
+ * Fills an empty data folder with `size` data (a named size, or a spec of its own) from `seed`.
+ * Writes per team and year in one transaction each.
+ */
+export function generateInto(dataDir: string, size: Size | SizeSpec, seed: number, options: { today?: string } = {}): Generated {
+  const spec = typeof size === 'string' ? SIZES[size] : size;
   const today = options.today ?? TODAY;
   const started = performance.now();
   const core = createCore({ dataDir, clock: clockOn(today) });
