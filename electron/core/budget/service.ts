@@ -281,13 +281,16 @@ export function createBudgetService(db: Db, audit: AuditLog) {
   const record = (ctx: Ctx, teamId: number, entity: string, entityId: number, action: string, before: unknown, after: unknown) =>
     audit.append({ at: ctx.now().toISOString(), teamId, entity, entityId, action, before, after });
 
-  const overview = (teamId: number, year: number): BudgetOverview => {
-    assertTeam(teamId);
+  const overviewOf = (teamId: number, year: number, decisions: LedgerDecision[]): BudgetOverview => {
     const spending = [...ledgerExpensesOf.all(teamId, year), ...ledgerRefundsOf.all(teamId, year)];
-    return computeOverview(teamId, year, entriesOf.all(teamId, year), decisionsOf.all(teamId, year), spending, {
+    return computeOverview(teamId, year, entriesOf.all(teamId, year), decisions, spending, {
       opgave: (id) => labelOpgave.get(id)?.label ?? null,
       cluster: (id) => labelCluster.get(id)?.name ?? null,
     });
+  };
+  const overview = (teamId: number, year: number): BudgetOverview => {
+    assertTeam(teamId);
+    return overviewOf(teamId, year, decisionsOf.all(teamId, year));
   };
 
   /** Refuses a decision beyond what is left of the year, unless the chief confirmed it with a reason. */
@@ -451,6 +454,13 @@ export function createBudgetService(db: Db, audit: AuditLog) {
     decisions(teamId: number, year: number): Decision[] {
       assertTeam(teamId);
       return decisionsWithSpentOf.all(teamId, year).map(({ spent, ...r }) => toDecision(r, spent));
+    },
+
+    /** `overview` and `decisions` of one year from one read of its decisions (the printed overview shows both). */
+    overviewAndDecisions(teamId: number, year: number): { overview: BudgetOverview; decisions: Decision[] } {
+      assertTeam(teamId);
+      const rows = decisionsWithSpentOf.all(teamId, year);
+      return { overview: overviewOf(teamId, year, rows), decisions: rows.map(({ spent, ...r }) => toDecision(r, spent)) };
     },
 
     decision(teamId: number, id: number): Decision {

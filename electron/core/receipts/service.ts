@@ -94,9 +94,12 @@ export function createReceiptService(db: Db, audit: AuditLog, options: { warning
       `${select} JOIN budget_decision x ON x.id = a.record_id WHERE a.team_id = ? AND a.record_kind = 'decision' AND x.year = ? ORDER BY a.id`,
     ),
   };
+  // `+x.reverses_id`: the year is found through (team_id, year). Statistics say the unique reverses_id
+  // index has two rows a value, so without the + SQLite walks every expense of every team that is no
+  // reversal (100 ms at district size instead of 1).
   const missingOf = db.prepare<[number, number], { id: number; expense_date: string; amount_cents: number; payee: string; description: string }>(`
     SELECT x.id, x.expense_date, x.amount_cents, x.payee, x.description FROM expense x
-    WHERE x.team_id = ? AND x.year = ? AND x.payment_method = 'debitcard' AND x.voided_at IS NULL AND x.reverses_id IS NULL
+    WHERE x.team_id = ? AND x.year = ? AND x.payment_method = 'debitcard' AND x.voided_at IS NULL AND +x.reverses_id IS NULL
       AND NOT EXISTS (SELECT 1 FROM expense r WHERE r.reverses_id = x.id)
       AND NOT EXISTS (SELECT 1 FROM attachment a WHERE a.record_kind = 'expense' AND a.record_id = x.id AND a.detached_at IS NULL)
     ORDER BY x.expense_date, x.id`);
