@@ -53,6 +53,8 @@ export interface Core {
   backups: BackupService;
   /** This process's hold on the data folder (see store/lock.ts). */
   lock: FolderLock;
+  /** While the background integrity check of a fast start runs: settles when it is done. */
+  storePending(): Promise<void> | null;
   close(): void;
 }
 
@@ -109,13 +111,27 @@ export function createCore(options: CoreOptions): Core {
       logFile: options.app?.logFile ?? null,
     }),
   };
+  const appWide = new Set(Object.keys(appHandlers({ version: '', dataDir: '', storeFile: '', logFile: null })));
   // A stable table whose entries look the handler up on the store that is open right now.
   const handlers = Object.fromEntries(
     METHODS.map((m) => [
       m,
-      (input: unknown, ctx: Ctx) => {
-        const table = (m in storeWide ? storeWide : store.wired) as Record<string, (i: unknown, c: Ctx) => unknown>;
-        return table[m]!(input, ctx);
+      async (input: unknown, ctx: Ctx) => {
+        const call = () => ((m in storeWide ? storeWide : store.wired) as Record<string, (i: unknown, c: Ctx) => unknown>)[m]!(input, ctx);
+        if (appWide.has(m)) return call();
+        if (store.damaged) throw store.damaged;
+        const pending = store.pending();
+        if (!pending) return call();
+        // Backups and restores wait for the background check; the rest is tried at once: a read
+        // answers, a write is stopped by the connection's query_only before it touches a page and
+        // runs again once the check has passed (or is refused if it found damage).
+        if (m in storeWide) return pending.then(call);
+        try {
+          return await call();
+        } catch {
+          await pending;
+          return call();
+        }
       },
     ]),
   ) as unknown as Handlers;
@@ -128,6 +144,7 @@ export function createCore(options: CoreOptions): Core {
     handlers,
     backups,
     lock,
+    storePending: () => store.pending(),
     dispatch: createDispatch(handlers, { ctx: clock, onInternalError: options.onInternalError }),
     close: () => {
       store.close();
