@@ -75,13 +75,13 @@ describe('opening after an orderly close', () => {
 
     const core = createCore({ dataDir: dir, clock });
     expect(pendingOf(core)).not.toBeNull();
-    const write = (await core.dispatch('team.create', { ...PROFILE, name: 'Basisteam Nieuw' })) as Envelope<unknown>;
+    const write = (await core.dispatch('team.create', { ...PROFILE, name: 'Basisteam Nieuw' }));
     expect(write.ok).toBe(false);
     if (!write.ok) {
       expect(write.error.code).toBe('STORE_CORRUPT');
       expect(write.error.message).toContain('beschadigd');
     }
-    const read = (await core.dispatch('team.list', undefined)) as Envelope<unknown>;
+    const read = (await core.dispatch('team.list', undefined));
     expect(read.ok).toBe(false);
     core.close();
     expect(sha256(file)).toBe(damagedHash);

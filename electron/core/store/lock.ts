@@ -95,7 +95,7 @@ export function lockDataDir(dataDir: string, now: Date = new Date()): FolderLock
       held = false;
       // The owner file goes first: while it exists the lock is still held.
       fs.rmSync(path.join(dataDir, OWNER_FILE_NAME), { force: true });
-      db!.close();
+      db.close();
     },
   };
 }
