@@ -31,7 +31,7 @@ const ONLY = process.env.BENCH_ONLY?.split(',').map((x) => x.trim());
 const section = (name: string) => !ONLY || ONLY.includes(name);
 const N = { screen: QUICK ? 10 : 60, heavy: QUICK ? 10 : 60, verify: QUICK ? 2 : 5, open: QUICK ? 3 : 15, import: QUICK ? 1 : 5, pdf: QUICK ? 1 : 3 };
 /** The targets hold at district size (issue 8). */
-const TARGETS = { screenP95: 50, reportP95: 100, importP95: 1000, openP95: 300, ratio: 1.5 };
+const TARGETS = { screenP95: 50, reportP95: 100, importP95: 1000, openP95: 300, recentVerifyP95: 100, ratio: 1.5 };
 
 export interface Ids {
   teamId: number;
@@ -280,6 +280,25 @@ async function benchSize(size: Size) {
       1,
     );
     rows.push({ size, item: 'audit.verify', stats: stats(verify), bare: stats(auditRead).median, note: 'bare = reading the rows only; the rest is sha256 of every record' });
+
+    // An ordinary change (voiding one expense, audited) and then the check of what it added.
+    const open = core.db
+      .prepare<[number, number], { id: number }>('SELECT id FROM expense WHERE team_id = ? AND voided_at IS NULL AND reverses_id IS NULL AND NOT EXISTS (SELECT 1 FROM expense r WHERE r.reverses_id = expense.id) ORDER BY id DESC LIMIT ?')
+      .all(ids.teamId, N.screen + 5)
+      .map((r) => r.id);
+    const writes: number[] = [];
+    const recents: number[] = [];
+    for (const expenseId of open) {
+      let t = performance.now();
+      okData('budget.expenses.void', await core.dispatch('budget.expenses.void', { teamId: ids.teamId, expenseId, reason: 'Verkeerd ingevoerd.' }));
+      writes.push(performance.now() - t);
+      t = performance.now();
+      const r = okData('audit.verifyRecent', await core.dispatch('audit.verifyRecent', { teamId: ids.teamId })) as { ok: boolean; records: number };
+      recents.push(performance.now() - t);
+      if (!r.ok || r.records < 1) throw new Error(`audit.verifyRecent after one write: ${JSON.stringify(r)}`);
+    }
+    rows.push({ size, item: 'one write (void an expense)', stats: stats(writes) });
+    rows.push({ size, item: 'audit.verifyRecent after that write', stats: stats(recents), target: withTarget({ p95Under: TARGETS.recentVerifyP95 }) });
   }
 
   if (section('import')) {

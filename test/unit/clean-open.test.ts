@@ -1,7 +1,6 @@
 import { closeSync, existsSync, openSync, statSync, utimesSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { Envelope } from '../../electron/api/errors';
 import { fixedClock } from '../../electron/core/clock';
 import { createCore, type Core } from '../../electron/core';
 import { quickCheckInBackground } from '../../electron/core/store/background-check';
