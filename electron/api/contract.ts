@@ -9,6 +9,7 @@ import { progressApi } from './progress';
 import { auditApi } from './audit';
 import { budgetApi } from './budget';
 import { teamApi } from './team';
+import { districtApi } from './district';
 
 /**
  * Every method the renderer may call, in one table. Main registers from it, the preload
@@ -26,6 +27,7 @@ export const contract = {
   ...dashboardApi,
   ...budgetApi,
   ...auditApi,
+  ...districtApi,
 } satisfies ContractShape;
 
 export type Contract = typeof contract;

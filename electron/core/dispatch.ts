@@ -24,6 +24,7 @@ function bound(text: string, max: number): string {
 /** A method name fit to repeat in a message; anything but a string is named by its type only. */
 function describeMethod(method: unknown): string {
   if (typeof method !== 'string') return `(${typeof method})`;
+  // eslint-disable-next-line no-control-regex -- control characters are what must not reach a log line
   return bound(method.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029\uD800-\uDFFF]/g, '?'), 80);
 }
 

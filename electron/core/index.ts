@@ -30,6 +30,10 @@ import { createImportService } from './budget/import';
 import { createRefundService } from './budget/refunds';
 import { createBudgetService } from './budget/service';
 import { teamHandlers } from './team/handlers';
+import { createBundleExporter } from './district/export';
+import { districtHandlers } from './district/handlers';
+import { loadOrCreateKey, plainKeyProtection, type KeyProtection, type SigningKey } from './district/keys';
+import { createDistrictService } from './district/service';
 import { createTeamService } from './team/service';
 
 export interface CoreOptions {
@@ -41,6 +45,8 @@ export interface CoreOptions {
   app?: { version?: string; logFile?: string | null };
   /** Test hook: called at each step of a restore or import, so a test can kill the process there. */
   step?: StepHook;
+  /** How the bundle signing key is kept in the data folder: safeStorage in the app, a plain file in tests. */
+  keyProtection?: KeyProtection;
 }
 
 export interface Core {
@@ -65,7 +71,7 @@ type DomainHandlers = Omit<Handlers, keyof typeof backupApi | keyof typeof appAp
  * Every domain on one open store: its services and handlers, one line each. Built again whenever
  * the store is swapped (restore, import), so no handler ever holds a closed connection.
  */
-function wireDomains(db: Db): DomainHandlers {
+function wireDomains(db: Db, env: { key: () => SigningKey; appVersion: string }): DomainHandlers {
   const teams = createTeamService(db);
   const agenda = createAgendaService(db, teams);
   const clusters = createClusterService(db, teams);
@@ -84,6 +90,14 @@ function wireDomains(db: Db): DomainHandlers {
     ...dashboardHandlers(dashboard),
     ...budgetHandlers(budget, createImportService(db, budget, refunds), refunds),
     ...auditHandlers(audit, teams.assertExists),
+    ...districtHandlers({
+      db,
+      key: env.key,
+      exporter: createBundleExporter({ db, reports, budget, key: env.key, appVersion: env.appVersion }),
+      district: createDistrictService(db),
+      audit,
+      assertTeam: teams.assertExists,
+    }),
   };
 }
 
@@ -91,11 +105,15 @@ function wireDomains(db: Db): DomainHandlers {
 export function createCore(options: CoreOptions): Core {
   const file = path.join(options.dataDir, STORE_FILE_NAME);
   const clock = options.clock ?? systemClock;
+  const appVersion = options.app?.version ?? PACKAGE_VERSION;
+  // Made on first use, then kept for the life of the core (the key file is beside the store, not in it).
+  let signingKey: SigningKey | undefined;
+  const key = () => (signingKey ??= loadOrCreateKey(options.dataDir, options.keyProtection ?? plainKeyProtection, () => clock.now()));
   // The folder's lock comes first: no other Teamchef may finish a swap or open the store meanwhile.
   const lock = lockDataDir(options.dataDir);
   let store: ReturnType<typeof createStoreHolder<DomainHandlers>>;
   try {
-    store = createStoreHolder(file, wireDomains, { step: options.step });
+    store = createStoreHolder(file, (db) => wireDomains(db, { key, appVersion }), { step: options.step });
   } catch (err) {
     lock.release();
     throw err;
@@ -105,7 +123,7 @@ export function createCore(options: CoreOptions): Core {
   const storeWide: Omit<Handlers, keyof DomainHandlers> = {
     ...backupHandlers(backups),
     ...appHandlers({
-      version: options.app?.version ?? PACKAGE_VERSION,
+      version: appVersion,
       dataDir: path.resolve(options.dataDir),
       storeFile: path.resolve(file),
       logFile: options.app?.logFile ?? null,

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, screen, shell } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, safeStorage, screen, shell } from 'electron';
 import log from 'electron-log/main';
 import { AppError } from '../api/errors';
 import { parseShellLanguage, SHELL_LANGUAGE_CHANNEL, type ShellLanguage } from '../api/shell';
@@ -18,6 +18,7 @@ import { claimSingleInstance } from './single-instance';
 import { smokeSavePath } from './smoke-switch';
 import { describeRecovered, describeStartProblem } from './startup';
 import { hardenWebContents, mainWindowOptions } from './window';
+import { keyProtectionFrom } from './key-protection';
 import { loadWindowState, restoreBounds, saveWindowState } from './window-state';
 
 protocol.registerSchemesAsPrivileged(APP_SCHEME_PRIVILEGES);
@@ -38,6 +39,7 @@ async function openCore(): Promise<Core | undefined> {
       dataDir,
       onInternalError: (method, err) => log.error(`API ${method} failed`, err),
       app: { version: app.getVersion(), logFile: log.transports.file.getFile().path },
+      keyProtection: keyProtectionFrom(safeStorage),
     });
   try {
     const opened = open();

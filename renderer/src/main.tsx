@@ -1,4 +1,5 @@
 import '@mantine/core/styles.css';
+import '@mantine/dates/styles.css';
 import '@mantine/notifications/styles.css';
 import './ui/global.css';
 import { MantineProvider } from '@mantine/core';
@@ -16,7 +17,11 @@ document.documentElement.lang = storedLanguage();
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <MantineProvider theme={theme} defaultColorScheme="light">
-      <Notifications position="top-right" />
+      {/*
+        Two at most, in the navigation's empty lower part (global.css): a confirmation never lies
+        over the year selector, a row's actions or the form being filled in.
+      */}
+      <Notifications position="bottom-left" limit={2} autoClose={4000} containerWidth={214} />
       <App />
     </MantineProvider>
   </StrictMode>,

@@ -24,14 +24,19 @@ import { sample, samplePair, stats, table, verdict, type Row } from './measure';
  */
 
 const SEED = Number(process.env.BENCH_SEED ?? 20261128);
-const RUN: Size[] = ['team', 'district', ...(process.env.BENCH_STRESS ? (['stress'] as const) : [])];
+/** BENCH_SIZES=team (comma-separated) runs only those sizes, e.g. on a busy machine. */
+const RUN: Size[] = process.env.BENCH_SIZES
+  ? (process.env.BENCH_SIZES.split(',') as Size[])
+  : ['team', 'district', ...(process.env.BENCH_STRESS ? (['stress'] as const) : [])];
+/** The verantwoording bundles: one per team for the last year, read in by an empty district store. */
+const BUNDLE_SIZE = (process.env.BENCH_BUNDLE_SIZE ?? 'district-year') as Size;
 const QUICK = process.env.BENCH_QUICK === '1';
-/** BENCH_ONLY=open,verify runs only those parts (open, screens, heavy, verify, import, pdf). */
+/** BENCH_ONLY=open,verify runs only those parts (open, screens, heavy, verify, import, pdf, bundles). */
 const ONLY = process.env.BENCH_ONLY?.split(',').map((x) => x.trim());
 const section = (name: string) => !ONLY || ONLY.includes(name);
 const N = { screen: QUICK ? 10 : 60, heavy: QUICK ? 10 : 60, verify: QUICK ? 2 : 5, open: QUICK ? 3 : 15, import: QUICK ? 1 : 5, pdf: QUICK ? 1 : 3 };
 /** The targets hold at district size (issue 8). */
-const TARGETS = { screenP95: 50, reportP95: 100, importP95: 1000, openP95: 300, recentVerifyP95: 100, ratio: 1.5 };
+const TARGETS = { screenP95: 50, reportP95: 100, importP95: 1000, openP95: 300, recentVerifyP95: 100, ratio: 1.5, bundleImportAll: 5000, districtScreenP95: 150 };
 
 export interface Ids {
   teamId: number;
@@ -354,9 +359,57 @@ async function benchSize(size: Size) {
   lines.push(`${size}: measured in ${((performance.now() - started) / 1000).toFixed(0)} s`);
 }
 
+/**
+ * Every team of a store sends its bundle for the last year; an empty store (the district's) checks
+ * and reads them all in with one call, as the district view does with the files chosen at once.
+ * Then the district screen's load, on those bundles.
+ */
+async function benchBundles(size: Size) {
+  const cached = cachedStore(size, SEED);
+  lines.push(cached.generatedMs === null ? `bundles: ${size} store reused from ${cached.dataDir}` : `bundles: ${size} store generated in ${(cached.generatedMs / 1000).toFixed(1)} s`);
+  const work = mkdtempSync(join(tmpdir(), `teamchef-bench-bundles-`));
+  const districtDir = mkdtempSync(join(tmpdir(), `teamchef-bench-district-`));
+  cleanups.push(() => rmSync(work, { recursive: true, force: true }), () => rmSync(districtDir, { recursive: true, force: true }));
+  copyFileSync(cached.file, join(work, STORE_FILE_NAME));
+  const teams = createCore({ dataDir: work, clock });
+  const files: { name: string; text: string }[] = [];
+  const exports: number[] = [];
+  try {
+    const ids = (teams.db.prepare('SELECT id FROM team ORDER BY id').all() as { id: number }[]).map((r) => r.id);
+    for (const teamId of ids) {
+      const t = performance.now();
+      const b = okData('district.export', await teams.dispatch('district.export', { teamId, from: `${LAST_YEAR}-01-01`, to: TODAY })) as { fileName: string; text: string };
+      exports.push(performance.now() - t);
+      files.push({ name: b.fileName, text: b.text });
+    }
+  } finally {
+    teams.close();
+  }
+  const mb = files.reduce((s, f) => s + f.text.length, 0) / 1e6;
+  rows.push({ size, item: `bundle export (one team, 1 yr)`, stats: stats(exports), note: `${files.length} bundles, ${mb.toFixed(1)} MB in all` });
+
+  const district = createCore({ dataDir: districtDir, clock });
+  cleanups.push(() => district.close());
+  const trust = [...new Set((okData('district.inspect', await district.dispatch('district.inspect', { files: files.slice(0, 1) })) as { key: { fingerprint: string } }[]).map((i) => i.key.fingerprint))];
+  const t = performance.now();
+  // As over IPC: the files are copied (structured clone) into the call.
+  const results = okData('district.import', await district.dispatch('district.import', structuredClone({ files, trust }))) as { status: string }[];
+  const importMs = performance.now() - t;
+  if (results.some((r) => r.status !== 'imported')) throw new Error(`bundles not imported: ${JSON.stringify(results.filter((r) => r.status !== 'imported')).slice(0, 300)}`);
+  rows.push({
+    size,
+    item: `import ${files.length} bundles at once (verify + store)`,
+    stats: stats([importMs]),
+    target: size === 'district-year' ? { p95Under: TARGETS.bundleImportAll } : undefined,
+  });
+  const loads = await sample(() => runLoads(district, [['district.overview', undefined]]), N.screen);
+  rows.push({ size, item: 'screen district (1 call)', stats: stats(loads), target: size === 'district-year' ? { p95Under: TARGETS.districtScreenP95 } : undefined });
+}
+
 it(`measures ${RUN.join(', ')}`, async () => {
   const started = performance.now();
   for (const size of RUN) await benchSize(size);
+  if (section('bundles')) await benchBundles(BUNDLE_SIZE);
 
   const bundle = firstPaintSize(inject('rendererDir'));
   const expenses = readFileSync(resolve(import.meta.dirname, '../../renderer/src/features/budget/ExpensesScreen.tsx'), 'utf8');

@@ -20,7 +20,7 @@ import { readOnlyLook, STORE_FILE_NAME } from '../../electron/core/store/open';
  * audit trail exactly as in the app. Same size + seed = the same store, row for row.
  */
 
-export type Size = 'team' | 'district' | 'stress';
+export type Size = 'team' | 'district' | 'district-year' | 'stress';
 
 export interface SizeSpec {
   teams: number;
@@ -35,6 +35,8 @@ export interface SizeSpec {
 export const SIZES: Record<Size, SizeSpec> = {
   team: { teams: 1, years: 1, actions: 60, checkins: 50, expenses: 300, decisions: 12 },
   district: { teams: 20, years: 10, actions: 100, checkins: 500, expenses: 2000, decisions: 30 },
+  /** The district's twenty teams over one year: what their verantwoording bundles to the district hold. */
+  'district-year': { teams: 20, years: 1, actions: 100, checkins: 500, expenses: 2000, decisions: 30 },
   stress: { teams: 100, years: 10, actions: 100, checkins: 500, expenses: 2000, decisions: 30 },
 };
 

@@ -3,8 +3,14 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SCREENS } from '../../renderer/src/app/routes';
 import { en, nl } from '../../renderer/src/app/catalog';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fixedClock } from '../../electron/core/clock';
+import { generateInto, TODAY } from '../bench/generate';
 import { PROFILE } from '../unit/helpers';
 import { startApp, type AppHarness } from './harness/app';
+import { LONG_TODAY, seedLongData } from './harness/long-data';
 
 /**
  * Accessibility of every screen: axe-core finds no serious or critical violation, and the app
@@ -102,6 +108,8 @@ describe('accessibility', () => {
 
   it('Tab reaches the skip link and every navigation item in order, each with a visible focus; Enter navigates', async () => {
     const { page } = app;
+    // The district overview is in the menu once turned on (Settings); on here, so every screen is in it.
+    await page.evaluate(() => localStorage.setItem('teamchef.districtView', '1'));
     await visit(app, '/', true);
 
     await page.keyboard.press('Tab');
@@ -127,6 +135,7 @@ describe('accessibility', () => {
     await page.keyboard.press('Enter');
     await page.getByRole('heading', { level: 1, name: nl.settings.title }).waitFor();
     expect(new URL(page.url()).hash).toBe('#/settings');
+    await page.evaluate(() => localStorage.removeItem('teamchef.districtView'));
   });
 
   it('the skip link moves the focus to the content without leaving the screen', async () => {
@@ -159,4 +168,51 @@ describe('accessibility', () => {
     expect(problems).toEqual([]);
     expect(text(en, 'about.title')).toBeTruthy();
   });
+});
+
+/**
+ * The same check on full screens: a year of one basisteam as `npm run demo-data` writes it, and the
+ * longest realistic data. Sparse screens hide what only shows with data: status badges of every
+ * colour, warnings, long tables in scroll boxes, charts.
+ */
+describe('accessibility with real data', () => {
+  const dataRoutes = (app: AppHarness) => {
+    const chosen = app.core.db.prepare('SELECT id FROM team_opgave ORDER BY id LIMIT 1').get() as { id: number };
+    return [...ROUTES, `/agenda/${chosen.id}`, '/funds/decisions', '/funds/expenses', '/funds/import'];
+  };
+
+  async function everyScreen(app: AppHarness): Promise<string[]> {
+    const found: string[] = [];
+    for (const language of ['nl', 'en'] as const) {
+      await app.open();
+      await app.page.evaluate((lng) => localStorage.setItem('teamchef.language', lng), language);
+      for (const [i, route] of dataRoutes(app).entries()) {
+        await visit(app, route, i === 0);
+        await app.page.waitForFunction(() => !document.querySelector('main .mantine-Loader-root'));
+        found.push(...(await seriousViolations(app.page)).map((v) => `${language} ${route}: ${v}`));
+      }
+    }
+    return found;
+  }
+
+  it('a year of demo data: no serious or critical violation on any screen, in Dutch and English', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'teamchef-a11y-demo-'));
+    generateInto(dir, 'team', 2018, { today: TODAY });
+    const app = await startApp({ dataDir: dir, clock: fixedClock(TODAY) });
+    try {
+      expect(await everyScreen(app)).toEqual([]);
+    } finally {
+      await app.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 300_000);
+
+  it('the long-data store: no serious or critical violation on any screen, in Dutch and English', async () => {
+    const app = await startApp({ clock: fixedClock(LONG_TODAY), seed: seedLongData });
+    try {
+      expect(await everyScreen(app)).toEqual([]);
+    } finally {
+      await app.close();
+    }
+  }, 300_000);
 });

@@ -37,7 +37,7 @@ describe('versterkingsgelden in the browser', () => {
     // Year budget.
     await page.getByRole('textbox', { name: 'Bedrag', exact: true }).fill('10.000,00');
     await page.getByRole('button', { name: 'Bedrag vastleggen' }).click();
-    await expect.poll(() => page.getByTestId('total-available').textContent()).toBe('€ 10.000,00');
+    await expect.poll(() => page.getByTestId('total-available').textContent()).toBe('€\u00a010.000,00');
 
     // Decisions: the second goes beyond what is left and needs a confirmation with a reason.
     await page.getByRole('tab', { name: 'Besluiten' }).click();
@@ -93,24 +93,27 @@ describe('versterkingsgelden in the browser', () => {
     await add('Bakker', '45,00');
     await expect.poll(() => count(app, 'SELECT count(*) AS n FROM expense')).toBe(3);
 
-    await page.getByRole('button', { name: 'Terugdraaien: Albert Heijn € 12,50' }).click();
+    // On a laptop a row's actions are in its Acties menu.
+    await page.getByRole('button', { name: 'Acties: Albert Heijn € 12,50' }).click();
+    await page.getByRole('menuitem', { name: 'Terugdraaien' }).click();
     let modal = page.getByRole('dialog', { name: 'Uitgave terugdraaien' });
     await modal.getByRole('textbox', { name: 'Reden' }).fill('Verkeerde pas gebruikt');
     await modal.getByRole('button', { name: 'Terugdraaien' }).click();
     await page.getByText('De uitgave is teruggedraaid met een tegenboeking.').waitFor();
 
-    await page.getByRole('button', { name: 'Laten vervallen: Bakker € 45,00' }).click();
+    await page.getByRole('button', { name: 'Acties: Bakker € 45,00' }).click();
+    await page.getByRole('menuitem', { name: 'Laten vervallen' }).click();
     modal = page.getByRole('dialog', { name: 'Uitgave laten vervallen' });
     await modal.getByRole('button', { name: 'Laten vervallen' }).click();
     await modal.getByText('Geef een reden op.').waitFor(); // no reason: refused, modal stays
     await modal.getByRole('textbox', { name: 'Reden' }).fill('Dubbel ingevoerd');
     await modal.getByRole('button', { name: 'Laten vervallen' }).click();
     await page.getByText('De uitgave is vervallen.').waitFor();
-    await expect.poll(() => page.getByTestId('expense-count').textContent()).toBe('4 van 4 uitgaven · totaal € 1.234,56');
+    await expect.poll(() => page.getByTestId('expense-count').textContent()).toBe('4 van 4 uitgaven · totaal €\u00a01.234,56');
 
     // Search filters the list.
     await page.getByRole('textbox', { name: 'Zoeken', exact: true }).fill('bakker');
-    await expect.poll(() => page.getByTestId('expense-count').textContent()).toBe('1 van 4 uitgaven · totaal € 0,00');
+    await expect.poll(() => page.getByTestId('expense-count').textContent()).toBe('1 van 4 uitgaven · totaal €\u00a00,00');
 
   });
 
@@ -138,14 +141,14 @@ describe('versterkingsgelden in the browser', () => {
     const { page } = app;
     await page.reload();
     await app.open('/funds');
-    await expect.poll(() => page.getByTestId('total-spent').textContent()).toBe('€ 1.359,56');
-    expect(await page.getByTestId('total-available').textContent()).toBe('€ 10.000,00');
-    expect(await page.getByTestId('total-committed').textContent()).toBe('€ 9.765,44');
-    expect(await page.getByTestId('total-left').textContent()).toBe('€ -1.125,00');
+    await expect.poll(() => page.getByTestId('total-spent').textContent()).toBe('€\u00a01.359,56');
+    expect(await page.getByTestId('total-available').textContent()).toBe('€\u00a010.000,00');
+    expect(await page.getByTestId('total-committed').textContent()).toBe('€\u00a09.765,44');
+    expect(await page.getByTestId('total-left').textContent()).toBe('€\u00a0-1.125,00');
     expect(await page.getByTestId('total-level').getAttribute('data-level')).toBe('over');
     await page.locator('[data-testid=chart-year] svg.recharts-surface').first().waitFor();
     await page.locator('[data-testid=chart-opgave] .recharts-bar-rectangle').first().waitFor();
-    expect(await page.getByTestId('table-opgave').textContent()).toBe('OpgaveBesteedVastgelegdVersterken van wendbare nabijheid€ 1.234,56€ 9.765,44Niet gekoppeld€ 125,00€ 0,00');
+    expect(await page.getByTestId('table-opgave').textContent()).toBe('OpgaveBesteedVastgelegdVersterken van wendbare nabijheid€\u00a01.234,56€\u00a09.765,44Niet gekoppeld€\u00a0125,00€\u00a00,00');
 
     await page.getByRole('button', { name: 'Audittrail controleren' }).click();
     expect(await page.getByTestId('verify-result').textContent()).toMatch(/^De audittrail klopt: \d+ wijzigingen/);
@@ -160,10 +163,10 @@ describe('versterkingsgelden in the browser', () => {
     // The home screen shows the same year totals.
     await app.open('/');
     const money = page.getByTestId('tile-money');
-    await expect.poll(() => money.getByTestId('money-spent').textContent()).toBe('€ 1.359,56');
-    expect(await money.getByTestId('money-available').textContent()).toBe('€ 10.000,00');
-    expect(await money.getByTestId('money-committed').textContent()).toBe('€ 9.765,44');
-    expect(await money.getByTestId('money-left').textContent()).toBe('€ -1.125,00');
+    await expect.poll(() => money.getByTestId('money-spent').textContent()).toBe('€\u00a01.359,56');
+    expect(await money.getByTestId('money-available').textContent()).toBe('€\u00a010.000,00');
+    expect(await money.getByTestId('money-committed').textContent()).toBe('€\u00a09.765,44');
+    expect(await money.getByTestId('money-left').textContent()).toBe('€\u00a0-1.125,00');
   });
 
   it('refuses bad input straight to the API and changes nothing', async () => {

@@ -58,13 +58,14 @@ describe('printing the progress overview', () => {
     expect(await app.page.getByRole('button', { name: 'Opslaan als PDF…' }).isDisabled()).toBe(true);
     await app.page.getByLabel('Tot en met').fill('2026-12-31');
 
-    // The presets follow the period rule of the dashboard: last year, then this year's quarter.
+    // The presets follow the period rule of the dashboard: last year, then this year's quarter
+    // (the date fields show them as dd-mm-jjjj).
     const y = new Date().getFullYear();
     await app.page.getByRole('button', { name: 'Vorig jaar' }).click();
-    expect([await app.page.getByLabel('Van').inputValue(), await app.page.getByLabel('Tot en met').inputValue()]).toEqual([`${y - 1}-01-01`, `${y - 1}-12-31`]);
+    expect([await app.page.getByLabel('Van').inputValue(), await app.page.getByLabel('Tot en met').inputValue()]).toEqual([`01-01-${y - 1}`, `31-12-${y - 1}`]);
     await app.page.getByRole('button', { name: 'Dit kwartaal' }).click();
     const q = Math.floor(new Date().getMonth() / 3);
-    expect(await app.page.getByLabel('Van').inputValue()).toBe(`${y}-${String(q * 3 + 1).padStart(2, '0')}-01`);
+    expect(await app.page.getByLabel('Van').inputValue()).toBe(`01-${String(q * 3 + 1).padStart(2, '0')}-${y}`);
     await app.page.getByLabel('Van').fill('2026-01-01');
     await app.page.getByLabel('Tot en met').fill('2026-12-31');
 

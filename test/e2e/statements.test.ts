@@ -43,7 +43,7 @@ describe('bank statements and refunds in the browser', () => {
   it('imports a statement with a card refund: the proposed match is accepted and Besteed goes down on the overview and the dashboard', async () => {
     const { page } = app;
     await app.open('/funds');
-    await expect.poll(() => page.getByTestId('total-spent').textContent()).toBe('€ 18,75');
+    await expect.poll(() => page.getByTestId('total-spent').textContent()).toBe('€\u00a018,75');
     await page.getByRole('tab', { name: 'Inlezen' }).click();
     await page.locator('#import-file').setInputFiles({ name: `TXT${Y}0110.TAB`, mimeType: '', buffer: TAB });
     await page.getByTestId('import-incoming').waitFor();
@@ -54,21 +54,21 @@ describe('bank statements and refunds in the browser', () => {
     const incoming = page.getByTestId('incoming-2');
     expect(await incoming.textContent()).toContain('Bakkerij Noordhoek');
     expect(await incoming.getByRole('combobox', { name: 'Wat is het? Regel 2' }).inputValue()).toBe('Terugbetaling van een uitgave');
-    expect(await incoming.getByRole('combobox', { name: 'Terugbetaling van Regel 2' }).inputValue()).toBe(`02-01-${Y} · Bakkerij Noordhoek · € 18,75 (nog € 18,75)`);
+    expect(await incoming.getByRole('combobox', { name: 'Terugbetaling van Regel 2' }).inputValue()).toBe(`02-01-${Y} · Bakkerij Noordhoek · €\u00a018,75 (nog €\u00a018,75)`);
     await page.screenshot({ path: 'test-results/statements-preview.png', fullPage: true });
     await page.getByRole('button', { name: 'Inlezen (uitgaven: 1, terugbetalingen: 1, inkomsten: 0)' }).click();
     await page.getByText('Ingelezen. Uitgaven: 1, terugbetalingen: 1, inkomsten: 0, overgeslagen: 0.').waitFor();
     expect(count(app, `SELECT count(*) AS n FROM refund WHERE expense_id = ${bakery} AND amount_cents = 625`)).toBe(1);
 
     await page.getByRole('tab', { name: 'Overzicht' }).click();
-    await expect.poll(() => page.getByTestId('total-spent').textContent()).toBe('€ 24,75');
+    await expect.poll(() => page.getByTestId('total-spent').textContent()).toBe('€\u00a024,75');
     await app.open('/');
-    await expect.poll(() => page.getByTestId('tile-money').getByTestId('money-spent').textContent()).toBe('€ 24,75');
+    await expect.poll(() => page.getByTestId('tile-money').getByTestId('money-spent').textContent()).toBe('€\u00a024,75');
 
     // The refund is in the expense's history.
     await app.open(`/funds/history/expense/${bakery}`);
     await page.getByTestId('expense-refunds').waitFor();
-    expect(await page.getByTestId('expense-refunds').textContent()).toContain(`09-01-${Y}€ 6,25Terugbetaling uit bankafschrift`);
+    expect(await page.getByTestId('expense-refunds').textContent()).toContain(`09-01-${Y}€\u00a06,25Terugbetaling uit bankafschrift`);
     expect(checkBudgetInvariants(app.core.db)).toEqual([]);
   });
 

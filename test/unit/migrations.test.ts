@@ -48,6 +48,14 @@ const SEEDS: Record<number, (db: Db) => void> = {
     db.prepare(`INSERT INTO import_batch (team_id, file_name, signature, file_sha256, row_count, imported_at, skipped) VALUES (1, 'b.csv', 'def', ?, 0, ?, ?)`).run(
       '1'.repeat(64), NOW, JSON.stringify([{ row: 1, date: '2026-01-12', amountCents: 500, direction: 'bij', payee: 'X', reason: 'privé' }]));
   },
+  8(db) {
+    db.prepare(`INSERT INTO bundle_export (team_id, period_from, period_to, created_at, audit_length, audit_head, bundle_sha256)
+      VALUES (1, '2026-01-01', '2026-12-31', ?, 0, NULL, ?)`).run(NOW, 'a'.repeat(64));
+    db.prepare('INSERT INTO district_key (fingerprint, public_key, trusted_at) VALUES (?, ?, ?)').run('b'.repeat(64), 'AAAA', NOW);
+    db.prepare(`INSERT INTO district_bundle (fingerprint, team_id, team_name, period_from, period_to, created_at, imported_at, audit_length, anchors, summary, content, content_sha256)
+      VALUES (?, 1, 'Basisteam Zeist', '2026-01-01', '2026-12-31', ?, ?, 0, '[]', '{}', '{}', ?)`).run('b'.repeat(64), NOW, NOW, 'c'.repeat(64));
+    expect(() => db.prepare('DELETE FROM district_bundle').run()).toThrow(/append-only/);
+  },
 };
 
 /** A store at `version`, built migration by migration with each version's data written on the way. */

@@ -30,11 +30,11 @@ function start(dataDir: string, mode: 'hold' | 'backup', count = 0): { child: Ch
   let err = '';
   let onReady: () => void = () => undefined;
   const ready = new Promise<void>((r) => (onReady = r));
-  child.stdout!.on('data', (c: Buffer) => {
+  child.stdout.on('data', (c: Buffer) => {
     out += c.toString();
     if (out.includes('ready\n') || out.includes('refused')) onReady();
   });
-  child.stderr!.on('data', (c: Buffer) => (err += c.toString()));
+  child.stderr.on('data', (c: Buffer) => (err += c.toString()));
   const lines = new Promise<string[]>((done, fail) => {
     child.on('close', (code, signal) => (code === 0 || signal === 'SIGKILL' ? done(out.split('\n').filter(Boolean)) : fail(new Error(`child: ${code} ${err}`))));
   });

@@ -1,4 +1,3 @@
-import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import type { ApiError } from '../../electron/api/errors';
 import type { Team } from '../../electron/api/team';
@@ -76,7 +75,7 @@ describe('errors in words, on the field', () => {
   it('maps a CHECK or UNIQUE violation that gets past validation to the field, with a specific Dutch message', async () => {
     const core = testCore();
     await call<Team>(core, 'team.create', PROFILE);
-    const db = core.db as Database.Database;
+    const db = core.db;
     const violation = (sql: string): unknown => {
       try {
         db.exec(sql);

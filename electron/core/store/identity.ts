@@ -120,7 +120,8 @@ export function checkStoreFile(file: string, { what, latest, thorough, headerles
     });
   } catch (err) {
     if (err instanceof AppError) throw err;
-    const code = String((err as { code?: unknown } | null)?.code ?? '');
+    const raw = (err as { code?: unknown } | null)?.code;
+    const code = typeof raw === 'string' ? raw : '';
     if (code === 'SQLITE_NOTADB' || code.startsWith('SQLITE_CORRUPT')) throw damaged();
     if (code === 'EACCES' || code === 'EPERM' || code === 'EISDIR' || code.startsWith('SQLITE_CANTOPEN') || code.startsWith('SQLITE_PERM') || code === 'SQLITE_AUTH') {
       throw new StoreRefusal('STORE_READONLY', `${what} kan niet worden gelezen. Controleer de rechten op de gegevensmap. Er is niets gewijzigd.`, 'unreadable');

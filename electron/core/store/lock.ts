@@ -74,7 +74,8 @@ export function lockDataDir(dataDir: string, now: Date = new Date()): FolderLock
     db.exec('BEGIN EXCLUSIVE; CREATE TABLE IF NOT EXISTS held (at TEXT); DELETE FROM held; INSERT INTO held VALUES (datetime()); COMMIT;');
   } catch (err) {
     db?.close();
-    const code = String((err as { code?: unknown } | null)?.code ?? '');
+    const raw = (err as { code?: unknown } | null)?.code;
+    const code = typeof raw === 'string' ? raw : '';
     if (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED')) throw new AppError('STORE_LOCKED', inUseMessage(readOwner(dataDir)));
     throw err;
   }

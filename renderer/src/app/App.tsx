@@ -5,6 +5,7 @@ import { createHashRouter, RouterProvider } from 'react-router';
 import { AboutPage } from '../features/about/AboutPage';
 import { WelcomePage } from '../features/team/WelcomePage';
 import { useTeamStore } from '../features/team/store';
+import { useDistrictStore } from '../features/district/store';
 import { SCREENS } from './routes';
 import { useShellLanguage } from './shell';
 import { Shell } from './Shell';
@@ -34,6 +35,7 @@ const router = createHashRouter([
 export function App() {
   const { t } = useTranslation();
   const { status, teams, load } = useTeamStore();
+  const districtView = useDistrictStore((s) => s.enabled);
   useShellLanguage();
 
   useEffect(() => {
@@ -55,6 +57,6 @@ export function App() {
       </Center>
     );
   }
-  if (teams.length === 0) return <WelcomePage />;
+  if (teams.length === 0 && !districtView) return <WelcomePage />;
   return <RouterProvider router={router} />;
 }

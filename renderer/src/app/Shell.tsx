@@ -1,9 +1,11 @@
 import { Anchor, AppShell, Group, NavLink, Text } from '@mantine/core';
 import { Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
-import { NavLink as RouterNavLink, Outlet, useLocation } from 'react-router';
+import { Navigate, NavLink as RouterNavLink, Outlet, useLocation } from 'react-router';
+import { useDistrictStore } from '../features/district/store';
+import { useActiveTeam } from '../features/team/store';
 import { TeamSwitcher } from '../features/team/TeamSwitcher';
-import { SCREENS } from './routes';
+import { visibleScreens } from './routes';
 import { useShellCommands } from './shell';
 
 const isActive = (screenPath: string, pathname: string) =>
@@ -13,6 +15,12 @@ export function Shell() {
   const { t } = useTranslation();
   const { pathname } = useLocation();
   useShellCommands();
+  const team = useActiveTeam();
+  const districtView = useDistrictStore((s) => s.enabled);
+  const screens = visibleScreens(!!team, districtView);
+  // A district chief without a team of their own starts in the district view.
+  if (!team && !screens.some((s) => s.path !== '/' && (pathname === s.path || pathname.startsWith(`${s.path}/`))) && pathname !== '/about')
+    return <Navigate to="/district" replace />;
   return (
     <AppShell navbar={{ width: 230, breakpoint: 0 }} header={{ height: 52 }} padding="lg">
       {/* The router owns the URL's hash, so the skip link moves the focus itself. */}
@@ -33,7 +41,7 @@ export function Shell() {
         </Group>
       </AppShell.Header>
       <AppShell.Navbar p="xs" component="nav" aria-label={t('app.navLabel')}>
-        {SCREENS.map((s) => (
+        {screens.map((s) => (
           <NavLink
             key={s.path}
             component={RouterNavLink}

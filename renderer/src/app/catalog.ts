@@ -6,6 +6,7 @@ import * as backup from '../features/backup/i18n';
 import * as progress from '../features/progress/i18n';
 import * as budget from '../features/budget/i18n';
 import * as team from '../features/team/i18n';
+import * as district from '../features/district/i18n';
 import { enBase } from '../i18n/base.en';
 import { nlBase } from '../i18n/base.nl';
 import { validationEn as baseValidationEn } from '../i18n/validation-en';
@@ -24,6 +25,7 @@ const FEATURES = {
   backup,
   progress,
   budget,
+  district,
 };
 
 type Feature = { nl: object; en: object; validationEn?: Record<string, string> };

@@ -6,6 +6,7 @@ import { SettingsPage } from '../features/settings/SettingsPage';
 const AgendaPage = lazy(() => import('../features/agenda/AgendaPage'));
 const ClustersPage = lazy(() => import('../features/clusters/ClustersPage'));
 const FundsPage = lazy(() => import('../features/budget/FundsPage').then((m) => ({ default: m.FundsPage })));
+const DistrictPage = lazy(() => import('../features/district/DistrictPage'));
 const ProgressPage = lazy(() => import('../features/progress/ProgressPage').then((m) => ({ default: m.ProgressPage })));
 
 export interface Screen {
@@ -14,6 +15,8 @@ export interface Screen {
   /** i18n key of the navigation label. */
   labelKey: string;
   element: ReactNode;
+  /** The district view: in the menu only when turned on; the one screen besides settings without a team. */
+  district?: boolean;
 }
 
 /** The screens in navigation order (UX.md). A feature replaces its placeholder here. */
@@ -24,5 +27,11 @@ export const SCREENS: Screen[] = [
   { path: '/funds', labelKey: 'nav.funds', element: <FundsPage /> },
   { path: '/progress', labelKey: 'nav.progress', element: <ProgressPage /> },
   { path: '/print', labelKey: 'nav.print', element: <PrintPage /> },
+  // Shown for a district chief (turned on in settings, or started without a team); see Shell.
+  { path: '/district', labelKey: 'district.nav', element: <DistrictPage />, district: true },
   { path: '/settings', labelKey: 'nav.settings', element: <SettingsPage /> },
 ];
+
+/** The screens in the menu: without a team only the district view and settings; the district view when turned on. */
+export const visibleScreens = (hasTeam: boolean, districtView: boolean): Screen[] =>
+  SCREENS.filter((s) => (hasTeam ? !s.district || districtView : s.district || s.path === '/settings'));

@@ -27,6 +27,12 @@ export const enBase: BaseMessages = {
     close: 'Close',
     saved: 'Saved',
     fieldErrors: 'Please check the highlighted fields.',
+    actions: 'Actions',
+  },
+  dates: {
+    placeholder: 'dd-mm-yyyy',
+    pick: 'Open calendar',
+    invalid: 'Not a valid date (expected dd-mm-yyyy).',
   },
   eenheid: {
     'noord-nederland': 'Noord-Nederland',

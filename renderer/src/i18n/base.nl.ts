@@ -25,6 +25,12 @@ export const nlBase = {
     close: 'Sluiten',
     saved: 'Opgeslagen',
     fieldErrors: 'Controleer de gemarkeerde velden.',
+    actions: 'Acties',
+  },
+  dates: {
+    placeholder: 'dd-mm-jjjj',
+    pick: 'Kalender openen',
+    invalid: 'Geen geldige datum (verwacht dd-mm-jjjj).',
   },
   eenheid: {
     'noord-nederland': 'Noord-Nederland',

@@ -19,7 +19,15 @@ export interface Months {
   dateLong(iso: string | null | undefined): string;
 }
 
+/** A date is read as one word: no-break spaces, so `15 dec.` never ends a line without `2026`. */
+const whole = (text: string) => text.replace(/ /g, '\u00a0');
+
 export function monthsFor(language: string): Months {
+  const months = monthsIn(language);
+  return { ...months, dateLong: (iso) => whole(months.dateLong(iso)) };
+}
+
+function monthsIn(language: string): Months {
   if (language !== 'en')
     return { short: (m) => NL_SHORT[m - 1] ?? '', monthYear: (ms) => nlMonthYear.format(new Date(ms)), dateLong: formatDateLong };
   return {

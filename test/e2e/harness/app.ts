@@ -28,7 +28,19 @@ export interface AppHarness {
   printRequests: unknown[];
   /** Closes the core and opens the same store file again (as a restart of the app would). */
   restartCore(): Promise<void>;
+  /**
+   * Another page on the same store and server, in its own browser context: another screen
+   * (deviceScaleFactor is the OS display scale, as on a laptop at 125%) or another browser locale.
+   */
+  newPage(options: PageOptions): Promise<Page>;
   close(): Promise<void>;
+}
+
+export interface PageOptions {
+  viewport?: { width: number; height: number };
+  deviceScaleFactor?: number;
+  /** The browser's (the operating system's) locale; the app's language is its own setting. */
+  locale?: string;
 }
 
 export interface HarnessOptions {
@@ -36,6 +48,8 @@ export interface HarnessOptions {
   /** Fill the store before the page opens. */
   seed?(core: Core): void | Promise<void>;
   viewport?: { width: number; height: number };
+  /** The browser's locale (nl-NL unless told). */
+  locale?: string;
   /** Open this existing data folder instead of a fresh temp one; it is left in place on close. */
   dataDir?: string;
 }
@@ -52,27 +66,34 @@ export async function startApp(options: HarnessOptions = {}): Promise<AppHarness
   await options.seed?.(core);
   const server = await serveRenderer(inject('rendererDir'));
   const browser: Browser = await launchChromium();
-  const context: BrowserContext = await browser.newContext({
-    viewport: options.viewport ?? { width: 1280, height: 900 },
-    locale: 'nl-NL',
-    timezoneId: 'Europe/Amsterdam',
-  });
-  await context.exposeBinding(TRANSPORT, (_source, method: unknown, payload: unknown) => core.dispatch(method, payload));
   const printRequests: unknown[] = [];
-  await context.exposeBinding(PRINT_TRANSPORT, (_source, request: unknown) => {
-    printRequests.push(request);
-    return { ok: true, data: { status: 'done', file: '/tmp/overzicht.pdf' } };
-  });
-  await context.addInitScript(
-    `window[${JSON.stringify(PRINT_GLOBAL)}] = (${createPrintBridge.toString()})((r) => window[${JSON.stringify(PRINT_TRANSPORT)}](r));`,
-  );
-  await context.addInitScript(
-    `window[${JSON.stringify(BRIDGE_GLOBAL)}] = (${createBridge.toString()})(${JSON.stringify(METHODS)}, (m, p) => window[${JSON.stringify(TRANSPORT)}](m, p));`,
-  );
-  const page = await context.newPage();
-  page.setDefaultTimeout(10_000);
   const pageErrors: string[] = [];
-  page.on('pageerror', (err) => pageErrors.push(String(err)));
+  const contexts: BrowserContext[] = [];
+  async function openPage(opts: PageOptions): Promise<Page> {
+    const context: BrowserContext = await browser.newContext({
+      viewport: opts.viewport ?? { width: 1280, height: 900 },
+      deviceScaleFactor: opts.deviceScaleFactor ?? 1,
+      locale: opts.locale ?? 'nl-NL',
+      timezoneId: 'Europe/Amsterdam',
+    });
+    contexts.push(context);
+    await context.exposeBinding(TRANSPORT, (_source, method: unknown, payload: unknown) => core.dispatch(method, payload));
+    await context.exposeBinding(PRINT_TRANSPORT, (_source, request: unknown) => {
+      printRequests.push(request);
+      return { ok: true, data: { status: 'done', file: '/tmp/overzicht.pdf' } };
+    });
+    await context.addInitScript(
+      `window[${JSON.stringify(PRINT_GLOBAL)}] = (${createPrintBridge.toString()})((r) => window[${JSON.stringify(PRINT_TRANSPORT)}](r));`,
+    );
+    await context.addInitScript(
+      `window[${JSON.stringify(BRIDGE_GLOBAL)}] = (${createBridge.toString()})(${JSON.stringify(METHODS)}, (m, p) => window[${JSON.stringify(TRANSPORT)}](m, p));`,
+    );
+    const p = await context.newPage();
+    p.setDefaultTimeout(10_000);
+    p.on('pageerror', (err) => pageErrors.push(String(err)));
+    return p;
+  }
+  const page = await openPage({ viewport: options.viewport, locale: options.locale });
 
   const harness: AppHarness = {
     page,
@@ -96,8 +117,9 @@ export async function startApp(options: HarnessOptions = {}): Promise<AppHarness
       core.close();
       core = createCore({ dataDir, clock: options.clock });
     },
+    newPage: openPage,
     async close() {
-      await context.close();
+      for (const context of contexts) await context.close();
       await browser.close();
       await server.close();
       core.close();

@@ -19,16 +19,21 @@ export interface RenderedPdf {
  * Renders the report route to PDF exactly as the Electron print window does: the same route,
  * the same readiness flag, and Chromium's print engine (page.pdf is printToPDF). Needs poppler-utils.
  */
-export async function renderReportPdf(app: AppHarness, options: ReportOptions, outDir?: string): Promise<RenderedPdf> {
+export function renderReportPdf(app: AppHarness, options: ReportOptions, outDir?: string): Promise<RenderedPdf> {
+  return renderQueryPdf(app, reportQuery(options), options.kind, outDir);
+}
+
+/** Any print route query (`#/report?<query>`) to PDF, e.g. the district overview's `kind=district&from=…&to=…`. */
+export async function renderQueryPdf(app: AppHarness, query: string, name: string, outDir?: string): Promise<RenderedPdf> {
   const dir = outDir ?? mkdtempSync(join(tmpdir(), 'teamchef-pdf-'));
   const started = performance.now();
-  await app.page.goto(`${app.url}#/report?${reportQuery(options)}`);
+  await app.page.goto(`${app.url}#/report?${query}`);
   await app.page.waitForFunction(() => document.documentElement.dataset.reportReady, undefined, { timeout: 60_000 });
   const ready = await app.page.evaluate(() => document.documentElement.dataset.reportReady);
   if (ready !== 'true') throw new Error(`Report did not render: ${await app.page.locator('body').innerText()}`);
   const pdf = await app.page.pdf({ preferCSSPageSize: true, printBackground: true });
   const ms = performance.now() - started;
-  const file = join(dir, `${options.kind}.pdf`);
+  const file = join(dir, `${name}.pdf`);
   writeFileSync(file, pdf);
   const info = execFileSync('pdfinfo', [file], { encoding: 'utf8' });
   const pages = Number(/Pages:\s+(\d+)/.exec(info)?.[1]);

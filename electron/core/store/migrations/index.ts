@@ -5,9 +5,10 @@ import { m004Progress } from './004_progress';
 import { m005Indexes } from './005_indexes';
 import { m006ApplicationId } from './006_application_id';
 import { m007Refunds } from './007_refunds';
+import { m008District } from './008_district';
 import type { Migration } from './types';
 
 /** Append only once released: a released migration is never edited, a change is a new number. */
-export const MIGRATIONS: readonly Migration[] = [m001Team, m002Agenda, m003Budget, m004Progress, m005Indexes, m006ApplicationId, m007Refunds];
+export const MIGRATIONS: readonly Migration[] = [m001Team, m002Agenda, m003Budget, m004Progress, m005Indexes, m006ApplicationId, m007Refunds, m008District];
 
 export const LATEST_VERSION = MIGRATIONS.length;

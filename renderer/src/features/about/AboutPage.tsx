@@ -5,6 +5,7 @@ import type { AppInfo } from '@api/app';
 import { call } from '../../shared/api';
 import { notifyError } from '../../shared/errors';
 import { PageHeader } from '../../ui/PageHeader';
+import { KeyFingerprintRow } from '../district/KeyFingerprintRow';
 
 export function AboutPage() {
   const { t } = useTranslation();
@@ -35,6 +36,7 @@ export function AboutPage() {
                 </Table.Td>
               </Table.Tr>
             ))}
+            <KeyFingerprintRow />
           </Table.Tbody>
         </Table>
       </Paper>

@@ -7,6 +7,7 @@ import type { Cluster } from '@api/clusters';
 import { fieldErrorsOf, notifyError } from '../../shared/errors';
 import { validatorFor } from '../../ui/forms';
 import { FormActions } from '../../ui/FormActions';
+import { IsoDateField } from '../../ui/DateField';
 
 export interface ActionValues {
   title: string;
@@ -127,8 +128,8 @@ export function ActionForm({ title, initial, partners, clusters, onClose, onSubm
             {...form.getInputProps('clusterId')}
           />
           <SimpleGrid cols={2}>
-            <TextInput type="date" label={t('agenda.actions.fields.startDate')} {...form.getInputProps('startDate')} />
-            <TextInput type="date" label={t('agenda.actions.fields.dueDate')} {...form.getInputProps('dueDate')} />
+            <IsoDateField label={t('agenda.actions.fields.startDate')} {...form.getInputProps('startDate')} />
+            <IsoDateField label={t('agenda.actions.fields.dueDate')} {...form.getInputProps('dueDate')} />
           </SimpleGrid>
           <FormActions onCancel={onClose} busy={busy} />
         </Stack>

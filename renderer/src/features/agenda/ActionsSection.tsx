@@ -9,6 +9,7 @@ import { act } from './act';
 import { ActionForm, EMPTY_ACTION, type ActionValues } from './ActionForm';
 import { useAgendaStore } from './store';
 import { EmptyRow, SortTh, useSorted, type SortValue } from './table';
+import { ScrollTable } from '../../ui/ScrollTable';
 
 type Col = 'title' | 'status' | 'owner' | 'due' | 'cluster';
 const sortValue = (a: Action, key: Col): SortValue =>
@@ -96,6 +97,7 @@ export function ActionsSection({ teamId, d }: { teamId: number; d: ChosenOpgaveD
               />
               <Checkbox label={t('agenda.showArchived')} checked={showArchived} onChange={(e) => setShowArchived(e.currentTarget.checked)} mb={8} />
             </Group>
+            <ScrollTable label={t('agenda.actions.title')} minWidth={900}>
             <Table striped data-testid="actions-table">
               <Table.Thead>
                 <Table.Tr>
@@ -145,7 +147,7 @@ export function ActionsSection({ teamId, d }: { teamId: number; d: ChosenOpgaveD
                       )}
                     </Table.Td>
                     <Table.Td>{a.owner || '—'}</Table.Td>
-                    <Table.Td>
+                    <Table.Td className="tc-nowrap">
                       {a.dueDate ? formatDate(a.dueDate) : '—'}
                       {a.overdue && (
                         <Badge color="red" size="xs" ml={4}>
@@ -200,6 +202,7 @@ export function ActionsSection({ teamId, d }: { teamId: number; d: ChosenOpgaveD
                 ))}
               </Table.Tbody>
             </Table>
+            </ScrollTable>
           </>
         )}
       </section>

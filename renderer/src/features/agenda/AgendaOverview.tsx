@@ -10,6 +10,7 @@ import { useActiveTeam } from '../team/store';
 import { ChoiceForm, emptyChoice } from './ChoiceForm';
 import { useAgendaStore } from './store';
 import { EmptyRow, periodLabel, SortTh, useSorted, type SortValue } from './table';
+import { ScrollTable } from '../../ui/ScrollTable';
 
 export const STATUS_COLOR: Record<string, string> = { actief: 'blue', gepauzeerd: 'yellow', afgerond: 'teal', gestopt: 'gray' };
 
@@ -165,6 +166,7 @@ export function AgendaOverview() {
             />
             <Checkbox label={t('agenda.showArchived')} checked={showArchived} onChange={(e) => setShowArchived(e.currentTarget.checked)} mb={8} />
           </Group>
+          <ScrollTable label={t('agenda.allChosen')} minWidth={760}>
           <Table striped highlightOnHover data-testid="chosen-table">
             <Table.Thead>
               <Table.Tr>
@@ -198,6 +200,7 @@ export function AgendaOverview() {
               ))}
             </Table.Tbody>
           </Table>
+          </ScrollTable>
         </section>
       )}
 

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { ChoiceFields, PACES, yearPeriod, type Opgave } from '@api/agenda';
 import { fieldErrorsOf, notifyError } from '../../shared/errors';
 import { validatorFor } from '../../ui/forms';
+import { IsoDateField } from '../../ui/DateField';
 import { useOpgaveText } from './catalogue-en';
 
 export interface ChoiceValues {
@@ -143,8 +144,8 @@ export function ChoiceForm({ opened, onClose, title, catalogue, opgaveId, initia
             />
           ) : (
             <SimpleGrid cols={2}>
-              <TextInput type="date" label={t('agenda.form.periodStart')} withAsterisk {...form.getInputProps('periodStart')} />
-              <TextInput type="date" label={t('agenda.form.periodEnd')} withAsterisk {...form.getInputProps('periodEnd')} />
+              <IsoDateField label={t('agenda.form.periodStart')} withAsterisk {...form.getInputProps('periodStart')} />
+              <IsoDateField label={t('agenda.form.periodEnd')} withAsterisk {...form.getInputProps('periodEnd')} />
             </SimpleGrid>
           )}
           <Textarea
@@ -180,8 +181,8 @@ export function ChoiceForm({ opened, onClose, title, catalogue, opgaveId, initia
             />
           </SimpleGrid>
           <SimpleGrid cols={2}>
-            <TextInput type="date" label={t('agenda.form.startDate')} withAsterisk {...form.getInputProps('startDate')} />
-            <TextInput type="date" label={t('agenda.form.targetDate')} {...form.getInputProps('targetDate')} />
+            <IsoDateField label={t('agenda.form.startDate')} withAsterisk {...form.getInputProps('startDate')} />
+            <IsoDateField label={t('agenda.form.targetDate')} {...form.getInputProps('targetDate')} />
           </SimpleGrid>
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>

@@ -2,15 +2,17 @@ import { Badge, Button, Group, Paper, Select, SimpleGrid, Stack, Table, Text, Te
 import { useForm } from '@mantine/form';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
 import { DecisionInput, type Decision } from '@api/budget';
 import { ApiCallError } from '../../shared/api';
 import { fieldErrorsOf, notifyError, notifySaved } from '../../shared/errors';
 import { formatDate, formatMoney } from '../../ui/format';
+import { RowActions } from '../../ui/RowActions';
+import { ScrollTable } from '../../ui/ScrollTable';
 import { todayText, toPayload } from './forms';
 import { idOrNull, LinkFields } from './LinkFields';
 import { ReasonModal } from './ReasonModal';
 import { useFundsStore } from './store';
+import { DateField } from '../../ui/DateField';
 import { useOpgaveLabel } from '../agenda/catalogue-en';
 
 const EMPTY = {
@@ -90,7 +92,7 @@ export function DecisionsScreen({ teamId }: { teamId: number }) {
             <SimpleGrid cols={{ base: 1, sm: 4 }}>
               <TextInput label={t('budget.fields.title')} withAsterisk {...form.getInputProps('title')} />
               <TextInput label={t('budget.fields.amount')} placeholder={t('budget.fields.amountPlaceholder')} withAsterisk {...form.getInputProps('amountCents')} />
-              <TextInput label={t('budget.fields.date')} placeholder={t('budget.fields.datePlaceholder')} withAsterisk {...form.getInputProps('date')} />
+              <DateField label={t('budget.fields.date')} withAsterisk {...form.getInputProps('date')} />
               <Select
                 label={t('budget.fields.status')}
                 allowDeselect={false}
@@ -113,15 +115,16 @@ export function DecisionsScreen({ teamId }: { teamId: number }) {
       {decisions.length === 0 ? (
         <Text>{t('budget.empty.decisions')}</Text>
       ) : (
+        <ScrollTable label={t('budget.tabs.decisions')} minWidth={1120}>
         <Table striped data-testid="decisions">
           <Table.Thead>
             <Table.Tr>
               <Table.Th>{t('budget.fields.date')}</Table.Th>
-              <Table.Th>{t('budget.fields.title')}</Table.Th>
+              <Table.Th miw={220}>{t('budget.fields.title')}</Table.Th>
               <Table.Th ta="right">{t('budget.fields.amount')}</Table.Th>
               <Table.Th ta="right">{t('budget.decisions.spent')}</Table.Th>
               <Table.Th ta="right">{t('budget.decisions.committed')}</Table.Th>
-              <Table.Th>{t('budget.fields.opgave')}</Table.Th>
+              <Table.Th miw={160}>{t('budget.fields.opgave')}</Table.Th>
               <Table.Th>{t('budget.fields.status')}</Table.Th>
               <Table.Th>{t('budget.expenses.actions')}</Table.Th>
             </Table.Tr>
@@ -129,7 +132,7 @@ export function DecisionsScreen({ teamId }: { teamId: number }) {
           <Table.Tbody>
             {decisions.map((d) => (
               <Table.Tr key={d.id} data-testid={`decision-${d.id}`}>
-                <Table.Td>{formatDate(d.date)}</Table.Td>
+                <Table.Td className="tc-nowrap">{formatDate(d.date)}</Table.Td>
                 <Table.Td>
                   {d.title}
                   {d.overBudgetReason && (
@@ -138,36 +141,30 @@ export function DecisionsScreen({ teamId }: { teamId: number }) {
                     </Text>
                   )}
                 </Table.Td>
-                <Table.Td ta="right">{formatMoney(d.amountCents)}</Table.Td>
-                <Table.Td ta="right">{formatMoney(d.spentCents)}</Table.Td>
-                <Table.Td ta="right">{formatMoney(d.committedCents)}</Table.Td>
+                <Table.Td ta="right" className="tc-nowrap">{formatMoney(d.amountCents)}</Table.Td>
+                <Table.Td ta="right" className="tc-nowrap">{formatMoney(d.spentCents)}</Table.Td>
+                <Table.Td ta="right" className="tc-nowrap">{formatMoney(d.committedCents)}</Table.Td>
                 <Table.Td>{[d.opgaveLabel && opgaveLabel(d.opgaveLabel), d.actionTitle, d.clusterName].filter(Boolean).join(' · ')}</Table.Td>
-                <Table.Td>
+                <Table.Td className="tc-nowrap">
                   <Badge variant="light" color={d.status === 'genomen' ? 'blue' : d.status === 'ingetrokken' ? 'gray' : 'yellow'}>
                     {t(`budget.statuses.${d.status}`)}
                   </Badge>
                 </Table.Td>
                 <Table.Td>
-                  <Group gap={4} wrap="nowrap">
-                    {d.status === 'voorgesteld' && (
-                      <Button size="compact-xs" variant="light" onClick={() => void take(d)}>
-                        {t('budget.decisions.take')}
-                      </Button>
-                    )}
-                    {d.status !== 'ingetrokken' && (
-                      <Button size="compact-xs" variant="subtle" color="red" onClick={() => setWithdraw(d)}>
-                        {t('budget.decisions.withdraw')}
-                      </Button>
-                    )}
-                    <Button size="compact-xs" variant="subtle" component={Link} to={`/funds/history/budget_decision/${d.id}`}>
-                      {t('budget.expenses.history')}
-                    </Button>
-                  </Group>
+                  <RowActions
+                    name={d.title}
+                    actions={[
+                      ...(d.status === 'voorgesteld' ? [{ label: t('budget.decisions.take'), onClick: () => void take(d) }] : []),
+                      ...(d.status !== 'ingetrokken' ? [{ label: t('budget.decisions.withdraw'), onClick: () => setWithdraw(d), color: 'red' }] : []),
+                      { label: t('budget.expenses.history'), to: `/funds/history/budget_decision/${d.id}` },
+                    ]}
+                  />
                 </Table.Td>
               </Table.Tr>
             ))}
           </Table.Tbody>
         </Table>
+        </ScrollTable>
       )}
 
       <ReasonModal

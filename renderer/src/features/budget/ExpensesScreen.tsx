@@ -1,18 +1,19 @@
 import { Badge, Button, Group, Paper, Select, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useMemo, useRef, useState } from 'react';
+import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
 import { ExpenseInput, PAYMENT_METHODS, type Expense } from '@api/budget';
 import { parseDutchDate } from '@api/budget-parse';
 import { fieldErrorsOf, notifyError, notifySaved } from '../../shared/errors';
 import { formatDate, formatMoney } from '../../ui/format';
+import { RowActions } from '../../ui/RowActions';
 import { todayText, toPayload } from './forms';
 import { idOrNull, LinkFields } from './LinkFields';
 import { ReasonModal } from './ReasonModal';
 import { RefundModal } from './RefundModal';
 import { useFundsStore } from './store';
+import { DateField } from '../../ui/DateField';
 
 const EMPTY = {
   date: todayText(),
@@ -34,7 +35,8 @@ const SORTS: Record<Sort, (a: Expense, b: Expense) => number> = {
   amountDesc: (a, b) => b.amountCents - a.amountCents || b.id - a.id,
   payee: (a, b) => a.payee.localeCompare(b.payee, 'nl') || a.id - b.id,
 };
-const COLUMNS = '100px 140px minmax(120px, 1.2fr) minmax(100px, 1.5fr) 100px 110px 450px';
+/** Date, amount (room for € 99.999.999,99), payee, description, method, state, actions. */
+const COLUMNS = '100px 150px minmax(140px, 1.2fr) minmax(120px, 1.5fr) 110px 130px minmax(100px, max-content)';
 const ROW_HEIGHT = 44;
 
 /** A reversal falls today, unless today is outside the expense's year or before it. */
@@ -43,10 +45,12 @@ function reversalDate(e: Expense): string {
   return today.slice(0, 4) === e.date.slice(0, 4) && today >= e.date ? today : e.date;
 }
 
-function ExpenseForm({ teamId }: { teamId: number }) {
+function ExpenseForm({ teamId, onSaved }: { teamId: number; onSaved(e: Expense): void }) {
   const { t } = useTranslation();
   const write = useFundsStore((s) => s.write);
   const form = useForm({ mode: 'controlled', initialValues: EMPTY });
+  const [lastSaved, setLastSaved] = useState<Expense | null>(null);
+  const amountId = useId();
   const submit = form.onSubmit(async (values) => {
     const base = {
       ...values,
@@ -59,9 +63,14 @@ function ExpenseForm({ teamId }: { teamId: number }) {
     const { payload, errors } = toPayload(ExpenseInput, base, { date: ['date'], amount: ['amountCents'] });
     if (!payload) return form.setErrors(errors);
     try {
-      await write('budget.expenses.create', payload);
+      const saved = await write('budget.expenses.create', payload);
       notifySaved(t('budget.expenses.saved'));
+      // Confirmed where the eye is: the form clears for the next receipt (same date and method),
+      // the line under the button names what was saved, and the new row lights up in the list.
       form.setValues({ ...EMPTY, date: values.date, paymentMethod: values.paymentMethod });
+      setLastSaved(saved);
+      onSaved(saved);
+      document.getElementById(amountId)?.focus();
     } catch (err) {
       form.setErrors(fieldErrorsOf(err) ?? {});
       notifyError(err);
@@ -75,8 +84,8 @@ function ExpenseForm({ teamId }: { teamId: number }) {
       <form onSubmit={submit} noValidate aria-label={t('budget.expenses.new')}>
         <Stack gap="sm">
           <SimpleGrid cols={{ base: 1, sm: 3, lg: 6 }}>
-            <TextInput label={t('budget.fields.date')} placeholder={t('budget.fields.datePlaceholder')} withAsterisk {...form.getInputProps('date')} />
-            <TextInput label={t('budget.fields.amount')} placeholder={t('budget.fields.amountPlaceholder')} withAsterisk {...form.getInputProps('amountCents')} />
+            <DateField label={t('budget.fields.date')} withAsterisk {...form.getInputProps('date')} />
+            <TextInput id={amountId} label={t('budget.fields.amount')} placeholder={t('budget.fields.amountPlaceholder')} withAsterisk {...form.getInputProps('amountCents')} />
             <TextInput label={t('budget.fields.payee')} withAsterisk {...form.getInputProps('payee')} />
             <TextInput label={t('budget.fields.description')} {...form.getInputProps('description')} />
             <Select
@@ -88,7 +97,10 @@ function ExpenseForm({ teamId }: { teamId: number }) {
             <TextInput label={t('budget.fields.receiptRef')} {...form.getInputProps('receiptRef')} />
           </SimpleGrid>
           <LinkFields form={form} withDecision />
-          <Group justify="flex-end">
+          <Group justify="flex-end" wrap="wrap">
+            <Text size="sm" role="status" data-testid="expense-last-saved">
+              {lastSaved && t('budget.expenses.lastSaved', { what: `${lastSaved.payee} ${formatMoney(lastSaved.amountCents)}`, date: formatDate(lastSaved.date) })}
+            </Text>
             <Button type="submit">{t('budget.expenses.save')}</Button>
           </Group>
         </Stack>
@@ -106,6 +118,7 @@ export function ExpensesScreen({ teamId }: { teamId: number }) {
   const [sort, setSort] = useState<Sort>('dateDesc');
   const [reverse, setReverse] = useState<Expense | null>(null);
   const [voiding, setVoiding] = useState<Expense | null>(null);
+  const [fresh, setFresh] = useState<number | null>(null);
   const [refunding, setRefunding] = useState<Expense | null>(null);
 
   const shown = useMemo(() => {
@@ -122,10 +135,17 @@ export function ExpensesScreen({ teamId }: { teamId: number }) {
   const parentRef = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({ count: shown.length, getScrollElement: () => parentRef.current, estimateSize: () => ROW_HEIGHT, overscan: 10 });
 
+  // The row just saved scrolls into view in the list (it stays lit until the next save).
+  useEffect(() => {
+    if (fresh === null) return;
+    const index = shown.findIndex((e) => e.id === fresh);
+    if (index >= 0) virtualizer.scrollToIndex(index, { align: 'auto' });
+  }, [fresh, shown, virtualizer]);
+
   const header = [t('budget.fields.date'), t('budget.fields.amount'), t('budget.fields.payee'), t('budget.fields.description'), t('budget.fields.paymentMethod'), t('budget.fields.status'), t('budget.expenses.actions')];
   return (
     <Stack gap="md">
-      <ExpenseForm teamId={teamId} />
+      <ExpenseForm teamId={teamId} onSaved={(e) => setFresh(e.id)} />
       {expenses.length === 0 ? (
         <Text>{t('budget.empty.expenses')}</Text>
       ) : (
@@ -175,8 +195,16 @@ export function ExpensesScreen({ teamId }: { teamId: number }) {
                 </div>
               ))}
             </div>
-            <div ref={parentRef} style={{ height: Math.min(480, Math.max(ROW_HEIGHT, shown.length * ROW_HEIGHT)), overflow: 'auto' }} data-testid="expense-scroll">
-              <div role="rowgroup" style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
+            <div
+              ref={parentRef}
+              style={{ height: Math.min(480, Math.max(ROW_HEIGHT, shown.length * ROW_HEIGHT)), overflow: 'auto' }}
+              data-testid="expense-scroll"
+              // The rows scroll by themselves: the group is reachable by Tab, then the arrow keys scroll it.
+              role="rowgroup"
+              tabIndex={0}
+              className="tc-scroll-region"
+            >
+              <div role="presentation" style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
                 {virtualizer.getVirtualItems().map((v) => {
                   const e = shown[v.index]!;
                   return (
@@ -186,10 +214,13 @@ export function ExpensesScreen({ teamId }: { teamId: number }) {
                       key={e.id}
                       data-testid={`expense-${e.id}`}
                       data-state={e.state}
-                      style={{ position: 'absolute', top: 0, left: 0, right: 0, height: ROW_HEIGHT, transform: `translateY(${v.start}px)`, display: 'grid', gridTemplateColumns: COLUMNS, alignItems: 'center', borderBottom: '1px solid var(--mantine-color-gray-2)', textDecoration: e.state === 'vervallen' ? 'line-through' : undefined }}
+                      data-fresh={e.id === fresh || undefined}
+                      style={{ background: e.id === fresh ? 'var(--mantine-color-yellow-1)' : undefined, position: 'absolute', top: 0, left: 0, right: 0, height: ROW_HEIGHT, transform: `translateY(${v.start}px)`, display: 'grid', gridTemplateColumns: COLUMNS, alignItems: 'center', borderBottom: '1px solid var(--mantine-color-gray-2)', textDecoration: e.state === 'vervallen' ? 'line-through' : undefined }}
                     >
-                      <div role="cell">{formatDate(e.date)}</div>
-                      <div role="cell" style={{ textAlign: 'right', paddingRight: 12, lineHeight: 1.2 }}>
+                      <div role="cell" className="tc-nowrap">
+                        {formatDate(e.date)}
+                      </div>
+                      <div role="cell" className="tc-nowrap" style={{ textAlign: 'right', paddingRight: 12, lineHeight: 1.2 }}>
                         {formatMoney(e.amountCents)}
                         {e.refundedCents > 0 && (
                           <Text size="xs" c="teal" style={{ whiteSpace: 'nowrap' }} data-testid={`refunded-${e.id}`}>
@@ -210,26 +241,19 @@ export function ExpensesScreen({ teamId }: { teamId: number }) {
                         </Badge>
                       </div>
                       <div role="cell">
-                        <Group gap={4} wrap="nowrap">
-                          {e.state === 'actief' && e.refundedCents < e.amountCents && (
-                            <Button size="compact-xs" variant="light" color="teal" onClick={() => setRefunding(e)} aria-label={`${t('budget.expenses.refund')}: ${e.payee} ${formatMoney(e.amountCents)}`}>
-                              {t('budget.expenses.refund')}
-                            </Button>
-                          )}
-                          {e.state === 'actief' && e.refundedCents === 0 && (
-                            <>
-                              <Button size="compact-xs" variant="light" onClick={() => setReverse(e)} aria-label={`${t('budget.expenses.reverse')}: ${e.payee} ${formatMoney(e.amountCents)}`}>
-                                {t('budget.expenses.reverse')}
-                              </Button>
-                              <Button size="compact-xs" variant="subtle" color="red" onClick={() => setVoiding(e)} aria-label={`${t('budget.expenses.void')}: ${e.payee} ${formatMoney(e.amountCents)}`}>
-                                {t('budget.expenses.void')}
-                              </Button>
-                            </>
-                          )}
-                          <Button size="compact-xs" variant="subtle" component={Link} to={`/funds/history/expense/${e.id}`}>
-                            {t('budget.expenses.history')}
-                          </Button>
-                        </Group>
+                        <RowActions
+                          name={`${e.payee} ${formatMoney(e.amountCents)}`}
+                          actions={[
+                            ...(e.state === 'actief' && e.refundedCents < e.amountCents ? [{ label: t('budget.expenses.refund'), onClick: () => setRefunding(e), color: 'teal' }] : []),
+                            ...(e.state === 'actief' && e.refundedCents === 0
+                              ? [
+                                  { label: t('budget.expenses.reverse'), onClick: () => setReverse(e) },
+                                  { label: t('budget.expenses.void'), onClick: () => setVoiding(e), color: 'red' },
+                                ]
+                              : []),
+                            { label: t('budget.expenses.history'), to: `/funds/history/expense/${e.id}` },
+                          ]}
+                        />
                       </div>
                     </div>
                   );

@@ -2,12 +2,14 @@ import { Paper, SimpleGrid, Table, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Bar, BarChart, CartesianGrid, Legend, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { BudgetOverview } from '@api/budget';
-import { formatMoney } from '../../ui/format';
+import { formatMoney, formatMoneyAxis } from '../../ui/format';
 import { useMonths } from '../../ui/months';
+import { ScrollTable } from '../../ui/ScrollTable';
 import { useOpgaveLabel } from '../agenda/catalogue-en';
 
 /** Axis ticks are cents; recharts may propose fractions on tiny ranges, which are not shown. */
 const money = (v: unknown) => (typeof v === 'number' && Number.isSafeInteger(v) ? formatMoney(v) : '');
+const axisMoney = (v: unknown) => (typeof v === 'number' && Number.isSafeInteger(v) ? formatMoneyAxis(v) : '');
 
 /** Loaded lazily: recharts stays out of the first paint. Each chart has its table beside it. */
 export default function FundsCharts({ overview: o }: { overview: BudgetOverview }) {
@@ -25,10 +27,10 @@ export default function FundsCharts({ overview: o }: { overview: BudgetOverview 
         </Title>
         <figure aria-label={t('budget.overview.chartYear')} style={{ margin: 0 }}>
           <ResponsiveContainer width="100%" height={240}>
-            <LineChart data={months} margin={{ left: 30, right: 10, top: 10 }}>
+            <LineChart data={months} margin={{ left: 10, right: 10, top: 10 }}>
               <CartesianGrid strokeDasharray="3 3" />
               <XAxis dataKey="name" label={{ value: t('budget.overview.month'), position: 'insideBottom', offset: -2 }} />
-              <YAxis tickFormatter={money} allowDecimals={false} width={100} domain={[0, (max: number) => Math.max(max, o.totals.availableCents)]} />
+              <YAxis tickFormatter={axisMoney} allowDecimals={false} width="auto" domain={[0, (max: number) => Math.max(max, o.totals.availableCents)]} />
               <Tooltip formatter={money} />
               <Legend />
               <ReferenceLine y={o.totals.availableCents} stroke="#000" strokeDasharray="8 4" label={t('budget.totals.available')} />
@@ -38,6 +40,7 @@ export default function FundsCharts({ overview: o }: { overview: BudgetOverview 
         </figure>
         <details>
           <summary>{t('budget.overview.chartTable')}</summary>
+          <ScrollTable label={t('budget.overview.chartTable')} minWidth={480}>
           <Table data-testid="table-month">
             <Table.Thead>
               <Table.Tr>
@@ -51,13 +54,14 @@ export default function FundsCharts({ overview: o }: { overview: BudgetOverview 
               {months.map((m) => (
                 <Table.Tr key={m.month}>
                   <Table.Td>{m.name}</Table.Td>
-                  <Table.Td ta="right">{formatMoney(m.spentCents)}</Table.Td>
-                  <Table.Td ta="right">{formatMoney(m.cumulativeSpentCents)}</Table.Td>
-                  <Table.Td ta="right">{formatMoney(m.committedCents)}</Table.Td>
+                  <Table.Td ta="right" className="tc-nowrap">{formatMoney(m.spentCents)}</Table.Td>
+                  <Table.Td ta="right" className="tc-nowrap">{formatMoney(m.cumulativeSpentCents)}</Table.Td>
+                  <Table.Td ta="right" className="tc-nowrap">{formatMoney(m.committedCents)}</Table.Td>
                 </Table.Tr>
               ))}
             </Table.Tbody>
           </Table>
+          </ScrollTable>
         </details>
       </Paper>
       <Paper withBorder p="lg" data-testid="chart-opgave">
@@ -68,7 +72,7 @@ export default function FundsCharts({ overview: o }: { overview: BudgetOverview 
           <ResponsiveContainer width="100%" height={240}>
             <BarChart data={perOpgave} layout="vertical" margin={{ left: 10, right: 20 }}>
               <CartesianGrid strokeDasharray="3 3" />
-              <XAxis type="number" tickFormatter={money} allowDecimals={false} />
+              <XAxis type="number" tickFormatter={axisMoney} allowDecimals={false} />
               <YAxis type="category" dataKey="name" width={160} />
               <Tooltip formatter={money} />
               <Legend />
@@ -77,6 +81,7 @@ export default function FundsCharts({ overview: o }: { overview: BudgetOverview 
             </BarChart>
           </ResponsiveContainer>
         </figure>
+        <ScrollTable label={t('budget.overview.chartOpgave')} minWidth={420}>
         <Table data-testid="table-opgave">
           <Table.Thead>
             <Table.Tr>
@@ -89,12 +94,13 @@ export default function FundsCharts({ overview: o }: { overview: BudgetOverview 
             {perOpgave.map((g) => (
               <Table.Tr key={g.name}>
                 <Table.Td>{g.name}</Table.Td>
-                <Table.Td ta="right">{formatMoney(g.spentCents)}</Table.Td>
-                <Table.Td ta="right">{formatMoney(g.committedCents)}</Table.Td>
+                <Table.Td ta="right" className="tc-nowrap">{formatMoney(g.spentCents)}</Table.Td>
+                <Table.Td ta="right" className="tc-nowrap">{formatMoney(g.committedCents)}</Table.Td>
               </Table.Tr>
             ))}
           </Table.Tbody>
         </Table>
+        </ScrollTable>
       </Paper>
     </SimpleGrid>
   );

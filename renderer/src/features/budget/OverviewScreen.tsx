@@ -8,8 +8,11 @@ import { BudgetEntryInput, ENTRY_KINDS, type BudgetOverview, type WarningLevel }
 import { call } from '../../shared/api';
 import { fieldErrorsOf, notifyError, notifySaved } from '../../shared/errors';
 import { formatDate, formatMoney } from '../../ui/format';
+import { ScrollTable } from '../../ui/ScrollTable';
 import { downloadBase64, todayText, toPayload } from './forms';
 import { useFundsStore } from './store';
+import { DateField } from '../../ui/DateField';
+import { AnchorCheck } from '../district/AnchorCheck';
 import { useOpgaveLabel } from '../agenda/catalogue-en';
 
 const FundsCharts = lazy(() => import('./FundsCharts'));
@@ -32,7 +35,7 @@ function Totals({ o }: { o: BudgetOverview }) {
             <Text size="sm" c="dimmed">
               {label}
             </Text>
-            <Text size="xl" fw={700} data-testid={`total-${key}`}>
+            <Text size="lg" fw={700} data-testid={`total-${key}`} className="tc-nowrap">
               {formatMoney(cents)}
             </Text>
           </Card>
@@ -79,6 +82,7 @@ function EntriesCard({ teamId }: { teamId: number }) {
           {t('budget.entries.none')}
         </Text>
       ) : (
+        <ScrollTable label={t('budget.entries.title')} minWidth={560}>
         <Table mb="md" data-testid="entries">
           <Table.Thead>
             <Table.Tr>
@@ -92,9 +96,9 @@ function EntriesCard({ teamId }: { teamId: number }) {
           <Table.Tbody>
             {entries.map((e) => (
               <Table.Tr key={e.id}>
-                <Table.Td>{formatDate(e.date)}</Table.Td>
+                <Table.Td className="tc-nowrap">{formatDate(e.date)}</Table.Td>
                 <Table.Td>{t(`budget.entries.kinds.${e.kind}`)}</Table.Td>
-                <Table.Td ta="right">{formatMoney(e.amountCents)}</Table.Td>
+                <Table.Td ta="right" className="tc-nowrap">{formatMoney(e.amountCents)}</Table.Td>
                 <Table.Td>{e.reason}</Table.Td>
                 <Table.Td>
                   <Link to={`/funds/history/budget_entry/${e.id}`}>{t('budget.expenses.history')}</Link>
@@ -103,11 +107,12 @@ function EntriesCard({ teamId }: { teamId: number }) {
             ))}
           </Table.Tbody>
         </Table>
+        </ScrollTable>
       )}
       <form onSubmit={submit} noValidate aria-label={t('budget.entries.add')}>
         <Group align="flex-start" wrap="wrap">
           <Select label={t('budget.entries.kind')} data={ENTRY_KINDS.map((k) => ({ value: k, label: t(`budget.entries.kinds.${k}`) }))} allowDeselect={false} w={160} {...form.getInputProps('kind')} />
-          <TextInput label={t('budget.fields.date')} placeholder={t('budget.fields.datePlaceholder')} w={140} {...form.getInputProps('date')} />
+          <DateField label={t('budget.fields.date')} w={140} {...form.getInputProps('date')} />
           <TextInput label={t('budget.fields.amount')} placeholder={t('budget.fields.amountPlaceholder')} w={160} withAsterisk {...form.getInputProps('amountCents')} />
           <TextInput label={t('budget.fields.reason')} style={{ flex: 1, minWidth: 200 }} {...form.getInputProps('reason')} />
           <Button type="submit" mt={24}>
@@ -127,6 +132,7 @@ function GroupTable({ title, rows }: { title: string; rows: { key: string; label
       <Title order={2} size="h3" mb="sm">
         {title}
       </Title>
+      <ScrollTable label={title} minWidth={620}>
       <Table>
         <Table.Thead>
           <Table.Tr>
@@ -142,13 +148,14 @@ function GroupTable({ title, rows }: { title: string; rows: { key: string; label
               <Table.Td>
                 {r.label} {r.level !== 'ok' && <Badge color={LEVEL_COLOR[r.level]} variant="light">{t(`budget.level.${r.level}`)}</Badge>}
               </Table.Td>
-              <Table.Td ta="right">{formatMoney(r.decidedCents)}</Table.Td>
-              <Table.Td ta="right">{formatMoney(r.committedCents)}</Table.Td>
-              <Table.Td ta="right">{formatMoney(r.spentCents)}</Table.Td>
+              <Table.Td ta="right" className="tc-nowrap">{formatMoney(r.decidedCents)}</Table.Td>
+              <Table.Td ta="right" className="tc-nowrap">{formatMoney(r.committedCents)}</Table.Td>
+              <Table.Td ta="right" className="tc-nowrap">{formatMoney(r.spentCents)}</Table.Td>
             </Table.Tr>
           ))}
         </Table.Tbody>
       </Table>
+      </ScrollTable>
     </Paper>
   );
 }
@@ -206,6 +213,7 @@ function ExportAndVerify({ teamId }: { teamId: number }) {
           )}
         </Alert>
       )}
+      <AnchorCheck teamId={teamId} />
     </Paper>
   );
 }

@@ -15,6 +15,11 @@ export const nl = {
     used: '{{percent}} gebruikt (vastgelegd + besteed)',
   },
   level: { ok: 'Binnen budget', warning: '80% of meer gebruikt', over: '100% of meer gebruikt' },
+  noBudget: {
+    title: 'Nog geen budget voor {{year}}',
+    step: 'Leg eerst de toekenning van het district vast onder Versterkingsgelden → Budget van het jaar.',
+    action: 'Budget vastleggen',
+  },
   warnings: {
     title: 'Signalen',
     year: 'Het jaarbudget is voor {{percent}}% gebruikt.',
@@ -77,6 +82,7 @@ export const nl = {
     new: 'Nieuwe uitgave',
     save: 'Uitgave opslaan',
     saved: 'De uitgave is opgeslagen.',
+    lastSaved: 'Opgeslagen: {{what}} op {{date}}.',
     reverse: 'Terugdraaien',
     reversed: 'De uitgave is teruggedraaid met een tegenboeking.',
     reverseTitle: 'Uitgave terugdraaien',
@@ -155,6 +161,11 @@ export const en: typeof nl = {
     used: '{{percent}} used (committed + spent)',
   },
   level: { ok: 'Within budget', warning: '80% or more used', over: '100% or more used' },
+  noBudget: {
+    title: 'No budget for {{year}} yet',
+    step: "First record the district's allocation under Funds → Budget of the year.",
+    action: 'Record the budget',
+  },
   warnings: {
     title: 'Signals',
     year: 'The year budget is {{percent}}% used.',
@@ -217,6 +228,7 @@ export const en: typeof nl = {
     new: 'New expense',
     save: 'Save expense',
     saved: 'The expense has been saved.',
+    lastSaved: 'Saved: {{what}} on {{date}}.',
     reverse: 'Reverse',
     reversed: 'The expense has been reversed with a reversal entry.',
     reverseTitle: 'Reverse expense',

@@ -8,6 +8,7 @@ import { fieldErrorsOf, notifyError } from '../../shared/errors';
 import { DUTCH_NUMBER_PROPS, validatorFor } from '../../ui/forms';
 import { formatDecimal, formatInteger } from '../../ui/format';
 import { FormActions } from '../../ui/FormActions';
+import { IsoDateField } from '../../ui/DateField';
 
 type Num = number | string;
 export interface PartValues {
@@ -81,7 +82,7 @@ export function NormText({ inhabitants, wijkagenten }: { inhabitants: number; wi
   const { t } = useTranslation();
   const norm = wijkagentNorm(inhabitants, wijkagenten);
   return (
-    <Text size="sm" c={norm.status === 'short' ? 'orange.9' : 'teal.9'} data-status={norm.status} data-testid="cluster-norm">
+    <Text size="sm" c={norm.status === 'short' ? 'var(--tc-warning-text)' : 'teal.9'} data-status={norm.status} data-testid="cluster-norm">
       {norm.status === 'short'
         ? t('clusters.norm.short', { needed: formatInteger(norm.needed), count: -norm.difference })
         : t('clusters.norm.ok', { needed: formatInteger(norm.needed) })}
@@ -118,8 +119,8 @@ export function ClusterForm({
           <PartFields form={form} prefix="" teamGemeenten={teamGemeenten} autofocus />
           <NormText inhabitants={n0(v.inhabitants)} wijkagenten={n0(v.wijkagenten)} />
           <SimpleGrid cols={2}>
-            <TextInput type="date" label={t('clusters.fields.startDate')} withAsterisk {...form.getInputProps('startDate')} />
-            {withEnd && <TextInput type="date" label={t('clusters.fields.endDate')} {...form.getInputProps('endDate')} />}
+            <IsoDateField label={t('clusters.fields.startDate')} withAsterisk {...form.getInputProps('startDate')} />
+            {withEnd && <IsoDateField label={t('clusters.fields.endDate')} {...form.getInputProps('endDate')} />}
           </SimpleGrid>
           <FormActions onCancel={onClose} busy={busy} />
         </Stack>
@@ -139,7 +140,7 @@ export function EndForm({ cluster, today, onClose, onSubmit }: { cluster: Cluste
       <form onSubmit={submit} noValidate aria-label={title}>
         <Stack gap="md">
           <Text size="sm">{t('clusters.endHint')}</Text>
-          <TextInput type="date" label={t('clusters.fields.endDate')} withAsterisk data-autofocus {...form.getInputProps('endDate')} />
+          <IsoDateField label={t('clusters.fields.endDate')} withAsterisk data-autofocus {...form.getInputProps('endDate')} />
           <TextInput label={t('clusters.fields.reason')} {...form.getInputProps('reason')} />
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>
@@ -191,7 +192,7 @@ export function SplitForm({
       <form onSubmit={submit} noValidate aria-label={title}>
         <Stack gap="md">
           <Text size="sm">{t('clusters.splitHint')}</Text>
-          <TextInput type="date" label={t('clusters.fields.splitDate')} withAsterisk w={260} {...form.getInputProps('date')} />
+          <IsoDateField label={t('clusters.fields.splitDate')} withAsterisk w={260} {...form.getInputProps('date')} />
           {parts.map((_, i) => (
             <Card key={i} withBorder component="fieldset" aria-label={t('clusters.part', { n: i + 1 })}>
               <Group justify="space-between" mb="xs">

@@ -10,6 +10,7 @@ import { useActiveTeam } from '../team/store';
 import { ClusterForm, EMPTY_PART, EndForm, NormText, SplitForm, type ClusterValues } from './ClusterForms';
 import { useClustersStore } from './store';
 import { localIsoDate } from '@api/dates';
+import { ScrollTable } from '../../ui/ScrollTable';
 
 type Col = 'name' | 'inhabitants' | 'fte' | 'wijkagenten' | 'norm' | 'start' | 'end';
 const sortValue = (c: Cluster, key: Col): SortValue =>
@@ -50,7 +51,7 @@ function OverviewCard({ o }: { o: ClusterOverview }) {
                     <Table.Td>{t(`clusters.overview.${k}`)}</Table.Td>
                     <Table.Td>{fmt(o.sum[k])}</Table.Td>
                     <Table.Td>{fmt(o.team[k])}</Table.Td>
-                    <Table.Td c={diff === 0 ? undefined : 'orange.9'}>
+                    <Table.Td c={diff === 0 ? undefined : 'var(--tc-warning-text)'}>
                       {fmt(diff)} — {diff > 0 ? t('clusters.overview.gap') : diff < 0 ? t('clusters.overview.overlap') : t('clusters.overview.equal')}
                     </Table.Td>
                   </Table.Tr>
@@ -163,6 +164,7 @@ export default function ClustersPage() {
               />
             </Stack>
           </Group>
+          <ScrollTable label={t('clusters.title')} minWidth={980}>
           <Table striped data-testid="clusters-table">
             <Table.Thead>
               <Table.Tr>
@@ -211,14 +213,14 @@ export default function ClustersPage() {
                       </Text>
                     )}
                   </Table.Td>
-                  <Table.Td>{formatInteger(c.inhabitants)}</Table.Td>
-                  <Table.Td>{formatDecimal(c.fte)}</Table.Td>
-                  <Table.Td>{formatInteger(c.wijkagenten)}</Table.Td>
+                  <Table.Td className="tc-nowrap">{formatInteger(c.inhabitants)}</Table.Td>
+                  <Table.Td className="tc-nowrap">{formatDecimal(c.fte)}</Table.Td>
+                  <Table.Td className="tc-nowrap">{formatInteger(c.wijkagenten)}</Table.Td>
                   <Table.Td>
                     <NormText inhabitants={c.inhabitants} wijkagenten={c.wijkagenten} />
                   </Table.Td>
-                  <Table.Td>{formatDate(c.startDate)}</Table.Td>
-                  <Table.Td>{c.endDate ? formatDate(c.endDate) : '—'}</Table.Td>
+                  <Table.Td className="tc-nowrap">{formatDate(c.startDate)}</Table.Td>
+                  <Table.Td className="tc-nowrap">{c.endDate ? formatDate(c.endDate) : '—'}</Table.Td>
                   <Table.Td>
                     <Group gap={4} wrap="nowrap">
                       <Button size="xs" variant="subtle" aria-label={t('clusters.editOf', { name: c.name })} onClick={() => setDialog({ kind: 'edit', cluster: c })}>
@@ -253,6 +255,7 @@ export default function ClustersPage() {
               ))}
             </Table.Tbody>
           </Table>
+          </ScrollTable>
         </>
       )}
 

@@ -1,4 +1,4 @@
-import { Alert, Button, Checkbox, Group, Loader, MultiSelect, Paper, SegmentedControl, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
+import { Alert, Button, Checkbox, Group, Loader, MultiSelect, Paper, SegmentedControl, SimpleGrid, Stack, Text } from '@mantine/core';
 import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ChosenOpgave } from '@api/agenda';
@@ -10,8 +10,10 @@ import { translateValidation } from '../../i18n';
 import { PageHeader } from '../../ui/PageHeader';
 import { useActiveTeam } from '../team/store';
 import { printCall } from './print-bridge';
+import { ExportBundleButton } from '../district/ExportBundleButton';
 import { localIsoDate } from '@api/dates';
 import { resolvePeriod, type PeriodChoice } from '@api/period';
+import { IsoDateField } from '../../ui/DateField';
 
 const ReportView = lazy(() => import('./report/ReportView').then((m) => ({ default: m.ReportView })));
 
@@ -110,6 +112,7 @@ export function PrintPage() {
             <Button variant="light" onClick={() => void run('savePdf')} disabled={!options} loading={busy}>
               {t('print.savePdf')}
             </Button>
+            <ExportBundleButton teamId={team.id} from={from} to={to} disabled={!options} />
           </>
         }
       />
@@ -137,8 +140,8 @@ export function PrintPage() {
             </Button>
           </Group>
           <SimpleGrid cols={2} maw={480}>
-            <TextInput type="date" label={t('print.from')} value={from} onChange={(e) => setRange([e.currentTarget.value, to])} />
-            <TextInput type="date" label={t('print.to')} value={to} onChange={(e) => setRange([from, e.currentTarget.value])} />
+            <IsoDateField label={t('print.from')} value={from} onChange={(iso) => setRange([iso, to])} w={170} />
+            <IsoDateField label={t('print.to')} value={to} onChange={(iso) => setRange([from, iso])} w={170} />
           </SimpleGrid>
           <Checkbox.Group label={t('print.sections')} value={sections} onChange={(v) => setSections(v)}>
             <Group mt={4}>
@@ -166,7 +169,16 @@ export function PrintPage() {
         </Stack>
       </Paper>
       <Text fw={600}>{t('print.preview')}</Text>
-      <div className="report-preview" data-testid="report-preview">
+      {/* The sheet keeps its paper width; on a narrow window it scrolls inside this box, not the page. */}
+      <div
+        className="report-preview tc-scroll-region"
+        data-testid="report-preview"
+        data-scroll-region
+        role="region"
+        aria-label={t('print.preview')}
+        tabIndex={0}
+        style={{ overflowX: 'auto' }}
+      >
         <Suspense fallback={<Loader aria-label={t('print.report.loading')} />}>
           {data && options ? <ReportView data={data} /> : <Loader aria-label={t('print.report.loading')} />}
         </Suspense>

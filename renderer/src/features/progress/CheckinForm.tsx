@@ -9,6 +9,7 @@ import { formatDate } from '../../ui/format';
 import { DUTCH_NUMBER_PROPS } from '../../ui/forms';
 import { parseDutchDate } from '../../ui/period/dates';
 import { FormActions } from '../../ui/FormActions';
+import { DateField } from '../../ui/DateField';
 
 interface Values {
   teamOpgaveId: string | null;
@@ -117,7 +118,7 @@ export function CheckinForm({ opgaven, today, initialOpgaveId, correcting, onSub
           data={opgaven.map((o) => ({ value: String(o.teamOpgaveId), label: opgaveTitle(o, i18n.language) }))}
           {...form.getInputProps('teamOpgaveId')}
         />
-        <TextInput
+        <DateField
           label={t('progress.fields.date')}
           description={t('progress.fields.dateHint')}
           withAsterisk

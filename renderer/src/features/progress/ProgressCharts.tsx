@@ -5,6 +5,7 @@ import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, X
 import { addMonths } from '@api/period';
 import type { ProgressHistory, SeriesPoint } from '@api/progress';
 import { formatDate, formatDecimal, formatInteger } from '../../ui/format';
+import { ScrollTable } from '../../ui/ScrollTable';
 
 /** Dates on a time axis: milliseconds at noon UTC, so a day never slips across a zone. */
 const ms = (iso: string) => Date.parse(`${iso}T12:00:00Z`);
@@ -63,12 +64,12 @@ function ChartCard({
           <div role="img" aria-label={title} style={{ width: '100%', height: 260 }}>
             {chart}
           </div>
-          <Table.ScrollContainer minWidth={260} mah={260}>
+          <ScrollTable label={t('progress.charts.table', { title })} minWidth={260} maxHeight={260}>
             <Table striped withTableBorder fz="sm" data-testid="chart-table">
               <Table.Caption>{t('progress.charts.table', { title })}</Table.Caption>
               {table}
             </Table>
-          </Table.ScrollContainer>
+          </ScrollTable>
         </SimpleGrid>
       )}
     </Card>
@@ -135,9 +136,9 @@ function ProgressChart({ title, testId, points, from, to }: { title: string; tes
           <Table.Tbody>
             {points.map((p) => (
               <Table.Tr key={p.date} data-testid="chart-row" data-date={p.date} data-progress={p.progress} data-confidence={p.confidence}>
-                <Table.Td>{formatDate(p.date)}</Table.Td>
+                <Table.Td className="tc-nowrap">{formatDate(p.date)}</Table.Td>
                 <Table.Td>{formatDecimal(p.progress)}%</Table.Td>
-                <Table.Td>{formatDecimal(p.confidence)}</Table.Td>
+                <Table.Td className="tc-nowrap">{formatDecimal(p.confidence)}</Table.Td>
               </Table.Tr>
             ))}
           </Table.Tbody>
@@ -197,9 +198,9 @@ function ClusterChart({ history }: { history: ProgressHistory }) {
           <Table.Tbody>
             {points.map((p) => (
               <Table.Tr key={p.date} data-testid="chart-row" data-date={p.date}>
-                <Table.Td>{formatDate(p.date)}</Table.Td>
-                <Table.Td>{formatDecimal(p.fte)}</Table.Td>
-                <Table.Td>{formatInteger(p.wijkagenten)}</Table.Td>
+                <Table.Td className="tc-nowrap">{formatDate(p.date)}</Table.Td>
+                <Table.Td className="tc-nowrap">{formatDecimal(p.fte)}</Table.Td>
+                <Table.Td className="tc-nowrap">{formatInteger(p.wijkagenten)}</Table.Td>
               </Table.Tr>
             ))}
           </Table.Tbody>

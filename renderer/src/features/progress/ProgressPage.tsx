@@ -1,5 +1,5 @@
 import { Alert, Button, Card, Group, Loader, Modal, Select, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
-import { lazy, Suspense, useEffect, useState } from 'react';
+import { Fragment, lazy, Suspense, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { RHYTHMS, type Checkin, type OpgaveOverview, type Rhythm } from '@api/progress';
@@ -10,9 +10,11 @@ import { PeriodPicker } from '../../ui/period/PeriodPicker';
 import { usePeriodStore } from '../../ui/period/store';
 import { useActiveTeam } from '../team/store';
 import { CheckinForm } from './CheckinForm';
+import { CheckinNotes } from './CheckinNotes';
 import { StatusBadge } from './StatusBadge';
 import { useProgressStore } from './store';
 import { Trend } from './Trend';
+import { ScrollTable } from '../../ui/ScrollTable';
 
 const ProgressCharts = lazy(() => import('./ProgressCharts'));
 
@@ -32,7 +34,7 @@ function OpgaveCard({ o, onCheckin, onRhythm }: { o: OpgaveOverview; onCheckin()
         </Group>
         {o.latest ? (
           <Text size="sm">
-            {t('progress.latest')}: {formatDate(o.latest.date)} · {t('progress.charts.progress')}{' '}
+            {t('progress.latest')}: <span className="tc-nowrap">{formatDate(o.latest.date)}</span> · {t('progress.charts.progress')}{' '}
             <strong data-testid="latest-progress">{o.latest.progress}%</strong> · {t('progress.fields.confidence')}{' '}
             <strong data-testid="latest-confidence">{o.latest.confidence}</strong>
           </Text>
@@ -41,9 +43,16 @@ function OpgaveCard({ o, onCheckin, onRhythm }: { o: OpgaveOverview; onCheckin()
             {t('progress.noCheckin')}
           </Text>
         )}
+        {o.latest && <CheckinNotes checkin={o.latest} testId="latest-notes" />}
         <Trend trend={o.trend} delta={o.progressDelta} />
         <Text size="sm" data-testid="next-due" data-overdue={o.checkinOverdue}>
-          {o.nextDue ? `${t('progress.nextDue')} ${formatDate(o.nextDue)}` : t('progress.noneDue')}
+          {o.nextDue ? (
+            <>
+              {t('progress.nextDue')} <span className="tc-nowrap">{formatDate(o.nextDue)}</span>
+            </>
+          ) : (
+            t('progress.noneDue')
+          )}
           {o.checkinOverdue && (
             <Text span fw={700} c="red.9">
               {' '}
@@ -79,8 +88,15 @@ function OpgaveCard({ o, onCheckin, onRhythm }: { o: OpgaveOverview; onCheckin()
 
 function CheckinTable({ checkins, titleOf, onCorrect }: { checkins: Checkin[]; titleOf(id: number): string; onCorrect(c: Checkin): void }) {
   const { t } = useTranslation();
+  const [expanded, setExpanded] = useState<ReadonlySet<number>>(new Set());
+  const toggle = (id: number) =>
+    setExpanded((prev) => {
+      const next = new Set(prev);
+      if (!next.delete(id)) next.add(id);
+      return next;
+    });
   return (
-    <Table.ScrollContainer minWidth={700}>
+    <ScrollTable label={t('progress.history')} minWidth={760}>
       <Table striped withTableBorder data-testid="checkin-table">
         <Table.Thead>
           <Table.Tr>
@@ -89,22 +105,34 @@ function CheckinTable({ checkins, titleOf, onCorrect }: { checkins: Checkin[]; t
             <Table.Th>{t('progress.fields.status')}</Table.Th>
             <Table.Th>{t('progress.charts.progress')}</Table.Th>
             <Table.Th>{t('progress.fields.confidence')}</Table.Th>
-            <Table.Th>{t('progress.fields.nextSteps')}</Table.Th>
+            <Table.Th>{t('progress.notes.title')}</Table.Th>
             <Table.Th />
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
           {checkins.map((c) => {
             const old = c.correctedById !== null;
+            const open = expanded.has(c.id);
+            const name = `${titleOf(c.teamOpgaveId)} ${formatDate(c.date)}`;
             return (
-              <Table.Tr key={c.id} data-testid="checkin-row" data-corrected={old} style={old ? { textDecoration: 'line-through', opacity: 0.7 } : undefined}>
+              <Fragment key={c.id}>
+              <Table.Tr data-testid="checkin-row" data-corrected={old} style={old ? { textDecoration: 'line-through', opacity: 0.7 } : undefined}>
                 <Table.Td>{titleOf(c.teamOpgaveId)}</Table.Td>
-                <Table.Td>{formatDate(c.date)}</Table.Td>
-                <Table.Td>{t(`progress.status.${c.status}`)}</Table.Td>
+                <Table.Td className="tc-nowrap">{formatDate(c.date)}</Table.Td>
+                <Table.Td className="tc-nowrap">{t(`progress.status.${c.status}`)}</Table.Td>
                 <Table.Td>{c.progress}%</Table.Td>
                 <Table.Td>{c.confidence}</Table.Td>
                 <Table.Td>
-                  {c.nextSteps}
+                  <Button
+                    size="compact-xs"
+                    variant="subtle"
+                    aria-expanded={open}
+                    aria-controls={`checkin-notes-${c.id}`}
+                    aria-label={t(open ? 'progress.notes.hideOf' : 'progress.notes.showOf', { name })}
+                    onClick={() => toggle(c.id)}
+                  >
+                    {t(open ? 'progress.notes.hide' : 'progress.notes.show')}
+                  </Button>
                   {c.correctsId !== null && (
                     <Text size="xs" c="dimmed">
                       {t('progress.correctionOf', { reason: c.correctionReason })}
@@ -121,11 +149,19 @@ function CheckinTable({ checkins, titleOf, onCorrect }: { checkins: Checkin[]; t
                   )}
                 </Table.Td>
               </Table.Tr>
+              {open && (
+                <Table.Tr id={`checkin-notes-${c.id}`} data-testid="checkin-notes-row">
+                  <Table.Td colSpan={7}>
+                    <CheckinNotes checkin={c} />
+                  </Table.Td>
+                </Table.Tr>
+              )}
+              </Fragment>
             );
           })}
         </Table.Tbody>
       </Table>
-    </Table.ScrollContainer>
+    </ScrollTable>
   );
 }
 

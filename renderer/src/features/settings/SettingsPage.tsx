@@ -1,4 +1,5 @@
 import { Paper, SegmentedControl, Stack, Text, Title } from '@mantine/core';
+import type { Team } from '../../../../electron/api/team';
 import { useTranslation } from 'react-i18next';
 import { notifySaved } from '../../shared/errors';
 import { setLanguage, type Language } from '../../i18n';
@@ -8,30 +9,15 @@ import { BackupSection } from '../backup/BackupSection';
 import { NewTeamSection } from '../team/NewTeamSection';
 import { TeamForm } from '../team/TeamForm';
 import { useActiveTeam, useTeamStore } from '../team/store';
+import { DistrictSettings } from '../district/DistrictSettings';
 
 export function SettingsPage() {
   const { t, i18n } = useTranslation();
   const team = useActiveTeam();
-  const update = useTeamStore((s) => s.update);
-  if (!team) return null;
-  const { id, createdAt: _c, updatedAt: _u, norm: _n, formation: _f, ...profile } = team;
   return (
     <Stack gap="lg">
       <PageHeader title={t('settings.title')} />
-      <Paper withBorder p="lg" radius="md">
-        <Title order={2} size="h3" mb="md">
-          {t('team.profileTitle')}
-        </Title>
-        <TeamForm
-          key={`${id}-${team.updatedAt}`}
-          initial={profile}
-          submitLabel={t('common.save')}
-          onSubmit={async (next) => {
-            await update(id, next);
-            notifySaved(t('team.profileUpdated'));
-          }}
-        />
-      </Paper>
+      {team && <TeamProfileSection team={team} />}
       <NewTeamSection />
       <Paper withBorder p="lg" radius="md">
         <Title order={2} size="h3" mb="md" id="language-label">
@@ -50,7 +36,30 @@ export function SettingsPage() {
           {t('settings.formatExample', { money: formatMoney(123456), date: formatDate('2026-11-28') })}
         </Text>
       </Paper>
+      <DistrictSettings locked={!team} />
       <BackupSection />
     </Stack>
+  );
+}
+
+function TeamProfileSection({ team }: { team: Team }) {
+  const { t } = useTranslation();
+  const update = useTeamStore((s) => s.update);
+  const { id, createdAt: _c, updatedAt: _u, norm: _n, formation: _f, ...profile } = team;
+  return (
+    <Paper withBorder p="lg" radius="md">
+      <Title order={2} size="h3" mb="md">
+        {t('team.profileTitle')}
+      </Title>
+      <TeamForm
+        key={`${id}-${team.updatedAt}`}
+        initial={profile}
+        submitLabel={t('common.save')}
+        onSubmit={async (next) => {
+          await update(id, next);
+          notifySaved(t('team.profileUpdated'));
+        }}
+      />
+    </Paper>
   );
 }

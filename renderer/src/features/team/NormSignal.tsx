@@ -43,7 +43,7 @@ export function NormSignal({ inhabitants, wijkagenten, formationFte }: Props) {
         </Text>
       </Alert>
       {formationFte > 0 && (
-        <Text size="sm" data-testid="formation-signal" data-status={formation.status} c={formation.status === 'ok' ? undefined : 'orange.9'}>
+        <Text size="sm" data-testid="formation-signal" data-status={formation.status} c={formation.status === 'ok' ? undefined : 'var(--tc-warning-text)'}>
           {t('team.formation.title')}: {t('team.formation.amount', { value: formatDecimal(formationFte) })} — {t(`team.formation.${formation.status}`)}
         </Text>
       )}

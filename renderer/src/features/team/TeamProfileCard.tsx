@@ -1,7 +1,8 @@
-import { Card, Group, List, Stack, Text, Title } from '@mantine/core';
+import { Card, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { Team } from '@api/team';
 import { formatDecimal, formatInteger } from '../../ui/format';
+import { Name } from '../../ui/NoBreak';
 import { NormSignal } from './NormSignal';
 
 export function TeamProfileCard({ team }: { team: Team }) {
@@ -17,22 +18,23 @@ export function TeamProfileCard({ team }: { team: Team }) {
   ];
   return (
     <Card withBorder radius="md" padding="lg" data-testid="team-profile">
-      <Stack gap="sm">
-        <Title order={2} size="h3" data-testid="team-name">
-          {team.name}
+      <Stack gap="xs">
+        <Title order={2} size="h4" data-testid="team-name">
+          <Name text={team.name} />
         </Title>
-        <List listStyleType="none" spacing={2}>
+        {/* Compact: the profile is looked up, not read every day; two columns of label: value. */}
+        <SimpleGrid component="dl" cols={{ base: 1, sm: 2 }} spacing="md" verticalSpacing={2} m={0}>
           {facts.map(([label, value]) => (
-            <List.Item key={label}>
-              <Group gap="xs">
-                <Text size="sm" c="dimmed" w={200}>
-                  {label}
-                </Text>
-                <Text size="sm">{value}</Text>
-              </Group>
-            </List.Item>
+            <Text key={label} size="sm" component="div">
+              <Text span size="sm" c="dimmed" component="dt" display="inline">
+                {label}:
+              </Text>{' '}
+              <Text span size="sm" component="dd" display="inline" m={0}>
+                {value}
+              </Text>
+            </Text>
           ))}
-        </List>
+        </SimpleGrid>
         <NormSignal inhabitants={team.inhabitants} wijkagenten={team.wijkagenten} formationFte={team.formationFte} />
       </Stack>
     </Card>

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { notifySaved } from '../../shared/errors';
 import { TeamForm } from './TeamForm';
 import { useTeamStore } from './store';
+import { DistrictWelcome } from '../district/DistrictSettings';
 
 /** First start on an empty store: one short form creates the team. */
 export function WelcomePage() {
@@ -24,6 +25,7 @@ export function WelcomePage() {
             }}
           />
         </Paper>
+        <DistrictWelcome />
       </Stack>
     </Container>
   );

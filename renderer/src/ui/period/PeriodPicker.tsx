@@ -1,9 +1,11 @@
-import { ActionIcon, Button, Group, Paper, SegmentedControl, Text, TextInput } from '@mantine/core';
+import { ActionIcon, Button, Group, Paper, SegmentedControl, Text } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDate } from '../format';
 import { parseDutchDate } from './dates';
 import { stepPeriod, usePeriodStore } from './store';
+import { DateField } from '../DateField';
+import { WithDates } from '../NoBreak';
 
 /** Quarter, year or custom dates; the dashboard and the charts follow the choice. */
 export function PeriodPicker() {
@@ -94,20 +96,20 @@ export function PeriodPicker() {
           </Group>
         ) : (
           <Group gap="xs" align="flex-end">
-            <TextInput
+            <DateField
               label={t('progress.period.from')}
               value={from}
-              onChange={(e) => setFrom(e.currentTarget.value)}
+              onChange={setFrom}
               error={errors.from}
-              w={130}
+              w={160}
               onKeyDown={(e) => e.key === 'Enter' && applyCustom()}
             />
-            <TextInput
+            <DateField
               label={t('progress.period.to')}
               value={to}
-              onChange={(e) => setTo(e.currentTarget.value)}
+              onChange={setTo}
               error={errors.to}
-              w={130}
+              w={160}
               onKeyDown={(e) => e.key === 'Enter' && applyCustom()}
             />
             <Button variant="light" onClick={applyCustom}>
@@ -117,7 +119,7 @@ export function PeriodPicker() {
         )}
         {resolved && (
           <Text size="sm" c="dimmed" data-testid="period-range">
-            {t('progress.period.showing', { from: formatDate(resolved.from), to: formatDate(resolved.to) })}
+            <WithDates text={t('progress.period.showing', { from: formatDate(resolved.from), to: formatDate(resolved.to) })} />
           </Text>
         )}
       </Group>

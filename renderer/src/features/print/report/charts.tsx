@@ -4,6 +4,7 @@ import { addMonths } from '@api/period';
 import type { ReportOpgave } from '@api/report';
 import { formatDate, formatMoney } from '../../../ui/format';
 import { useMonths } from '../../../ui/months';
+import { WithDates } from '../../../ui/NoBreak';
 
 /**
  * Charts for paper: fixed sizes (no ResponsiveContainer, so the print engine sees the final size
@@ -87,13 +88,38 @@ export function ProgressChart({ opgave, from, to, title }: { opgave: ReportOpgav
           />
         </LineChart>
       )}
-      <div className="chart-foot muted">{t('print.report.chartAxes', { from: formatDate(from), to: formatDate(to) })}</div>
+      <div className="chart-foot muted">
+        <WithDates text={t('print.report.chartAxes', { from: formatDate(from), to: formatDate(to) })} />
+      </div>
     </figure>
   );
 }
 
 /** Euros without cents on an axis; the tables beside the chart carry the exact amounts. */
 const axisMoney = (v: unknown) => (typeof v === 'number' && Number.isSafeInteger(v) ? formatMoney(Math.round(v / 100) * 100).replace(/,00$/, '') : '');
+
+/**
+ * The money chart's legend drawn by hand: recharts paints a bar's legend square in the bar's fill,
+ * and committed is white, so "Vastgelegd" stood on paper without a marker.
+ */
+function MoneyLegend({ spent, committed }: { spent: string; committed: string }) {
+  return (
+    <div style={{ display: 'flex', justifyContent: 'center', gap: 14, fontSize: 9, color: '#000' }}>
+      <span data-legend-entry>
+        <svg width="10" height="10" aria-hidden="true" style={{ verticalAlign: 'middle', marginRight: 4 }}>
+          <rect width="10" height="10" fill="#000" />
+        </svg>
+        {spent}
+      </span>
+      <span data-legend-entry>
+        <svg width="10" height="10" aria-hidden="true" style={{ verticalAlign: 'middle', marginRight: 4 }}>
+          <rect x="0.5" y="0.5" width="9" height="9" fill="#fff" stroke="#000" strokeDasharray="3 2" />
+        </svg>
+        {committed}
+      </span>
+    </div>
+  );
+}
 
 /** Spent (solid black) and committed (white, dashed outline) per month of one year. */
 export function MonthlyMoneyChart({ months, title }: { months: { month: number; spentCents: number; committedCents: number }[]; title: string }) {
@@ -107,7 +133,7 @@ export function MonthlyMoneyChart({ months, title }: { months: { month: number; 
         <CartesianGrid stroke="#bbb" strokeDasharray="2 3" vertical={false} />
         <XAxis dataKey="name" tick={{ fontSize: 9, fill: '#000' }} stroke="#000" />
         <YAxis tickFormatter={axisMoney} allowDecimals={false} width={78} tick={{ fontSize: 9, fill: '#000' }} stroke="#000" />
-        <Legend verticalAlign="top" height={18} iconSize={10} wrapperStyle={{ fontSize: 9, color: '#000' }} formatter={blackLabel} />
+        <Legend verticalAlign="top" height={18} content={() => <MoneyLegend spent={t('budget.totals.spent')} committed={t('budget.totals.committed')} />} />
         <Bar dataKey="spentCents" name={t('budget.totals.spent')} fill="#000" isAnimationActive={false} />
         <Bar dataKey="committedCents" name={t('budget.totals.committed')} fill="#fff" stroke="#000" strokeDasharray="3 2" isAnimationActive={false} />
       </BarChart>

@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import type { ReportData } from '@api/report';
 import { formatDate } from '../../../../ui/format';
 import { useMonths } from '../../../../ui/months';
+import { Name } from '../../../../ui/NoBreak';
 
 export function TitleBlock({ data }: { data: ReportData }) {
   const { t } = useTranslation();
@@ -12,7 +13,7 @@ export function TitleBlock({ data }: { data: ReportData }) {
   return (
     <header className="title-block keep">
       <h1 data-testid="report-title">
-        {options.kind === 'driehoek' ? t('print.report.titleDriehoek') : t('print.report.titleFull')} — {team.name}
+        {options.kind === 'driehoek' ? t('print.report.titleDriehoek') : t('print.report.titleFull')} — <Name text={team.name} />
       </h1>
       <div className="title-grid">
         <span className="muted">{t('team.fields.eenheid')}</span>
