@@ -1,4 +1,4 @@
-import { closeSync, existsSync, openSync, statSync, utimesSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readdirSync, statSync, utimesSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { fixedClock } from '../../electron/core/clock';
@@ -25,7 +25,7 @@ describe('opening after an orderly close', () => {
     const dir = tempDir();
     await storeWithData(dir);
     expect(existsSync(stampOf(dir))).toBe(true);
-    expect(await quickCheckInBackground(join(dir, STORE_FILE_NAME))).toEqual({ ok: true });
+    expect(await quickCheckInBackground(join(dir, STORE_FILE_NAME)).result).toEqual({ ok: true });
 
     const core = createCore({ dataDir: dir, clock });
     // The stamp is gone while the store is open: a crash now means a full check at the next start.
@@ -38,6 +38,19 @@ describe('opening after an orderly close', () => {
     expect(pendingOf(core)).toBeNull();
     core.close();
     expect(existsSync(stampOf(dir))).toBe(true);
+  });
+
+  it('a close during the background check waits until the check has let go of the file', async () => {
+    const dir = tempDir();
+    await storeWithData(dir);
+    const core = createCore({ dataDir: dir, clock });
+    expect(pendingOf(core)).not.toBeNull();
+    core.close();
+    // Nothing may reappear after the close (the folder is then moved or removed).
+    await new Promise((r) => setTimeout(r, 300));
+    expect(readdirSync(dir).filter((f) => f.includes('-wal') || f.includes('-shm'))).toEqual([]);
+    // Closed before the check finished: no stamp, the next start checks in full.
+    expect(existsSync(stampOf(dir))).toBe(false);
   });
 
   it('checks in full before anything after an unclean end or a stale stamp', async () => {
@@ -70,7 +83,7 @@ describe('opening after an orderly close', () => {
     utimesSync(file, atime, (Math.floor(mtimeMs) + 0.5) / 1000);
     const damagedHash = sha256(file);
     // The worker thread itself finds it (not the same-thread fallback).
-    expect(await quickCheckInBackground(file)).toEqual({ ok: false, detail: expect.any(String) });
+    expect(await quickCheckInBackground(file).result).toEqual({ ok: false, detail: expect.any(String) });
 
     const core = createCore({ dataDir: dir, clock });
     expect(pendingOf(core)).not.toBeNull();

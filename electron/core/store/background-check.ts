@@ -9,18 +9,23 @@ import { Worker } from 'node:worker_threads';
 const WORKER_SOURCE = `
 const { parentPort, workerData } = require('node:worker_threads');
 const Database = require(workerData.driver);
+// [0] set when this worker has let go of the file, [1] set by the store when it closes first.
+const flags = new Int32Array(workerData.flags);
 let db;
-let result;
+let result = { ok: false, detail: 'stopped' };
 try {
+  if (Atomics.load(flags, 1) === 1) throw null;
   db = new Database(workerData.file, { readonly: true, fileMustExist: true });
   const rows = db.prepare('PRAGMA quick_check').all();
   const first = rows[0] ? Object.values(rows[0])[0] : undefined;
   result = rows.length === 1 && first === 'ok' ? { ok: true } : { ok: false, detail: String(first) };
 } catch (err) {
-  result = { ok: false, detail: String(err && err.code || err) };
+  if (err !== null) result = { ok: false, detail: String(err && err.code || err) };
 } finally {
   // Closed before the answer: the main connection is then the last one and checkpoints at close.
   if (db) db.close();
+  Atomics.store(flags, 0, 1);
+  Atomics.notify(flags, 0);
 }
 parentPort.postMessage(result);
 `;
@@ -32,11 +37,25 @@ export interface CheckOutcome {
   notRun?: boolean;
 }
 
-export function quickCheckInBackground(file: string): Promise<CheckOutcome> {
+export interface BackgroundCheck {
+  result: Promise<CheckOutcome>;
+  /**
+   * For a store closing before the check is done: the worker does not open the file any more, and
+   * this waits (a few seconds at most) until it has let go of it, so no read-only connection can
+   * recreate journal files after the store is closed, moved or deleted.
+   */
+  stop(): void;
+}
+
+const STOP_WAIT_MS = 5000;
+
+export function quickCheckInBackground(file: string): BackgroundCheck {
   const driver = createRequire(import.meta.url).resolve('better-sqlite3');
-  return new Promise((resolve) => {
-    const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { file, driver } });
-    let settled = false;
+  const flags = new Int32Array(new SharedArrayBuffer(8));
+  let settled = false;
+  let worker: Worker;
+  const result = new Promise<CheckOutcome>((resolve) => {
+    worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { file, driver, flags: flags.buffer } });
     const done = (o: CheckOutcome) => {
       if (settled) return;
       settled = true;
@@ -47,4 +66,13 @@ export function quickCheckInBackground(file: string): Promise<CheckOutcome> {
     worker.once('error', (err) => done({ ok: false, notRun: true, detail: String(err) }));
     worker.once('exit', () => done({ ok: false, notRun: true, detail: 'worker stopped' }));
   });
+  return {
+    result,
+    stop() {
+      if (settled) return;
+      Atomics.store(flags, 1, 1);
+      Atomics.wait(flags, 0, 0, STOP_WAIT_MS);
+      void worker.terminate();
+    },
+  };
 }

@@ -54,9 +54,11 @@ export function createStoreHolder<T>(file: string, wire: (db: Db) => T, options:
   let verified = opened.check === null;
   let damaged: Error | null = null;
   let pending: Promise<void> | null = null;
+  let stopCheck = () => {};
   if (opened.check) {
     const first = db;
-    pending = opened.check.then((outcome) => {
+    stopCheck = () => opened.check?.stop();
+    pending = opened.check.result.then((outcome) => {
       // The worker could not run (no worker threads here): check on this thread instead.
       if (outcome.notRun) {
         try {
@@ -122,6 +124,7 @@ export function createStoreHolder<T>(file: string, wire: (db: Db) => T, options:
     },
     swap(plan) {
       if (!db) throw new Error('The store is closed');
+      stopCheck();
       writeSwapJournal(dataDir, plan, step);
       db.close();
       db = null;
@@ -142,6 +145,7 @@ export function createStoreHolder<T>(file: string, wire: (db: Db) => T, options:
       return aside;
     },
     close() {
+      stopCheck();
       if (!db) return;
       db.close();
       db = null;

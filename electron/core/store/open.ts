@@ -4,7 +4,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { fromStoreError } from './errors';
 import { freeName, fsyncDir, fsyncFile, removeStoreFile, SIDECARS } from './files';
-import { quickCheckInBackground, type CheckOutcome } from './background-check';
+import { quickCheckInBackground, type BackgroundCheck } from './background-check';
 import { APPLICATION_ID, checkStoreFile, readOnlyLook } from './identity';
 import { hasCleanStamp, removeCleanStamp } from './stamp';
 import { MIGRATIONS } from './migrations';
@@ -121,7 +121,7 @@ export interface OpenedStore {
    * Null when the integrity check already ran before the open. Otherwise the check running in the
    * background; until it passes the connection is query_only, so not one page can be written.
    */
-  check: Promise<CheckOutcome> | null;
+  check: BackgroundCheck | null;
 }
 
 /**
