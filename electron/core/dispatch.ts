@@ -24,8 +24,12 @@ function bound(text: string, max: number): string {
 /** A method name fit to repeat in a message; anything but a string is named by its type only. */
 function describeMethod(method: unknown): string {
   if (typeof method !== 'string') return `(${typeof method})`;
-  // eslint-disable-next-line no-control-regex -- control characters are what must not reach a log line
-  return bound(method.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029\uD800-\uDFFF]/g, '?'), 80);
+  // Control characters, line separators and lone surrogates would garble the message or the log.
+  const shown = Array.from(method.slice(0, 200), (ch) => {
+    const c = ch.codePointAt(0)!;
+    return c < 0x20 || (c >= 0x7f && c <= 0x9f) || c === 0x2028 || c === 0x2029 || (c >= 0xd800 && c <= 0xdfff) ? '?' : ch;
+  }).join('');
+  return bound(shown, 80);
 }
 
 function issueMessage(issue: z.core.$ZodIssue): string {

@@ -5,6 +5,8 @@ import type { BudgetOverview } from '../../electron/api/budget';
 import type { BundleExport, BundleKeyInfo } from '../../electron/api/district';
 import type { Envelope } from '../../electron/api/errors';
 import { formatMoney } from '../../electron/api/money';
+// On screen the sign and amount are held together by a no-break space.
+import { formatMoney as screenMoney } from '../../renderer/src/ui/format';
 import type { Team } from '../../electron/api/team';
 import { createCore, type Core } from '../../electron/core';
 import { fixedClock } from '../../electron/core/clock';
@@ -156,10 +158,10 @@ describe('from team to district', () => {
     const moneyA = (await data<BudgetOverview>(teamA.core, 'budget.overview', { teamId: seeded.teamId, year: 2026 })).totals;
     const moneyB = (await data<BudgetOverview>(coreB, 'budget.overview', { teamId: teamB.id, year: 2026 })).totals;
     const rowA = page.locator(`[data-testid=district-row][data-team="${REPORT_TEAM.name}"]`);
-    expect(await rowA.getByTestId('row-spent').textContent()).toBe(formatMoney(moneyA.spentCents));
+    expect(await rowA.getByTestId('row-spent').textContent()).toBe(screenMoney(moneyA.spentCents));
     const sum = page.getByTestId('district-sum');
     for (const key of ['availableCents', 'committedCents', 'spentCents', 'leftCents'] as const)
-      expect(await sum.textContent()).toContain(formatMoney(moneyA[key] + moneyB[key]));
+      expect(await sum.textContent()).toContain(screenMoney(moneyA[key] + moneyB[key]));
     expect(await sum.textContent()).toContain('185.000');
     // Opgave 4 is chosen by both teams.
     expect(await page.getByTestId('opgaven-matrix').locator('tfoot th').nth(4).textContent()).toBe('2');
@@ -174,7 +176,7 @@ describe('from team to district', () => {
     await page.getByRole('link', { name: `Details van ${teamB.name}` }).click();
     await page.getByRole('heading', { name: `Verantwoording van ${teamB.name}` }).waitFor();
     expect(await page.getByTestId('team-expenses').locator('tbody tr').count()).toBe(2);
-    expect(await page.getByTestId('team-expenses').textContent()).toContain(formatMoney(12_345_67));
+    expect(await page.getByTestId('team-expenses').textContent()).toContain(screenMoney(12_345_67));
     await page.screenshot({ path: join(OUT, 'team-detail.png'), fullPage: true });
     await page.getByRole('link', { name: 'Terug naar het districtsoverzicht' }).click();
 

@@ -76,6 +76,7 @@ async function navigate(page: Page, name: string): Promise<void> {
 }
 
 async function expectText(actual: Promise<string | null>, expected: string, what: string): Promise<void> {
-  const text = (await actual)?.trim();
-  if (text !== expected) throw new Error(`${what}: expected "${expected}", found "${text}"`);
+  // Amounts on screen hold the sign and the number together with a no-break space.
+  const text = (await actual)?.trim().replace(/\s+/g, ' ');
+  if (text !== expected.replace(/\s+/g, ' ')) throw new Error(`${what}: expected "${expected}", found "${text}"`);
 }

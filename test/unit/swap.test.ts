@@ -26,8 +26,12 @@ async function powerCutDuringSwap(dataDir: string, replace: (core: Core) => Prom
     if (dead) throw Object.assign(new Error('EIO: power lost'), { code: 'EIO' });
     return rename(from, to);
   });
-  await replace(core).catch(() => undefined);
+  const answer = (await replace(core).catch(() => undefined)) as { ok: boolean; error?: { code: string; message: string } } | undefined;
   expect(dead).toBe(true);
+  // Until the restart the app says what happened, and opens nothing (no new empty store).
+  expect(answer?.error?.message).toMatch(/onderbroken.*start het opnieuw/);
+  expect(await core.dispatch('team.list', undefined)).toMatchObject({ ok: false, error: { code: 'STORE_READONLY' } });
+  expect(fs.existsSync(store)).toBe(false);
   vi.restoreAllMocks();
   try {
     core.close();

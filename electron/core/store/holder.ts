@@ -2,6 +2,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { StepHook } from './files';
+import { AppError } from '../../api/errors';
 import { removeStoreFile } from './files';
 import { readOnlyLook, storeDamaged } from './identity';
 import { openStore, openStoreAtStart, type Db } from './open';
@@ -48,6 +49,11 @@ export function createStoreHolder<T>(file: string, wire: (db: Db) => T, options:
   // An interrupted restore or import is finished before anything opens the store.
   finishSwap(dataDir, step);
   const existed = fs.existsSync(file);
+  // Set when a swap broke off halfway (a disk error): the next start finishes it, and until then
+  // nothing may open the folder's store again (it may be aside, and a new empty one would be made).
+  let interrupted = false;
+  const interruptedError = () =>
+    new AppError('STORE_READONLY', 'Het terugzetten of inlezen is onderbroken door een schijffout. Sluit Teamchef en start het opnieuw: het wordt dan afgemaakt. Er gaat niets verloren.');
   const opened = openStoreAtStart(file);
   let db: Db | null = opened.db;
   // Only a store whose pages were checked this session gets a clean-shutdown stamp at close.
@@ -110,10 +116,12 @@ export function createStoreHolder<T>(file: string, wire: (db: Db) => T, options:
     file,
     createdFresh: !existed,
     get db() {
+      if (interrupted) throw interruptedError();
       if (!db) throw new Error('The store is closed');
       return db;
     },
     get wired() {
+      if (interrupted) throw interruptedError();
       return wired;
     },
     get damaged() {
@@ -129,7 +137,13 @@ export function createStoreHolder<T>(file: string, wire: (db: Db) => T, options:
       db.close();
       db = null;
       step?.('swap:store-closed');
-      const aside = finishSwap(dataDir, step) ?? plan.aside;
+      let aside: string;
+      try {
+        aside = finishSwap(dataDir, step) ?? plan.aside;
+      } catch {
+        interrupted = true;
+        throw interruptedError();
+      }
       try {
         open();
       } catch (err) {

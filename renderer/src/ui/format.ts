@@ -2,10 +2,14 @@
  * Dutch formats everywhere, also in the English interface (the money and dates are Dutch):
  * `€ 1.234,56`, `28-11-2026`, `28 nov. 2026`, `45%`.
  */
+import { formatDateLong as formatDateLongText } from '@api/dates';
 import { formatAmount } from '@api/money';
 
 export { formatAmount, parseMoney } from '@api/money';
 export { formatDate } from '@api/dates';
+
+/** `28 nov. 2026` with no-break spaces (Dutch; screens in English use useMonths().dateLong). */
+export const formatDateLong = (iso: string | null | undefined): string => formatDateLongText(iso).replace(/ /g, '\u00a0');
 
 const integerFormat = new Intl.NumberFormat('nl-NL', { maximumFractionDigits: 0 });
 const decimalFormat = new Intl.NumberFormat('nl-NL', { maximumFractionDigits: 2 });
