@@ -134,7 +134,8 @@ export function createCore(options: CoreOptions): Core {
   const handlers = Object.fromEntries(
     METHODS.map((m) => [
       m,
-      async (input: unknown, ctx: Ctx) => {
+      // Synchronous whenever the store is ready: bulk writers (the demo-data generator) call handlers directly.
+      (input: unknown, ctx: Ctx) => {
         const call = () => ((m in storeWide ? storeWide : store.wired) as Record<string, (i: unknown, c: Ctx) => unknown>)[m]!(input, ctx);
         if (appWide.has(m)) return call();
         if (store.damaged) throw store.damaged;
@@ -145,10 +146,10 @@ export function createCore(options: CoreOptions): Core {
         // runs again once the check has passed (or is refused if it found damage).
         if (m in storeWide) return pending.then(call);
         try {
-          return await call();
+          const answer = call();
+          return answer instanceof Promise ? answer.catch(() => pending.then(call)) : answer;
         } catch {
-          await pending;
-          return call();
+          return pending.then(call);
         }
       },
     ]),
