@@ -25,6 +25,9 @@ export default defineConfig({
           include: ['test/e2e/**/*.test.ts'],
           environment: 'node',
           globalSetup: ['test/e2e/harness/global-setup.ts'],
+          // The core and the tests live on the same clock as the browser (Europe/Amsterdam), as on a
+          // Dutch laptop; otherwise "today" differs between them for an hour or two around midnight.
+          env: { TZ: 'Europe/Amsterdam' },
           pool: 'forks',
           // One browser per file; two cores, so at most two files at once.
           maxWorkers: 2,

@@ -3,7 +3,7 @@ import { method } from './define';
 import { Id } from './schemas';
 
 /** Records whose history the audit trail keeps (entity names as stored in audit_log). */
-export const AUDIT_ENTITIES = ['budget_entry', 'budget_decision', 'expense', 'import_batch', 'refund'] as const;
+export const AUDIT_ENTITIES = ['budget_entry', 'budget_decision', 'expense', 'import_batch', 'refund', 'attachment'] as const;
 export type AuditEntity = (typeof AUDIT_ENTITIES)[number];
 
 export interface AuditChange {

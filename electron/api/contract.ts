@@ -10,6 +10,8 @@ import { auditApi } from './audit';
 import { budgetApi } from './budget';
 import { teamApi } from './team';
 import { districtApi } from './district';
+import { undoApi } from './undo';
+import { receiptsApi } from './receipts';
 
 /**
  * Every method the renderer may call, in one table. Main registers from it, the preload
@@ -27,7 +29,9 @@ export const contract = {
   ...dashboardApi,
   ...budgetApi,
   ...auditApi,
+  ...undoApi,
   ...districtApi,
+  ...receiptsApi,
 } satisfies ContractShape;
 
 export type Contract = typeof contract;

@@ -43,6 +43,8 @@ export interface Activity {
 export interface DashboardMoney {
   year: number;
   totals: BudgetOverview['totals'];
+  /** Pinpas expenses of the year without a receipt ("bon ontbreekt"). */
+  missingReceipts: { count: number; totalCents: number };
 }
 
 export interface Dashboard extends ProgressOverview {

@@ -21,6 +21,11 @@ export interface Ctx {
   /** Today's date as the app sees it; injectable so tests can place "today" at period edges. */
   today(): string;
   now(): Date;
+  /**
+   * Set by the core for a write that first does slow work outside the store (reading an uploaded
+   * file): it runs its store writes inside `journaled`, which makes them one undoable action.
+   */
+  journaled?<T>(write: () => T): T;
 }
 
 export type HandlersFor<C extends ContractShape> = {

@@ -3,11 +3,12 @@ import { method } from './define';
 import { Id, IsoDate, isRealIsoDate } from './schemas';
 import type { OpgaveKind, OpgaveStatus } from './agenda';
 import type { BudgetOverview, Decision } from './budget';
+import type { MissingReceipts } from './receipts';
 import type { ClusterOverview } from './clusters';
 import type { Checkin, CheckinStatus, OverallStatus, Trend } from './progress';
 import type { Team } from './team';
 
-export const REPORT_SECTIONS = ['profile', 'opgaven', 'budget', 'clusters'] as const;
+export const REPORT_SECTIONS = ['profile', 'opgaven', 'budget', 'receipts', 'clusters'] as const;
 export type ReportSection = (typeof REPORT_SECTIONS)[number];
 export const REPORT_KINDS = ['full', 'driehoek'] as const;
 export type ReportKind = (typeof REPORT_KINDS)[number];
@@ -97,6 +98,8 @@ export interface ReportBudgetYear {
   year: number;
   overview: BudgetOverview;
   decisions: Decision[];
+  /** Pinpas expenses of the year without a receipt, listed on paper for the accountant. */
+  missingReceipts: MissingReceipts;
 }
 
 /** The one-page summary for the lokale driehoek. */

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import type { backupApi } from '../api/backup';
-import { METHODS, type Handlers } from '../api/contract';
+import { METHODS, type Handlers, type Method } from '../api/contract';
 import type { Ctx } from '../api/define';
 import type { appApi } from '../api/app';
 import { version as PACKAGE_VERSION } from '../../package.json';
@@ -34,7 +34,12 @@ import { createBundleExporter } from './district/export';
 import { districtHandlers } from './district/handlers';
 import { loadOrCreateKey, plainKeyProtection, type KeyProtection, type SigningKey } from './district/keys';
 import { createDistrictService } from './district/service';
+import { receiptsHandlers } from './receipts/handlers';
+import { createReceiptService } from './receipts/service';
 import { createTeamService } from './team/service';
+import { createJournal, type Journal } from './undo/journal';
+import { undoHandlers } from './undo/handlers';
+import { methodKind } from '../api/method-kinds';
 
 export interface CoreOptions {
   /** Folder that holds the store file; created when missing. */
@@ -69,9 +74,10 @@ type DomainHandlers = Omit<Handlers, keyof typeof backupApi | keyof typeof appAp
 
 /**
  * Every domain on one open store: its services and handlers, one line each. Built again whenever
- * the store is swapped (restore, import), so no handler ever holds a closed connection.
+ * the store is swapped (restore, import), so no handler ever holds a closed connection. Every
+ * handler runs through the journal, which makes each write one undoable action (see undo/rules.ts).
  */
-function wireDomains(db: Db, env: { key: () => SigningKey; appVersion: string }): DomainHandlers {
+function wireDomains(db: Db, env: { key: () => SigningKey; appVersion: string }): { handlers: DomainHandlers; journal: Journal } {
   const teams = createTeamService(db);
   const agenda = createAgendaService(db, teams);
   const clusters = createClusterService(db, teams);
@@ -79,9 +85,11 @@ function wireDomains(db: Db, env: { key: () => SigningKey; appVersion: string })
   const audit = createAuditLog(db);
   const budget = createBudgetService(db, audit);
   const refunds = createRefundService(db, audit);
-  const dashboard = createDashboardService(db, teams, progress, budget);
-  const reports = createReportService({ teams, agenda, progress, budget, clusters, audit });
-  return {
+  const receipts = createReceiptService(db, audit);
+  const dashboard = createDashboardService(db, teams, progress, budget, receipts);
+  const reports = createReportService({ teams, agenda, progress, budget, clusters, audit, receipts });
+  const journal = createJournal(db, { budget, audit });
+  const handlers: DomainHandlers = {
     ...teamHandlers(teams),
     ...agendaHandlers(agenda),
     ...clustersHandlers(clusters),
@@ -90,6 +98,7 @@ function wireDomains(db: Db, env: { key: () => SigningKey; appVersion: string })
     ...dashboardHandlers(dashboard),
     ...budgetHandlers(budget, createImportService(db, budget, refunds), refunds),
     ...auditHandlers(audit, teams.assertExists),
+    ...undoHandlers(journal, teams.assertExists),
     ...districtHandlers({
       db,
       key: env.key,
@@ -98,8 +107,21 @@ function wireDomains(db: Db, env: { key: () => SigningKey; appVersion: string })
       audit,
       assertTeam: teams.assertExists,
     }),
+    ...receiptsHandlers(receipts, budget, audit),
   };
+  const journaled = Object.fromEntries(
+    Object.entries(handlers).map(([m, handler]) => [
+      m,
+      (input: Record<string, unknown>, ctx: Ctx) => journal.record(m as Method, input, ctx, (c) => (handler as (i: unknown, c: Ctx) => unknown)(input, c)),
+    ]),
+  ) as unknown as DomainHandlers;
+  return { handlers: journaled, journal };
 }
+
+const BARRIER_TEXT = {
+  'backup.restore': { nl: 'Back-up teruggezet', en: 'Backup restored' },
+  'store.import': { nl: 'Volledig bestand ingelezen', en: 'Whole store imported' },
+};
 
 /** Opens the store and wires every domain. Runs under plain Node: never imports electron. */
 export function createCore(options: CoreOptions): Core {
@@ -111,7 +133,7 @@ export function createCore(options: CoreOptions): Core {
   const key = () => (signingKey ??= loadOrCreateKey(options.dataDir, options.keyProtection ?? plainKeyProtection, () => clock.now()));
   // The folder's lock comes first: no other Teamchef may finish a swap or open the store meanwhile.
   const lock = lockDataDir(options.dataDir);
-  let store: ReturnType<typeof createStoreHolder<DomainHandlers>>;
+  let store: ReturnType<typeof createStoreHolder<ReturnType<typeof wireDomains>>>;
   try {
     store = createStoreHolder(file, (db) => wireDomains(db, { key, appVersion }), { step: options.step });
   } catch (err) {
@@ -136,15 +158,25 @@ export function createCore(options: CoreOptions): Core {
       m,
       // Synchronous whenever the store is ready: bulk writers (the demo-data generator) call handlers directly.
       (input: unknown, ctx: Ctx) => {
-        const call = () => ((m in storeWide ? storeWide : store.wired) as Record<string, (i: unknown, c: Ctx) => unknown>)[m]!(input, ctx);
+        const call = () => {
+          if (!(m in storeWide)) return (store.wired.handlers as Record<string, (i: unknown, c: Ctx) => unknown>)[m]!(input, ctx);
+          const result = (storeWide as Record<string, (i: unknown, c: Ctx) => unknown>)[m]!(input, ctx);
+          if (methodKind(m) !== 'replace') return result;
+          // The data was replaced as a whole: mark it, so no undo reaches back past it.
+          return Promise.resolve(result).then((r) => {
+            store.wired.journal.barrier(m, ctx, BARRIER_TEXT[m as 'backup.restore' | 'store.import']);
+            return r;
+          });
+        };
         if (appWide.has(m)) return call();
         if (store.damaged) throw store.damaged;
         const pending = store.pending();
         if (!pending) return call();
-        // Backups and restores wait for the background check; the rest is tried at once: a read
-        // answers, a write is stopped by the connection's query_only before it touches a page and
-        // runs again once the check has passed (or is refused if it found damage).
-        if (m in storeWide) return pending.then(call);
+        // Every write, backup, restore and import waits for the background page check and runs once
+        // it has passed (or is refused with the damage it found). Reads answer at once; one that
+        // writes a note (a verify moving its head) is stopped by the connection's query_only before
+        // it touches a page and runs again after the check.
+        if (m in storeWide || methodKind(m) !== 'read') return pending.then(call);
         try {
           const answer = call();
           return answer instanceof Promise ? answer.catch(() => pending.then(call)) : answer;

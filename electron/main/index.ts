@@ -1,8 +1,9 @@
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, safeStorage, screen, shell } from 'electron';
 import log from 'electron-log/main';
 import { AppError } from '../api/errors';
-import { parseShellLanguage, SHELL_LANGUAGE_CHANNEL, type ShellLanguage } from '../api/shell';
+import { parseShellLanguage, parseShellUndoState, SHELL_LANGUAGE_CHANNEL, SHELL_UNDO_CHANNEL, type ShellLanguage, type ShellUndoState } from '../api/shell';
 import { createCore, type Core } from '../core';
 import { newestGoodBackup, restoreOverDamaged } from '../core/backup/recovery';
 import { APP_SCHEME_PRIVILEGES, serveAppProtocol } from './app-protocol';
@@ -12,6 +13,7 @@ import { createApiHandler, defaultAllowedOrigins, isTrustedSender, registerApi }
 import { menuTemplate } from './menu';
 import { runPrintRequest } from './print';
 import { createPrintHandler, registerPrint } from './print-ipc';
+import { createOpenReceiptHandler, registerOpenReceipt } from './receipt-open';
 import { APP_ENTRY_URL, APP_ORIGIN } from './protocol';
 import { sendShellCommand } from './shortcuts';
 import { claimSingleInstance } from './single-instance';
@@ -31,6 +33,7 @@ const dataDir = resolveDataDir(process.argv, process.env, app.getPath('userData'
 let core: Core | undefined;
 let mainWindow: BrowserWindow | undefined;
 let language: ShellLanguage = 'nl';
+let undoState: ShellUndoState = { undo: null, redo: null };
 let stopBackups: (() => void) | undefined;
 
 async function openCore(): Promise<Core | undefined> {
@@ -109,7 +112,7 @@ function installMenu(): void {
       command: (command) => sendShellCommand(mainWindow, command),
       openDataFolder: () => void shell.openPath(dataDir),
     },
-    { language, platform: process.platform, dev: !app.isPackaged },
+    { language, platform: process.platform, dev: !app.isPackaged, undo: undoState },
   );
   Menu.setApplicationMenu(Menu.buildFromTemplate(template));
 }
@@ -165,6 +168,15 @@ if (claimSingleInstance(app, () => mainWindow)) {
       language = next;
       installMenu();
     });
+    // The page reports what undo and redo would do; the Edit menu names it.
+    ipcMain.on(SHELL_UNDO_CHANNEL, (event, value: unknown) => {
+      const frame = event.senderFrame;
+      const next = parseShellUndoState(value);
+      if (!next || !isTrustedSender(frame?.url, !!frame && frame.parent === null, allowedOrigins)) return;
+      if (next.undo === undoState.undo && next.redo === undoState.redo) return;
+      undoState = next;
+      installMenu();
+    });
     registerPrint(
       ipcMain,
       createPrintHandler(
@@ -172,6 +184,15 @@ if (claimSingleInstance(app, () => mainWindow)) {
         allowedOrigins,
         (err) => log.error('Printing failed', err),
       ),
+    );
+    // "Openen met…": a temporary copy of one receipt, never the store, opened by the system.
+    registerOpenReceipt(
+      ipcMain,
+      createOpenReceiptHandler(core.dispatch, allowedOrigins, {
+        tempRoot: tmpdir(),
+        openCopy: (copy) => shell.openPath(copy),
+        onError: (err) => log.error('Opening a receipt failed', err),
+      }),
     );
     installMenu();
     mainWindow = createMainWindow();

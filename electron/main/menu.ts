@@ -1,5 +1,5 @@
 import type { MenuItemConstructorOptions } from 'electron';
-import type { ShellCommand, ShellLanguage } from '../api/shell';
+import type { ShellCommand, ShellLanguage, ShellUndoState } from '../api/shell';
 import { shortcutFor } from './shortcuts';
 
 export interface MenuActions {
@@ -13,6 +13,8 @@ export interface MenuOptions {
   platform: NodeJS.Platform;
   /** Development build: adds reload and the developer tools. */
   dev?: boolean;
+  /** What undo and redo would do now (from the page); the Edit menu names it. */
+  undo?: ShellUndoState;
 }
 
 const TEXT = {
@@ -85,6 +87,18 @@ const TEXT = {
 } satisfies Record<ShellLanguage, Record<string, string>>;
 
 export type MenuText = (typeof TEXT)['nl'];
+
+/** Too long a description would make the menu as wide as the screen. */
+const MAX_LABEL = 60;
+const clip = (s: string) => (s.length > MAX_LABEL ? `${s.slice(0, MAX_LABEL - 1)}…` : s);
+
+/** `Ongedaan maken: Cluster Dorpen gesplitst…` / `Opnieuw: …`; the plain word when there is nothing. */
+export function undoMenuLabels(t: MenuText, state: ShellUndoState | undefined): { undo: string; redo: string } {
+  return {
+    undo: state?.undo ? `${t.undo}: ${clip(state.undo)}` : t.undo,
+    redo: state?.redo ? `${t.redo}: ${clip(state.redo)}` : t.redo,
+  };
+}
 export const menuText = (language: ShellLanguage): MenuText => TEXT[language];
 
 const separator: MenuItemConstructorOptions = { type: 'separator' };
@@ -136,12 +150,23 @@ export function menuTemplate(actions: MenuActions, options: MenuOptions): MenuIt
     ],
   };
 
+  // Undo and redo go to the page: in a text field it undoes the typing there, elsewhere it takes
+  // back the last action. The shortcut is shown but not registered on Windows and Linux, so the
+  // page sees the key itself (and a text field keeps its own undo); on macOS the menu handles it.
+  const labels = undoMenuLabels(t, options.undo);
+  const undoItem = (id: 'undo' | 'redo', label: string, accelerator: string): MenuItemConstructorOptions => ({
+    id,
+    label,
+    accelerator,
+    registerAccelerator: mac,
+    click: () => actions.command(id),
+  });
   const edit: MenuItemConstructorOptions = {
     id: 'edit',
     label: t.edit,
     submenu: [
-      { role: 'undo', label: t.undo },
-      { role: 'redo', label: t.redo },
+      undoItem('undo', labels.undo, 'CmdOrCtrl+Z'),
+      undoItem('redo', labels.redo, mac ? 'Shift+Cmd+Z' : 'Ctrl+Y'),
       separator,
       { role: 'cut', label: t.cut },
       { role: 'copy', label: t.copy },

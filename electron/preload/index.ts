@@ -2,7 +2,7 @@ import { contextBridge, ipcRenderer } from 'electron';
 import { BRIDGE_GLOBAL, createBridge, IPC_CHANNEL } from '../api/bridge';
 import { METHODS } from '../api/contract';
 import { createPrintBridge, PRINT_CHANNEL, PRINT_GLOBAL } from '../api/print-bridge';
-import { createShellBridge, SHELL_COMMAND_CHANNEL, SHELL_COMMANDS, SHELL_GLOBAL, SHELL_LANGUAGE_CHANNEL } from '../api/shell';
+import { createShellBridge, SHELL_COMMAND_CHANNEL, SHELL_COMMANDS, SHELL_GLOBAL, SHELL_LANGUAGE_CHANNEL, SHELL_UNDO_CHANNEL, SHELL_OPEN_RECEIPT_CHANNEL } from '../api/shell';
 
 contextBridge.exposeInMainWorld(
   BRIDGE_GLOBAL,
@@ -20,6 +20,8 @@ contextBridge.exposeInMainWorld(
       return () => void ipcRenderer.removeListener(SHELL_COMMAND_CHANNEL, handler);
     },
     (language) => ipcRenderer.send(SHELL_LANGUAGE_CHANNEL, language),
+    (state) => ipcRenderer.send(SHELL_UNDO_CHANNEL, state),
+    (request) => ipcRenderer.invoke(SHELL_OPEN_RECEIPT_CHANNEL, request),
   ),
 );
 

@@ -1,4 +1,4 @@
-import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Statement } from 'better-sqlite3';
@@ -26,7 +26,7 @@ import { sample, samplePair, stats, table, verdict, type Row } from './measure';
 const SEED = Number(process.env.BENCH_SEED ?? 20261128);
 /** BENCH_SIZES=team (comma-separated) runs only those sizes, e.g. on a busy machine. */
 const RUN: Size[] = process.env.BENCH_SIZES
-  ? (process.env.BENCH_SIZES.split(',') as Size[])
+  ? (process.env.BENCH_SIZES.split(',').filter((s) => s in SIZES) as Size[])
   : ['team', 'district', ...(process.env.BENCH_STRESS ? (['stress'] as const) : [])];
 /** The verantwoording bundles: one per team for the last year, read in by an empty district store. */
 const BUNDLE_SIZE = (process.env.BENCH_BUNDLE_SIZE ?? 'district-year') as Size;
@@ -64,6 +64,8 @@ export const SCREEN_LOADS: Record<string, (ids: Ids) => Load[]> = {
     ['budget.decisions.list', { teamId, year }],
     ['budget.expenses.list', { teamId, year }],
     ['budget.links', { teamId }],
+    ['receipts.forYear', { teamId, year }],
+    ['receipts.missing', { teamId, year }],
   ],
   progress: ({ teamId }) => [
     ['progress.overview', { teamId, period: { kind: 'year' } }],
@@ -138,6 +140,14 @@ const BARE_SQL = {
     FROM budget_decision x WHERE x.team_id = @teamId AND x.year = @year ORDER BY x.decision_date, x.id`,
   report: `SELECT t.*, (SELECT group_concat(name) FROM team_gemeente g WHERE g.team_id = t.id) AS gemeenten FROM team t WHERE t.id = @teamId`,
   auditRows: 'SELECT * FROM audit_log ORDER BY seq',
+  /** The year's attachments with their file's type and size (no bytes), as the expense list shows them. */
+  receiptsOfYear: `SELECT a.*, b.mime, b.size FROM attachment a JOIN receipt_blob b ON b.sha256 = a.blob_sha256
+    JOIN expense x ON x.id = a.record_id WHERE a.team_id = @teamId AND a.record_kind = 'expense' AND x.year = @year`,
+  /** Pinpas expenses that count and have no active attachment. */
+  missingReceipts: `SELECT x.id, x.expense_date, x.amount_cents, x.payee FROM expense x
+    WHERE x.team_id = @teamId AND x.year = @year AND x.payment_method = 'debitcard' AND x.voided_at IS NULL AND x.reverses_id IS NULL
+      AND NOT EXISTS (SELECT 1 FROM expense r WHERE r.reverses_id = x.id)
+      AND NOT EXISTS (SELECT 1 FROM attachment a WHERE a.record_kind = 'expense' AND a.record_id = x.id AND a.detached_at IS NULL)`,
 } as const;
 type BareName = keyof typeof BARE_SQL;
 
@@ -150,6 +160,8 @@ const HEAVY: { call: (ids: Ids) => Load; bare: BareName[]; target?: boolean }[] 
   { call: (i) => ['budget.overview', { teamId: i.teamId, year: i.year }], bare: ['budgetOverview'], target: true },
   { call: (i) => ['budget.expenses.list', { teamId: i.teamId, year: i.year }], bare: ['expensesList'], target: true },
   { call: (i) => ['budget.decisions.list', { teamId: i.teamId, year: i.year }], bare: ['decisionsList'], target: true },
+  { call: (i) => ['receipts.forYear', { teamId: i.teamId, year: i.year }], bare: ['receiptsOfYear'], target: true },
+  { call: (i) => ['receipts.missing', { teamId: i.teamId, year: i.year }], bare: ['missingReceipts'], target: true },
   // The report composes every domain's answer; compared with the same reads done bare.
   { call: (i) => ['report.get', reportOptions(i.teamId, i.from, i.to)], bare: ['report', 'progressOverview', 'progressHistory', 'budgetOverview', 'decisionsList'], target: true },
 ];
@@ -193,6 +205,10 @@ async function benchSize(size: Size) {
           .join(', ')})`,
   );
   // Work on a copy: the import writes, and the cached store must stay as generated.
+  const receiptBytes = readOnlyLook(cached.file, (db) => (db.prepare('SELECT count(*) AS n, COALESCE(SUM(size), 0) AS bytes FROM receipt_blob').get() as { n: number; bytes: number }));
+  lines.push(
+    `${size}: store file ${(statSync(cached.file).size / 1024 / 1024).toFixed(1)} MB, of which ${receiptBytes.n} receipts ${(receiptBytes.bytes / 1024 / 1024).toFixed(1)} MB`,
+  );
   const work = mkdtempSync(join(tmpdir(), `teamchef-bench-${size}-`));
   cleanups.push(() => rmSync(work, { recursive: true, force: true }));
   copyFileSync(cached.file, join(work, STORE_FILE_NAME));
@@ -284,7 +300,7 @@ async function benchSize(size: Size) {
       N.verify,
       1,
     );
-    rows.push({ size, item: 'audit.verify', stats: stats(verify), bare: stats(auditRead).median, note: 'bare = reading the rows only; the rest is sha256 of every record' });
+    rows.push({ size, item: 'audit.verify', stats: stats(verify), bare: stats(auditRead).median, note: 'bare = reading the rows only; the rest is sha256 of every record and of every receipt file' });
 
     // An ordinary change (voiding one expense, audited) and then the check of what it added.
     const open = core.db

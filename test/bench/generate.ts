@@ -30,21 +30,28 @@ export interface SizeSpec {
   checkins: number;
   expenses: number;
   decisions: number;
+  /**
+   * Share of the expenses with a receipt attached (one file each), and the size of each file.
+   * `optIn`: only with BENCH_RECEIPTS=1, because the files would dwarf the ledger being measured.
+   */
+  receipts: { share: number; bytes: number; optIn?: boolean };
 }
 
 export const SIZES: Record<Size, SizeSpec> = {
-  team: { teams: 1, years: 1, actions: 60, checkins: 50, expenses: 300, decisions: 12 },
-  district: { teams: 20, years: 10, actions: 100, checkins: 500, expenses: 2000, decisions: 30 },
-  /** The district's twenty teams over one year: what their verantwoording bundles to the district hold. */
-  'district-year': { teams: 20, years: 1, actions: 100, checkins: 500, expenses: 2000, decisions: 30 },
-  stress: { teams: 100, years: 10, actions: 100, checkins: 500, expenses: 2000, decisions: 30 },
+  team: { teams: 1, years: 1, actions: 60, checkins: 50, expenses: 300, decisions: 12, receipts: { share: 1, bytes: 200_000 } },
+  // With BENCH_RECEIPTS=1, 10% of 400,000 expenses get a 200 KB photo: 40,000 files, about 8 GB of receipts.
+  district: { teams: 20, years: 10, actions: 100, checkins: 500, expenses: 2000, decisions: 30, receipts: { share: 0.1, bytes: 200_000, optIn: true } },
+  /** The district's twenty teams over one year: what their verantwoording bundles to the district hold (the bundle carries no receipts). */
+  'district-year': { teams: 20, years: 1, actions: 100, checkins: 500, expenses: 2000, decisions: 30, receipts: { share: 0, bytes: 0 } },
+  // Stress measures the ledger at 5× district; its receipts would be 40 GB, so it has none.
+  stress: { teams: 100, years: 10, actions: 100, checkins: 500, expenses: 2000, decisions: 30, receipts: { share: 0, bytes: 0 } },
 };
 
 /** The bench's "today": the last year of every size ends here (the demo uses the real today). */
 export const TODAY = '2026-11-28';
 export const LAST_YEAR = Number(TODAY.slice(0, 4));
 /** Bumped whenever the generator writes different data, so cached stores are rebuilt. */
-export const GENERATOR_VERSION = 1;
+export const GENERATOR_VERSION = 2;
 
 /** mulberry32: a small, fast, seeded PRNG; the same seed always gives the same sequence. */
 export function mulberry32(seed: number): () => number {
@@ -208,7 +215,7 @@ export function generateInto(dataDir: string, size: Size, seed: number, options:
     core.db.pragma('wal_checkpoint(TRUNCATE)');
     core.db.pragma('optimize');
     const counts = Object.fromEntries(
-      ['team', 'cluster', 'team_opgave', 'action', 'partner', 'checkin', 'budget_entry', 'budget_decision', 'expense', 'audit_log'].map((table) => [
+      ['team', 'cluster', 'team_opgave', 'action', 'partner', 'checkin', 'budget_entry', 'budget_decision', 'expense', 'receipt_blob', 'attachment', 'audit_log'].map((table) => [
         table,
         (core.db.prepare(`SELECT count(*) AS n FROM "${table}"`).get() as { n: number }).n,
       ]),
@@ -425,6 +432,7 @@ function generateYear(core: Core, budget: BudgetService, rng: Rng, spec: SizeSpe
     const ids = budget.addExpensesInTransaction(teamId, batch, clockOn(day(days.at(-1)!), 17, week % 60));
     ids.forEach((id, k) => spent.push({ id, day: days[k]! }));
   }
+  attachReceipts(core, spec, teamId, spent, day);
   spent.forEach((e, i) => {
     if (i % 100 === 37) {
       const date = day(Math.min(e.day + rng.int(0, 10), last));
@@ -488,6 +496,47 @@ export function bankStatementCsv(rowsCount: number, seed: number): string {
   return `${out.join('\r\n')}\r\n`;
 }
 
+// ---- receipts ----
+
+/** The filler of every generated receipt: seeded noise (a photo does not compress either), made once. */
+let receiptPool: Buffer | null = null;
+function receiptBytes(size: number, expenseId: number): Uint8Array<ArrayBuffer> {
+  if (!receiptPool || receiptPool.length < size) {
+    const next = mulberry32(20261128);
+    receiptPool = Buffer.alloc(Math.max(size, 200_000));
+    for (let i = 0; i < receiptPool.length; i += 4) receiptPool.writeUInt32LE(Math.floor(next() * 2 ** 32) >>> 0, i);
+  }
+  const bytes = new Uint8Array(size);
+  bytes.set(receiptPool.subarray(0, size));
+  // A JPEG's first bytes, then the expense's id: every file is a different photo with its own SHA-256.
+  bytes.set([0xff, 0xd8, 0xff, 0xe0], 0);
+  new DataView(bytes.buffer).setUint32(4, expenseId);
+  return bytes;
+}
+
+/** Which expenses get a receipt: a fixed spread by id (not the rng, so the ledger is the same with or without receipts). */
+const hasReceipt = (expenseId: number, share: number) => share >= 1 || ((Math.imul(expenseId, 2654435761) >>> 0) % 1000) < share * 1000;
+
+/** One photo per chosen expense, attached through the API the day it was spent (stored once by SHA-256, audited). */
+function attachReceipts(core: Core, spec: SizeSpec, teamId: number, spent: { id: number; day: number }[], day: (d: number) => string) {
+  if (!receiptsWanted(spec)) return;
+  for (const e of spent) {
+    if (!hasReceipt(e.id, spec.receipts.share)) continue;
+    apply(
+      core,
+      'receipts.attach',
+      { teamId, kind: 'expense', recordId: e.id, fileName: `IMG_${String(e.id).padStart(6, '0')}.jpg`, bytes: receiptBytes(spec.receipts.bytes, e.id) },
+      clockOn(day(e.day), 18),
+    );
+  }
+}
+
+/** Whether this run writes receipts for a size: BENCH_NO_RECEIPTS=1 leaves them out, BENCH_RECEIPTS=1 adds the opt-in ones. */
+export function receiptsWanted(spec: SizeSpec): boolean {
+  if (process.env.BENCH_NO_RECEIPTS === '1' || spec.receipts.share <= 0) return false;
+  return !spec.receipts.optIn || process.env.BENCH_RECEIPTS === '1';
+}
+
 // ---- cached stores for the benchmark ----
 
 export const cacheRoot = () => process.env.TEAMCHEF_BENCH_CACHE ?? join(tmpdir(), 'teamchef-bench-cache');
@@ -518,7 +567,9 @@ export interface CachedStore {
 
 /** A generated and checked store for size+seed at this schema version, made once and then reused (read it, do not write to it). */
 export function cachedStore(size: Size, seed: number): CachedStore {
-  const key = `${size}-seed${seed}-schema${LATEST_VERSION}-gen${GENERATOR_VERSION}`;
+  const spec = SIZES[size];
+  const receipts = spec.receipts.share <= 0 ? '' : receiptsWanted(spec) ? '-receipts' : '-noreceipts';
+  const key = `${size}-seed${seed}-schema${LATEST_VERSION}-gen${GENERATOR_VERSION}${receipts}`;
   const dataDir = join(cacheRoot(), key);
   const file = join(dataDir, STORE_FILE_NAME);
   if (existsSync(file)) return { dataDir, file, generatedMs: null };

@@ -86,6 +86,7 @@ describe('printing the progress overview', () => {
   it('shows a plain error for a report address that is not valid', async () => {
     await app.page.goto(`${app.url}#/report?team=${team.id}&kind=full&from=2026-13-01&to=2026-12-31&sections=profile`);
     await app.page.getByText('Dit overzicht kan niet worden gemaakt: de gekozen periode of onderdelen kloppen niet.').waitFor();
-    expect(await app.page.evaluate(() => document.documentElement.dataset.reportReady)).toBe('error');
+    // The flag is set two frames after the message, as the print window waits for it.
+    await expect.poll(() => app.page.evaluate(() => document.documentElement.dataset.reportReady)).toBe('error');
   });
 });

@@ -31,7 +31,7 @@ describe('renderer bundle', () => {
   it('loads charts, print and import code on demand, not before first paint', () => {
     const eager = firstPaintFiles(outDir);
     const assets = readdirSync(join(outDir, 'assets')).filter((f) => f.endsWith('.js'));
-    for (const lazy of ['ReportPage', 'ReportView', 'ImportScreen', 'FundsCharts', 'ProgressCharts']) {
+    for (const lazy of ['ReportPage', 'ReportView', 'ImportScreen', 'FundsCharts', 'ProgressCharts', 'ReceiptViewer']) {
       const chunk = assets.find((f) => f.startsWith(`${lazy}-`));
       expect(chunk, `a chunk of its own for ${lazy}`).toBeDefined();
       expect(eager.map((f) => basename(f)), `${lazy} before first paint`).not.toContain(chunk);
@@ -40,5 +40,10 @@ describe('renderer bundle', () => {
     const has = (files: string[]) => files.some((f) => readFileSync(f, 'utf8').includes('recharts-wrapper'));
     expect(has(assets.map((f) => join(outDir, 'assets', f)))).toBe(true);
     expect(has(eager)).toBe(false);
+    // pdf.js (the receipt viewer) and its worker: shipped, but loaded only when a PDF is opened.
+    const pdfjs = (files: string[]) => files.some((f) => readFileSync(f, 'utf8').includes('GlobalWorkerOptions'));
+    expect(pdfjs(assets.map((f) => join(outDir, 'assets', f)))).toBe(true);
+    expect(pdfjs(eager)).toBe(false);
+    expect(readdirSync(join(outDir, 'assets')).some((f) => /^pdf\.worker\.min-.+\.mjs$/.test(f))).toBe(true);
   });
 });

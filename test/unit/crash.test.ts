@@ -91,6 +91,7 @@ describe('crash safety', () => {
     const dataDir = tempDir('teamchef-crash-');
     const file = join(dataDir, STORE_FILE_NAME);
     const created = new Set<number>();
+    const redone = new Set<number>();
     let lastUpdate = -1;
     let totalAcks = 0;
 
@@ -102,6 +103,7 @@ describe('crash safety', () => {
         const [kind, value] = line.split(' ');
         if (kind === 'C') created.add(Number(value));
         if (kind === 'U') lastUpdate = Number(value);
+        if (kind === 'R') redone.add(Number(value));
         if (kind !== 'ready') totalAcks++;
       }
 
@@ -118,6 +120,21 @@ describe('crash safety', () => {
         expect(
           db.prepare("SELECT count(*) AS n FROM team t WHERE t.name LIKE 'w-%' AND NOT EXISTS (SELECT 1 FROM team_gemeente g WHERE g.team_id = t.id)").get(),
         ).toEqual({ n: 0 });
+
+        // Undo and redo: the journal and the data change together (a removed cluster's id may be
+        // given to a later one, hence the name). A cluster exists exactly when the
+        // action that created it is in effect; an acknowledged redo is never lost.
+        const clusters = db
+          .prepare<[], { name: string; present: number; state: string }>(
+            `SELECT json_extract(r.after, '$.name') AS name, a.state,
+                    EXISTS (SELECT 1 FROM cluster c WHERE c.id = r.row_id AND c.name = json_extract(r.after, '$.name')) AS present
+             FROM change_action a JOIN change_row r ON r.action_id = a.id AND r.phase = 0 AND r.tbl = 'cluster'
+             WHERE a.method = 'clusters.create'`,
+          )
+          .all();
+        for (const c of clusters) expect(c.present, `${c.name} (${c.state}) after kill ${kill + 1}`).toBe(c.state === 'done' ? 1 : 0);
+        const lostRedo = [...redone].filter((n) => !clusters.some((c) => c.name === `k-${n}` && c.present === 1));
+        expect(lostRedo, `acknowledged redos missing after kill ${kill + 1}`).toEqual([]);
 
         if (lastUpdate >= 0) {
           const team1 = db.prepare<[], { district: string }>('SELECT district FROM team WHERE id = 1').get()!;
@@ -137,6 +154,7 @@ describe('crash safety', () => {
     expect(backups.length).toBeGreaterThan(0);
     for (const name of backups) expect(inspectStoreFile(join(dataDir, BACKUP_DIR_NAME, name), name).schemaVersion).toBeGreaterThan(0);
     expect(totalAcks).toBeGreaterThan(KILLS);
-    console.info(`crash: ${KILLS} kills, ${totalAcks} acknowledged writes, ${created.size} creates, seed ${SEED}`);
+    expect(redone.size).toBeGreaterThan(0);
+    console.info(`crash: ${KILLS} kills, ${totalAcks} acknowledged writes, ${created.size} creates, ${redone.size} undo+redo, seed ${SEED}`);
   }, 180_000);
 });

@@ -33,7 +33,8 @@ describe('the dashboard shows the versterkingsgelden of the period', () => {
 
     const year = await call<Dashboard>(core, 'dashboard.get', { teamId, period: { kind: 'year', year: 2026 } });
     const overview = await call<BudgetOverview>(core, 'budget.overview', { teamId, year: 2026 });
-    expect(year.money).toEqual({ year: 2026, totals: overview.totals });
+    // The pinpas payment has no receipt yet: counted as "bon ontbreekt".
+    expect(year.money).toEqual({ year: 2026, totals: overview.totals, missingReceipts: { count: 1, totalCents: 1_234_56 } });
     expect(year.money.totals).toMatchObject({ availableCents: 25_000_00, committedCents: 5_000_00 - 1_234_56, spentCents: 1_234_56 });
 
     const lastYear = await call<Dashboard>(core, 'dashboard.get', { teamId, period: { kind: 'quarter', year: 2025, quarter: 4 } });

@@ -4,8 +4,9 @@ import type { MenuItemConstructorOptions } from 'electron';
 import fc from 'fast-check';
 import { describe, expect, it, vi } from 'vitest';
 import type { AppInfo } from '../../electron/api/app';
-import { createShellBridge, isShellCommand, SHELL_COMMAND_CHANNEL, SHELL_COMMANDS, type ShellCommand } from '../../electron/api/shell';
-import { menuTemplate } from '../../electron/main/menu';
+import { createShellBridge, isShellCommand, parseShellUndoState, SHELL_COMMAND_CHANNEL, SHELL_COMMANDS, type ShellCommand } from '../../electron/api/shell';
+import { menuTemplate, menuText, undoMenuLabels } from '../../electron/main/menu';
+import { isTextField, undoKeyIntent } from '../../renderer/src/features/undo/keys';
 import { sendShellCommand, SHORTCUTS } from '../../electron/main/shortcuts';
 import { claimSingleInstance, focusExistingWindow, type FocusableWindow } from '../../electron/main/single-instance';
 import {
@@ -174,6 +175,85 @@ describe('shortcuts', () => {
     expect(focusSearchField(root(field('zoek')) as never)).toBe(true);
     expect(focused).toEqual(['zoek', 'zoek:select']);
     expect(focusSearchField(root(null) as never)).toBe(false);
+  });
+});
+
+describe('undo and redo in the shell', () => {
+  const key = (k: string, mods: Partial<{ ctrlKey: boolean; metaKey: boolean; shiftKey: boolean; altKey: boolean }> = {}) => ({
+    key: k,
+    ctrlKey: false,
+    metaKey: false,
+    shiftKey: false,
+    altKey: false,
+    ...mods,
+  });
+  const body = { tagName: 'BODY' };
+
+  it('the Edit menu names what undo and redo would do, and follows the page as it changes', () => {
+    const state = { undo: 'Cluster Dorpen gesplitst in Buren en West Betuwe', redo: '12 uitgaven ingelezen uit ING-2026-03.csv' };
+    const nl = menuTemplate(recorder().actions, { language: 'nl', platform: 'win32', undo: state });
+    expect(labels(submenu(nl[1])).slice(0, 2)).toEqual([
+      'Ongedaan maken: Cluster Dorpen gesplitst in Buren en West Betuwe',
+      'Opnieuw: 12 uitgaven ingelezen uit ING-2026-03.csv',
+    ]);
+    const en = menuTemplate(recorder().actions, { language: 'en', platform: 'linux', undo: { undo: 'Cluster Dorpen split into Buren and West Betuwe', redo: null } });
+    expect(labels(submenu(en[1])).slice(0, 2)).toEqual(['Undo: Cluster Dorpen split into Buren and West Betuwe', 'Redo']);
+    // Nothing to undo: the plain word.
+    expect(undoMenuLabels(menuText('nl'), { undo: null, redo: null })).toEqual({ undo: 'Ongedaan maken', redo: 'Opnieuw' });
+    // A very long description is cut so the menu stays narrow.
+    const long = undoMenuLabels(menuText('nl'), { undo: 'x'.repeat(300), redo: null }).undo;
+    expect(long.length).toBeLessThanOrEqual('Ongedaan maken: '.length + 60);
+    expect(long.endsWith('…')).toBe(true);
+  });
+
+  it('the menu items send undo and redo to the page, with Ctrl+Z/Ctrl+Y (Cmd+Z/Shift+Cmd+Z on macOS) shown', () => {
+    for (const [platform, redo] of [['win32', 'Ctrl+Y'], ['linux', 'Ctrl+Y'], ['darwin', 'Shift+Cmd+Z']] as const) {
+      const rec = recorder();
+      const menu = menuTemplate(rec.actions, { language: 'nl', platform });
+      const undoItem = find(menu, (i) => i.id === 'undo')!;
+      const redoItem = find(menu, (i) => i.id === 'redo')!;
+      expect(undoItem.accelerator).toBe('CmdOrCtrl+Z');
+      expect(redoItem.accelerator).toBe(redo);
+      // Windows/Linux: shown, not grabbed, so a text field keeps its own Ctrl+Z.
+      expect(undoItem.registerAccelerator).toBe(platform === 'darwin');
+      (undoItem.click as () => void)();
+      (redoItem.click as () => void)();
+      expect(rec.sent).toEqual(['undo', 'redo']);
+    }
+    expect(commandTarget('undo')).toEqual({ undo: 'undo' });
+    expect(commandTarget('redo')).toEqual({ undo: 'redo' });
+  });
+
+  it('the keys: Ctrl+Z undoes, Ctrl+Y and Ctrl+Shift+Z redo, Cmd on macOS; never inside a text field', () => {
+    expect(undoKeyIntent(key('z', { ctrlKey: true }), body, false)).toBe('undo');
+    expect(undoKeyIntent(key('Z', { ctrlKey: true, shiftKey: true }), body, false)).toBe('redo');
+    expect(undoKeyIntent(key('y', { ctrlKey: true }), body, false)).toBe('redo');
+    expect(undoKeyIntent(key('z', { metaKey: true }), body, true)).toBe('undo');
+    expect(undoKeyIntent(key('z', { metaKey: true, shiftKey: true }), body, true)).toBe('redo');
+    expect(undoKeyIntent(key('z', { ctrlKey: true }), body, true)).toBeNull();
+    expect(undoKeyIntent(key('z'), body, false)).toBeNull();
+    expect(undoKeyIntent(key('z', { ctrlKey: true, altKey: true }), body, false)).toBeNull();
+    expect(undoKeyIntent(key('x', { ctrlKey: true }), body, false)).toBeNull();
+    for (const field of [{ tagName: 'INPUT', type: 'text' }, { tagName: 'input', type: 'search' }, { tagName: 'TEXTAREA' }, { tagName: 'DIV', isContentEditable: true }, { tagName: 'INPUT', type: '' }]) {
+      expect(isTextField(field)).toBe(true);
+      expect(undoKeyIntent(key('z', { ctrlKey: true }), field, false)).toBeNull();
+    }
+    // A checkbox or a button is no text field: there Ctrl+Z undoes the last action.
+    expect(undoKeyIntent(key('z', { ctrlKey: true }), { tagName: 'INPUT', type: 'checkbox' }, false)).toBe('undo');
+    expect(undoKeyIntent(key('z', { ctrlKey: true }), { tagName: 'BUTTON' }, false)).toBe('undo');
+  });
+
+  it('the page’s undo state reaches the main process only as two short strings or nulls', () => {
+    const sent: unknown[] = [];
+    const bridge = createShellBridge(SHELL_COMMANDS, () => () => undefined, () => undefined, (s) => sent.push(s));
+    bridge.setUndoState({ undo: 'Cluster Dorpen aangemaakt', redo: null });
+    bridge.setUndoState({ undo: 5 as never, redo: null });
+    bridge.setUndoState({ undo: 'x'.repeat(301), redo: null });
+    bridge.setUndoState(null as never);
+    expect(sent).toEqual([{ undo: 'Cluster Dorpen aangemaakt', redo: null }]);
+    expect(parseShellUndoState({ undo: 'a', redo: 'b' })).toEqual({ undo: 'a', redo: 'b' });
+    expect(parseShellUndoState({ undo: null, redo: null })).toEqual({ undo: null, redo: null });
+    for (const bad of [null, 'x', 7, {}, { undo: 1, redo: null }, { undo: 'a' }, { undo: 'x'.repeat(301), redo: null }]) expect(parseShellUndoState(bad)).toBeNull();
   });
 });
 

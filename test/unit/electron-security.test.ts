@@ -144,7 +144,8 @@ describe("Electron's security checklist", () => {
   it('14. shell.openExternal is never called, and openPath only with the data folder (Help > Gegevensmap openen)', () => {
     for (const { file, text } of electronSources) {
       expect(text, file).not.toMatch(/openExternal/);
-      for (const call of text.match(/openPath\([^)]*\)/g) ?? []) expect(call, file).toBe('openPath(dataDir)');
+      // Besides the data folder, only the temporary copy of a receipt ("Openen met…"), made in receipt-open.ts.
+      for (const call of text.match(/openPath\([^)]*\)/g) ?? []) expect(['openPath(dataDir)', 'openPath(copy)'], file).toContain(call);
     }
   });
 
@@ -155,11 +156,12 @@ describe("Electron's security checklist", () => {
     expect(Number(version.split('.')[0])).toBeGreaterThanOrEqual(45);
   });
 
-  it('16. IPC: the API, the print channel and the language report, each behind the sender check; nothing else listens', () => {
+  it('16. IPC: the API, the print channel, the language and undo-state reports, each behind the sender check; nothing else listens', () => {
     const expected: Record<string, string[]> = {
       'ipc.ts': ['ipcMain.handle('],
       'print-ipc.ts': ['ipcMain.handle('],
-      'index.ts': ['ipcMain.on('],
+      'receipt-open.ts': ['ipcMain.handle('],
+      'index.ts': ['ipcMain.on(', 'ipcMain.on('],
     };
     for (const { file, text } of mainSources) {
       const handles = text.match(/ipcMain\.(handle|on|once|handleOnce)\(/g) ?? [];
@@ -169,7 +171,10 @@ describe("Electron's security checklist", () => {
     expect(main).toMatch(/registerApi\(ipcMain, createApiHandler\(/);
     expect(main).toMatch(/registerPrint\(\s*ipcMain,\s*createPrintHandler\(/);
     expect(main).toMatch(/ipcMain\.on\(SHELL_LANGUAGE_CHANNEL[\s\S]{0,300}isTrustedSender\(/);
+    expect(main).toMatch(/ipcMain\.on\(SHELL_UNDO_CHANNEL[\s\S]{0,300}isTrustedSender\(/);
     expect(read('electron/main/print-ipc.ts')).toMatch(/isTrustedSender\(/);
+    expect(read('electron/main/receipt-open.ts')).toMatch(/isTrustedSender\(/);
+    expect(main).toMatch(/registerOpenReceipt\(\s*ipcMain,\s*createOpenReceiptHandler\(/);
   });
 
   it('17. file:// is not used: the page, its assets and the API origin check all use app://', () => {
@@ -186,6 +191,7 @@ describe("Electron's security checklist", () => {
     expect(preload.match(/ipcRenderer\.(on|once|send|sendSync|postMessage)\([^,]*/g)).toEqual([
       'ipcRenderer.on(SHELL_COMMAND_CHANNEL',
       'ipcRenderer.send(SHELL_LANGUAGE_CHANNEL',
+      'ipcRenderer.send(SHELL_UNDO_CHANNEL',
     ]);
     expect(preload).toMatch(/\(_event: Electron\.IpcRendererEvent, command: unknown\) => listener\(command\)/);
     expect(preload).not.toMatch(/exposeInMainWorld\([^)]*,\s*ipcRenderer\s*\)/);

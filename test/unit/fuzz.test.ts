@@ -269,8 +269,50 @@ describe('fuzzing every API method', () => {
       }),
       { numRuns: RUNS_PER_METHOD, seed: SEED + METHODS.indexOf(method), endOnFailure: true },
     );
+    // Undo and redo after every method's payloads: whatever they wrote, taking it back and doing
+    // it again answers structured envelopes and keeps every invariant.
+    for (const teamId of [1, 2]) {
+      // Taken back and done again: the store ends as it was, so later methods still find both teams.
+      for (const step of ['undo.undo', 'undo.redo'] as const) {
+        const envelope = await core.dispatch(step, { teamId });
+        assertStructured(step, envelope);
+        if (!envelope.ok) expect(['CONFLICT', 'NOT_FOUND'], `${step}: ${envelope.error.message}`).toContain(envelope.error.code);
+      }
+    }
     expect(internal).toEqual([]);
     expect(checkInvariants(core.db)).toEqual([]);
+  }, 120_000);
+
+  it('everything the fuzzing wrote can be undone and redone, newest first, with the audit chain intact', async () => {
+    const teams = await call<{ id: number }[]>(core, 'team.list');
+    expect(teams.length).toBeGreaterThanOrEqual(2);
+    // Newest team first: undoing a team's first action removes the team itself.
+    for (const teamId of teams.map((t) => t.id).sort((a, b) => b - a)) {
+      let steps = 0;
+      for (;;) {
+        const state = (await call<{ nextUndo: { id: number; method: string } | null }>(core, 'undo.list', { teamId })).nextUndo;
+        // Undoing the team's creation would remove the team (and with it this walk's way back).
+        if (!state || state.method === 'team.create') break;
+        const envelope = await core.dispatch('undo.undo', { teamId });
+        assertStructured('undo.undo', envelope);
+        // A refusal (a money record still pointing at what would be removed) ends the walk back.
+        if (!envelope.ok) {
+          expect(envelope.error.code, envelope.error.message).toBe('CONFLICT');
+          break;
+        }
+        steps++;
+      }
+      expect(checkInvariants(core.db)).toEqual([]);
+      for (let i = 0; i < steps; i++) {
+        const envelope = await core.dispatch('undo.redo', { teamId });
+        assertStructured('undo.redo', envelope);
+        expect(envelope.ok, !envelope.ok ? envelope.error.message : '').toBe(true);
+      }
+      expect(checkInvariants(core.db)).toEqual([]);
+      expect(await call<{ ok: boolean }>(core, 'audit.verify', { teamId })).toMatchObject({ ok: true });
+    }
+    expect((await call<unknown[]>(core, 'team.list')).length).toBe(teams.length);
+    expect(internal).toEqual([]);
   }, 120_000);
 
   it('the store holds every invariant after all payloads, and still works', async () => {

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import Database from 'better-sqlite3';
@@ -55,6 +56,18 @@ const SEEDS: Record<number, (db: Db) => void> = {
     db.prepare(`INSERT INTO district_bundle (fingerprint, team_id, team_name, period_from, period_to, created_at, imported_at, audit_length, anchors, summary, content, content_sha256)
       VALUES (?, 1, 'Basisteam Zeist', '2026-01-01', '2026-12-31', ?, ?, 0, '[]', '{}', '{}', ?)`).run('b'.repeat(64), NOW, NOW, 'c'.repeat(64));
     expect(() => db.prepare('DELETE FROM district_bundle').run()).toThrow(/append-only/);
+  },
+  9(db) {
+    const bytes = Buffer.from('%PDF-1.4 receipt');
+    const sha = createHash('sha256').update(bytes).digest('hex');
+    db.prepare('INSERT INTO receipt_blob (sha256, mime, size, bytes, created_at) VALUES (?, ?, ?, ?, ?)').run(sha, 'application/pdf', bytes.length, bytes, NOW);
+    db.prepare(`INSERT INTO attachment (team_id, record_kind, record_id, blob_sha256, file_name, attached_at) VALUES (1, 'expense', 1, ?, 'bon.pdf', ?)`).run(sha, NOW);
+  },
+  10(db) {
+    const action = db
+      .prepare(`INSERT INTO change_action (team_id, method, description_nl, description_en, created_at) VALUES (1, 'clusters.create', 'Cluster Oost aangemaakt', 'Cluster Oost created', ?)`)
+      .run(NOW).lastInsertRowid;
+    db.prepare(`INSERT INTO change_row (action_id, phase, at, tbl, row_id, before, after) VALUES (?, 0, ?, 'cluster', 1, NULL, '{"id":1,"name":"Oost"}')`).run(action, NOW);
   },
 };
 
@@ -192,6 +205,51 @@ describe('migration 007 (refunds)', () => {
       expect(bad(`INSERT INTO refund (team_id, expense_id, year, refund_date, amount_cents, created_at) VALUES (1, 99, 2026, '2026-01-12', 5, ?)`)).toThrow(/FOREIGN KEY/);
       expect(bad(`INSERT INTO import_batch (team_id, file_name, signature, file_sha256, row_count, imported_at, skipped) VALUES (1, '', 's', '${'2'.repeat(64)}', 0, ?, 'geen json')`)).toThrow(/CHECK/);
       assertHealthy(migrated, 7);
+    } finally {
+      migrated.close();
+    }
+  });
+});
+
+describe('migration 008 → 009 (receipts)', () => {
+  it('adds strict, append-only receipt tables: a file only under its type, an attachment only detached once', () => {
+    const { file, db } = storeAt(8);
+    db.close();
+    const migrated = openStore(file, { migrations: MIGRATIONS.slice(0, 9) });
+    try {
+      SEEDS[9]!(migrated);
+      assertHealthy(migrated, 9);
+      const strict = migrated.prepare<[], { name: string; strict: number }>("SELECT name, strict FROM pragma_table_list WHERE schema = 'main'").all();
+      for (const t of ['receipt_blob', 'attachment']) expect(strict.find((s) => s.name === t), t).toEqual({ name: t, strict: 1 });
+      expect(() =>
+        migrated.prepare("INSERT INTO receipt_blob (sha256, mime, size, bytes, created_at) VALUES (?, 'text/html', 1, x'00', '')").run('a'.repeat(64)),
+      ).toThrow(/CHECK/);
+      expect(() =>
+        migrated.prepare("INSERT INTO receipt_blob (sha256, mime, size, bytes, created_at) VALUES (?, 'image/png', 2, x'00', '')").run('b'.repeat(64)),
+      ).toThrow(/CHECK/);
+      expect(() => migrated.prepare("UPDATE attachment SET detached_at = 'now' WHERE id = 1").run()).toThrow(/CHECK/);
+      migrated.prepare("UPDATE attachment SET detached_at = 'now', detach_reason = 'Verkeerde bon' WHERE id = 1").run();
+      expect(() => migrated.prepare("UPDATE attachment SET detach_reason = 'anders' WHERE id = 1").run()).toThrow(/detached, once/);
+      expect(() => migrated.prepare('DELETE FROM attachment').run()).toThrow(/never deleted/);
+      expect(() => migrated.prepare('DELETE FROM receipt_blob').run()).toThrow(/append-only/);
+    } finally {
+      migrated.close();
+    }
+  });
+});
+
+describe('migration 009 → 010 (change journal)', () => {
+  it('adds an empty journal whose rows must belong to an action; an undo barrier has no team', () => {
+    const { file, db } = storeAt(9);
+    db.close();
+    const migrated = openStore(file, { migrations: MIGRATIONS.slice(0, 10) });
+    try {
+      expect(migrated.prepare('SELECT count(*) AS n FROM change_action').get()).toEqual({ n: 0 });
+      expect(() => migrated.prepare(`INSERT INTO change_row (action_id, phase, at, tbl, row_id, after) VALUES (99, 0, '', 'cluster', 1, '{}')`).run()).toThrow(/FOREIGN KEY/);
+      expect(() => migrated.prepare(`INSERT INTO change_action (method, kind, description_nl, description_en, created_at) VALUES ('x', 'iets', '', '', '')`).run()).toThrow(/CHECK/);
+      migrated.prepare(`INSERT INTO change_action (team_id, method, kind, description_nl, description_en, created_at) VALUES (NULL, 'backup.restore', 'barrier', 'Back-up teruggezet', 'Backup restored', '')`).run();
+      SEEDS[10]!(migrated);
+      assertHealthy(migrated, 10);
     } finally {
       migrated.close();
     }

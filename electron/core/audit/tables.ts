@@ -16,4 +16,20 @@ export const AUDITED_TABLES: readonly AuditedTable[] = [
   { entity: 'expense', table: 'expense', label: 'Uitgave', triggers: ['expense_no_delete', 'expense_void_only'] },
   { entity: 'import_batch', table: 'import_batch', label: 'Import', triggers: ['import_batch_no_update', 'import_batch_no_delete'] },
   { entity: 'refund', table: 'refund', label: 'Terugbetaling', triggers: ['refund_no_update', 'refund_no_delete'] },
+  { entity: 'attachment', table: 'attachment', label: 'Bijlage', triggers: ['attachment_no_delete', 'attachment_detach_only'] },
+];
+
+/**
+ * Tables of files stored by their SHA-256 (receipts). The audit records name the hash; the
+ * verification hashes every stored file again, once per run, so bytes changed inside the store
+ * file are found even when every row still matches its audit record.
+ */
+export interface ContentTable {
+  table: string;
+  label: string;
+  triggers: string[];
+}
+
+export const CONTENT_TABLES: readonly ContentTable[] = [
+  { table: 'receipt_blob', label: 'Bon', triggers: ['receipt_blob_no_update', 'receipt_blob_no_delete'] },
 ];

@@ -120,7 +120,9 @@ export function createImportService(db: Db, budget: BudgetService, refunds: Refu
       budget.assertTeam(input.teamId);
       const file = await readStatement(input);
       checkMapping(input.mapping, file.headers);
-      return db.transaction(() => {
+      // The write is one undoable action (the core's journal); the file was read before it.
+      const journaled = ctx.journaled ?? (<T>(write: () => T) => write());
+      return journaled(() => db.transaction(() => {
         budget.assertTeam(input.teamId);
         // The chief already saw the likely duplicates in the preview and chose skipRows; the commit
         // does not look them up again (10,000 lookups for an answer nobody reads).
@@ -167,7 +169,7 @@ export function createImportService(db: Db, budget: BudgetService, refunds: Refu
         const done = plan.apply(input.teamId, expenseOfRow, { id: batchId, fileName: input.fileName }, ctx);
         remember.run(input.teamId, file.signature, JSON.stringify(input.mapping), now);
         return { batchId, imported: expenseIds.length, skipped: skipped.length, refunds: done.refunds, income: done.income, expenseIds };
-      }).immediate();
+      }).immediate());
     },
   };
 }

@@ -166,6 +166,13 @@ export interface NewExpense {
   importRow?: number | null;
 }
 
+/** `rebooking`: undo or redo books an expense again exactly as it was recorded before. */
+interface ExpenseExtra {
+  reversesId?: number;
+  reason?: string;
+  rebooking?: boolean;
+}
+
 export function createBudgetService(db: Db, audit: AuditLog) {
   const resolveLinks = createLinkResolver(db);
   const teamExists = db.prepare<[number], { id: number }>('SELECT id FROM team WHERE id = ?');
@@ -311,12 +318,13 @@ export function createBudgetService(db: Db, audit: AuditLog) {
     teamId: number,
     input: NewExpense,
     ctx: Ctx,
-    extra: { reversesId?: number; reason?: string },
+    extra: ExpenseExtra,
     via: ExpenseWriter,
   ): number => {
     const resolved = via.resolve(teamId, input.links);
     const year = yearOf(input.date);
-    if (resolved.decisionId !== null && extra.reversesId === undefined) {
+    // A reversal or a re-booking by undo/redo restores what was there, also on a decision since withdrawn.
+    if (resolved.decisionId !== null && extra.reversesId === undefined && !extra.rebooking) {
       const d = via.decision(resolved.decisionId);
       if (d.status !== 'genomen')
         throw invalid('decisionId', d.status === 'ingetrokken' ? 'Dit besluit is ingetrokken; boek er geen uitgaven meer op.' : 'Dit besluit is nog niet genomen.');
@@ -351,7 +359,7 @@ export function createBudgetService(db: Db, audit: AuditLog) {
     return row.id;
   };
 
-  const addExpense = (teamId: number, input: NewExpense, ctx: Ctx, extra: { reversesId?: number; reason?: string } = {}): number =>
+  const addExpense = (teamId: number, input: NewExpense, ctx: Ctx, extra: ExpenseExtra = {}): number =>
     writeExpense(teamId, input, ctx, extra, singleWriter);
 
   /**
@@ -359,7 +367,7 @@ export function createBudgetService(db: Db, audit: AuditLog) {
    * rules and the same audit chain as one by one, with each distinct combination of links checked
    * once, each decision read once and the head of the audit chain kept in hand.
    */
-  const addExpenses = (teamId: number, inputs: readonly NewExpense[], ctx: Ctx): number[] => {
+  const addExpenses = (teamId: number, inputs: readonly NewExpense[], ctx: Ctx, extra: ExpenseExtra = {}): number[] => {
     if (!db.inTransaction) throw new Error('addExpenses runs inside the caller\'s transaction');
     const links = new Map<string, ResolvedLinks>();
     const decisions = new Map<number, DecisionState>();
@@ -377,7 +385,7 @@ export function createBudgetService(db: Db, audit: AuditLog) {
       },
       append: audit.appender(),
     };
-    return inputs.map((input) => writeExpense(teamId, input, ctx, {}, via));
+    return inputs.map((input) => writeExpense(teamId, input, ctx, extra, via));
   };
 
   const service = {
@@ -568,6 +576,24 @@ export function createBudgetService(db: Db, audit: AuditLog) {
         record(ctx, teamId, 'expense', expenseId, 'vervallen', before, raw('expense', expenseId));
       }).immediate();
       return service.expense(teamId, expenseId);
+    },
+
+    /**
+     * Voids many expenses of one team inside the caller's transaction (undo of an import): the
+     * same void and audit record as one by one, with the head of the audit chain kept in hand.
+     * Expenses already void are left as they are.
+     */
+    voidExpensesInTransaction(teamId: number, ids: readonly number[], reason: string, ctx: Ctx): void {
+      if (!db.inTransaction) throw new Error('voidExpensesInTransaction runs inside the caller\'s transaction');
+      const append = audit.appender();
+      const now = ctx.now().toISOString();
+      for (const id of ids) {
+        const before = raw('expense', id);
+        if (!before || before.team_id !== teamId) throw notFound('De uitgave');
+        if (before.voided_at !== null) continue;
+        voidExpense.run({ id, reason, now });
+        append({ at: now, teamId, entity: 'expense', entityId: id, action: 'vervallen', before, after: raw('expense', id) });
+      }
     },
 
     /** Inside a transaction: an audit record for a row written by a helper (e.g. an import batch). */

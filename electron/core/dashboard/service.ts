@@ -2,6 +2,7 @@ import type { Activity, Dashboard, OverdueAction, OverdueCheckin } from '../../a
 import type { Ctx } from '../../api/define';
 import { daysBetween, type PeriodChoice } from '../../api/period';
 import type { BudgetService } from '../budget/service';
+import type { ReceiptService } from '../receipts/service';
 import type { ProgressService } from '../progress/service';
 import type { Db } from '../store/open';
 import type { TeamService } from '../team/service';
@@ -36,7 +37,7 @@ const ROUTE: Record<Activity['kind'], string> = {
  * The home screen in one call: the progress overview for the period plus the team profile,
  * what is overdue at the as-of day, the versterkingsgelden of the period's year, and the latest changes.
  */
-export function createDashboardService(db: Db, teams: TeamService, progress: ProgressService, budget: BudgetService) {
+export function createDashboardService(db: Db, teams: TeamService, progress: ProgressService, budget: BudgetService, receipts: ReceiptService) {
   const selectOverdueActions = db.prepare<{ teamId: number; asOf: string }, OverdueActionRow>(`
     SELECT a.id, a.team_opgave_id, a.title, a.owner, a.due_date, o.title_nl, o.title_en
     FROM action a JOIN team_opgave t ON t.id = a.team_opgave_id JOIN opgave o ON o.id = t.opgave_id
@@ -93,7 +94,8 @@ export function createDashboardService(db: Db, teams: TeamService, progress: Pro
         route: ROUTE[r.kind],
       }));
       const year = Number(overview.period.to.slice(0, 4));
-      const money = { year, totals: budget.overview(teamId, year).totals };
+      const { count, totalCents } = receipts.missing(teamId, year);
+      const money = { year, totals: budget.overview(teamId, year).totals, missingReceipts: { count, totalCents } };
       return { ...overview, team, money, overdueCheckins, overdueActions, recentActivity };
     },
   };

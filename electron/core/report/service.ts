@@ -5,6 +5,7 @@ import type { ReportBudgetYear, ReportData, ReportDriehoek, ReportOpgave, Report
 import type { AgendaService } from '../agenda/service';
 import type { AuditLog } from '../audit/chain';
 import type { BudgetService } from '../budget/service';
+import type { ReceiptService } from '../receipts/service';
 import type { ClusterService } from '../clusters/service';
 import type { ProgressService } from '../progress/service';
 import type { TeamService } from '../team/service';
@@ -39,6 +40,7 @@ export function createReportService(deps: {
   budget: BudgetService;
   clusters: ClusterService;
   audit: AuditLog;
+  receipts: ReceiptService;
 }) {
   const opgavenOf = (options: ReportOptions, ctx: Ctx) => {
     const { teamId, from, to } = options;
@@ -148,6 +150,7 @@ export function createReportService(deps: {
         year,
         overview: deps.budget.overview(team.id, year),
         decisions: deps.budget.decisions(team.id, year),
+        missingReceipts: deps.receipts.missing(team.id, year),
       }));
       const head = deps.audit.head();
       return {

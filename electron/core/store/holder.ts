@@ -93,7 +93,11 @@ export function createStoreHolder<T>(file: string, wire: (db: Db) => T, options:
   let wired: T;
   try {
     wired = wire(db);
+    // Only now: wiring creates this connection's TEMP triggers (the journal), which query_only
+    // refuses as well; it writes no page of the file.
+    if (pending) db.pragma('query_only = ON');
   } catch (err) {
+    stopCheck();
     db.close();
     throw err;
   }

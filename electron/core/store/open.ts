@@ -119,7 +119,8 @@ export interface OpenedStore {
   db: Db;
   /**
    * Null when the integrity check already ran before the open. Otherwise the check running in the
-   * background; until it passes the connection is query_only, so not one page can be written.
+   * background; the caller makes the connection query_only (once it has set up its own TEMP objects,
+   * which query_only refuses too) until the check has passed, so not one page can be written.
    */
   check: BackgroundCheck | null;
 }
@@ -127,8 +128,8 @@ export interface OpenedStore {
 /**
  * The start-up open. After an orderly close (a clean-shutdown stamp that still matches the file, see
  * stamp.ts) the identity and version are checked at once and the page check runs in the background
- * on its own read-only connection, while this connection refuses every write (PRAGMA query_only)
- * until the check has passed. Otherwise, or when migrations are pending, the full open of openStore.
+ * on its own read-only connection, while this connection is to refuse every write (PRAGMA query_only,
+ * set by the holder) until the check has passed. Otherwise, or when migrations are pending, the full open of openStore.
  */
 export function openStoreAtStart(file: string, options: OpenOptions = {}): OpenedStore {
   const migrations = options.migrations ?? MIGRATIONS;
@@ -139,7 +140,6 @@ export function openStoreAtStart(file: string, options: OpenOptions = {}): Opene
   const db = new Database(file, { fileMustExist: true });
   try {
     configure(db);
-    db.pragma('query_only = ON');
   } catch (err) {
     db.close();
     throw fromStoreError(err) ?? err;

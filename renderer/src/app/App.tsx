@@ -46,7 +46,7 @@ export function App() {
   if (status === 'idle' || (status === 'loading' && teams.length === 0)) {
     return (
       <Center h="100vh" aria-busy="true">
-        <Loader aria-label={t('app.loading')} />
+        <Loader role="status" aria-label={t('app.loading')} />
       </Center>
     );
   }

@@ -1,10 +1,12 @@
 import { Anchor, AppShell, Group, NavLink, Text } from '@mantine/core';
-import { Suspense } from 'react';
+import { Fragment, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, NavLink as RouterNavLink, Outlet, useLocation } from 'react-router';
 import { useDistrictStore } from '../features/district/store';
 import { useActiveTeam } from '../features/team/store';
 import { TeamSwitcher } from '../features/team/TeamSwitcher';
+import { useUndo } from '../features/undo/controller';
+import { useUndoStore } from '../features/undo/store';
 import { visibleScreens } from './routes';
 import { useShellCommands } from './shell';
 
@@ -15,6 +17,9 @@ export function Shell() {
   const { t } = useTranslation();
   const { pathname } = useLocation();
   useShellCommands();
+  useUndo();
+  // After an undo or redo the screen is opened afresh, so it reads the data again.
+  const revision = useUndoStore((s) => s.revision);
   const team = useActiveTeam();
   const districtView = useDistrictStore((s) => s.enabled);
   const screens = visibleScreens(!!team, districtView);
@@ -62,7 +67,9 @@ export function Shell() {
       </AppShell.Navbar>
       <AppShell.Main id="main" tabIndex={-1}>
         <Suspense fallback={<Text>{t('app.loading')}</Text>}>
-          <Outlet />
+          <Fragment key={revision}>
+            <Outlet />
+          </Fragment>
         </Suspense>
       </AppShell.Main>
     </AppShell>

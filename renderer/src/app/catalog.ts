@@ -7,6 +7,8 @@ import * as progress from '../features/progress/i18n';
 import * as budget from '../features/budget/i18n';
 import * as team from '../features/team/i18n';
 import * as district from '../features/district/i18n';
+import * as undo from '../features/undo/i18n';
+import * as receipts from '../features/receipts/i18n';
 import { enBase } from '../i18n/base.en';
 import { nlBase } from '../i18n/base.nl';
 import { validationEn as baseValidationEn } from '../i18n/validation-en';
@@ -25,7 +27,9 @@ const FEATURES = {
   backup,
   progress,
   budget,
+  undo,
   district,
+  receipts,
 };
 
 type Feature = { nl: object; en: object; validationEn?: Record<string, string> };

@@ -5,7 +5,7 @@ import type { ShellCommand } from '@api/shell';
  * an intent from the query (`?intent=new-expense`): Versterkingsgelden opens a new expense,
  * Instellingen jumps to backup or export. Search focuses the screen's search field.
  */
-export type CommandTarget = { navigate: string } | { focusSearch: true };
+export type CommandTarget = { navigate: string } | { focusSearch: true } | { undo: 'undo' | 'redo' };
 
 export const INTENT_PARAM = 'intent';
 
@@ -23,6 +23,9 @@ export function commandTarget(command: ShellCommand): CommandTarget {
       return { navigate: '/about' };
     case 'search':
       return { focusSearch: true };
+    case 'undo':
+    case 'redo':
+      return { undo: command };
   }
 }
 

@@ -2,6 +2,7 @@ import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { SHELL_GLOBAL, type ShellBridge } from '@api/shell';
+import { runUndoCommand } from '../features/undo/controller';
 import { commandTarget, focusSearchField } from './commands';
 
 /** `window.teamchefShell` from the preload; absent in a plain browser. */
@@ -25,6 +26,7 @@ export function useShellCommands(): void {
     return bridge.onCommand((command) => {
       const target = commandTarget(command);
       if ('navigate' in target) void navigate(target.navigate);
+      else if ('undo' in target) runUndoCommand(target.undo);
       else focusSearchField(document);
     });
   }, [navigate]);

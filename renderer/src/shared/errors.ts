@@ -19,9 +19,7 @@ export function notifyError(err: unknown): void {
   notifications.show({ color: 'red', title: i18n.t('errors.title'), message: describeError(err), autoClose: 8000 });
 }
 
-export function notifySaved(message: string): void {
-  notifications.show({ color: 'green', message, autoClose: 3000 });
-}
+export { notifySaved } from './notice';
 
 /** Field errors from a VALIDATION answer, keyed by form path, translated. */
 export function fieldErrorsOf(err: unknown): Record<string, string> | null {

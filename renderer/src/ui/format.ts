@@ -24,3 +24,10 @@ export const formatInteger = (n: number): string => integerFormat.format(n);
 export const formatDecimal = (n: number): string => decimalFormat.format(n);
 /** 0.452 -> `45%`. */
 export const formatPercent = (fraction: number): string => `${Math.round(fraction * 100)}%`;
+
+const dateTimeFormat = new Intl.DateTimeFormat('nl-NL', { day: '2-digit', month: '2-digit', year: 'numeric', hour: '2-digit', minute: '2-digit' });
+/** An ISO moment in local time: `28-11-2026 14:05`. */
+export const formatDateTime = (iso: string): string => {
+  const d = new Date(iso);
+  return Number.isNaN(d.getTime()) ? iso : dateTimeFormat.format(d).replace(',', '');
+};

@@ -41,6 +41,14 @@ for (;;) {
   if (n % 2 === 0) {
     await must('team.create', { ...PROFILE, name: `w-${n}`, gemeenten: [`c-${n}`] });
     ack(`C ${n}`);
+  } else if (n % 10 === 3) {
+    // A cluster, its undo and its redo: each one transaction with its journal entry.
+    await must('clusters.create', { teamId: 1, name: `k-${n}`, areas: [], gemeenten: [], inhabitants: 0, lead: '', fte: 0, wijkagenten: 0, startDate: '2026-01-01' });
+    ack(`K ${n}`);
+    await must('undo.undo', { teamId: 1 });
+    ack(`Z ${n}`);
+    await must('undo.redo', { teamId: 1 });
+    ack(`R ${n}`);
   } else {
     await must('team.update', { teamId: 1, profile: { ...PROFILE, district: `u-${n}`, gemeenten: [`g-${n}-a`, `g-${n}-b`] } });
     ack(`U ${n}`);

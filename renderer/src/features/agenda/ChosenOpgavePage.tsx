@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import { notifySaved } from '../../shared/errors';
 import { formatDate } from '../../ui/format';
+import { HistoryButton } from '../undo/HistoryButton';
 import { PageHeader } from '../../ui/PageHeader';
 import { useClustersStore } from '../clusters/store';
 import { useActiveTeam } from '../team/store';
@@ -86,6 +87,7 @@ export function ChosenOpgavePage() {
             <Button variant="subtle" color="red" onClick={() => setRemoving(true)}>
               {t('agenda.detail.remove')}
             </Button>
+            <HistoryButton teamId={team.id} record="team_opgave" id={d.id} name={titleOf(d)} />
           </>
         }
       />

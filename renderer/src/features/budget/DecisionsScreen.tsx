@@ -1,6 +1,6 @@
 import { Badge, Button, Group, Paper, Select, SimpleGrid, Stack, Table, Text, Textarea, TextInput, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DecisionInput, type Decision } from '@api/budget';
 import { ApiCallError } from '../../shared/api';
@@ -12,6 +12,9 @@ import { todayText, toPayload } from './forms';
 import { idOrNull, LinkFields } from './LinkFields';
 import { ReasonModal } from './ReasonModal';
 import { useFundsStore } from './store';
+import { ReceiptsHost } from '../receipts/ReceiptsHost';
+import { activeOf, useReceiptsStore } from '../receipts/store';
+import { useReceiptUi } from '../receipts/ui';
 import { DateField } from '../../ui/DateField';
 import { useOpgaveLabel } from '../agenda/catalogue-en';
 
@@ -34,7 +37,12 @@ const overBudgetMessage = (err: unknown): string | null =>
 export function DecisionsScreen({ teamId }: { teamId: number }) {
   const { t } = useTranslation();
   const opgaveLabel = useOpgaveLabel();
-  const { decisions, write } = useFundsStore();
+  const { decisions, write, year } = useFundsStore();
+  const { byDecision, load: loadReceipts } = useReceiptsStore();
+  const openPanel = useReceiptUi((s) => s.openPanel);
+  useEffect(() => {
+    loadReceipts(teamId, year).catch(notifyError);
+  }, [teamId, year, decisions, loadReceipts]);
   const form = useForm({ mode: 'controlled', initialValues: EMPTY });
   const [over, setOver] = useState<{ message: string; run(reason: string): Promise<unknown> } | null>(null);
   const [withdraw, setWithdraw] = useState<Decision | null>(null);
@@ -156,6 +164,7 @@ export function DecisionsScreen({ teamId }: { teamId: number }) {
                     actions={[
                       ...(d.status === 'voorgesteld' ? [{ label: t('budget.decisions.take'), onClick: () => void take(d) }] : []),
                       ...(d.status !== 'ingetrokken' ? [{ label: t('budget.decisions.withdraw'), onClick: () => setWithdraw(d), color: 'red' }] : []),
+                      { label: `${t('receipts.attachDecision')} (${activeOf(byDecision[d.id]).length})`, onClick: () => openPanel('decision', d.id, d.title) },
                       { label: t('budget.expenses.history'), to: `/funds/history/budget_decision/${d.id}` },
                     ]}
                   />
@@ -167,6 +176,7 @@ export function DecisionsScreen({ teamId }: { teamId: number }) {
         </ScrollTable>
       )}
 
+      <ReceiptsHost teamId={teamId} />
       <ReasonModal
         opened={over !== null}
         title={t('budget.decisions.overTitle')}

@@ -3,6 +3,7 @@ import { useForm } from '@mantine/form';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router';
 import { ExpenseInput, PAYMENT_METHODS, type Expense } from '@api/budget';
 import { parseDutchDate } from '@api/budget-parse';
 import { fieldErrorsOf, notifyError, notifySaved } from '../../shared/errors';
@@ -14,6 +15,10 @@ import { ReasonModal } from './ReasonModal';
 import { RefundModal } from './RefundModal';
 import { useFundsStore } from './store';
 import { DateField } from '../../ui/DateField';
+import { ExpenseReceiptCell, isMissingReceipt, useRowDrop } from '../receipts/ExpenseReceipts';
+import { ReceiptsHost } from '../receipts/ReceiptsHost';
+import { activeOf, useReceiptsStore } from '../receipts/store';
+import { useReceiptUi } from '../receipts/ui';
 
 const EMPTY = {
   date: todayText(),
@@ -35,8 +40,8 @@ const SORTS: Record<Sort, (a: Expense, b: Expense) => number> = {
   amountDesc: (a, b) => b.amountCents - a.amountCents || b.id - a.id,
   payee: (a, b) => a.payee.localeCompare(b.payee, 'nl') || a.id - b.id,
 };
-/** Date, amount (room for € 99.999.999,99), payee, description, method, state, actions. */
-const COLUMNS = '100px 150px minmax(140px, 1.2fr) minmax(120px, 1.5fr) 110px 130px minmax(100px, max-content)';
+/** Date, amount (room for € 99.999.999,99), payee, description, method, receipts, state, actions. */
+const COLUMNS = '100px 150px minmax(130px, 1.2fr) minmax(110px, 1.5fr) 110px 120px 130px minmax(90px, max-content)';
 const ROW_HEIGHT = 44;
 
 /** A reversal falls today, unless today is outside the expense's year or before it. */
@@ -111,7 +116,16 @@ function ExpenseForm({ teamId, onSaved }: { teamId: number; onSaved(e: Expense):
 
 export function ExpensesScreen({ teamId }: { teamId: number }) {
   const { t } = useTranslation();
-  const { expenses, write } = useFundsStore();
+  const { expenses, write, year } = useFundsStore();
+  const { byExpense, load: loadReceipts } = useReceiptsStore();
+  const [params, setParams] = useSearchParams();
+  const receiptFilter = params.get('bon') ?? 'all';
+  const setReceiptFilter = (v: string) => setParams(v === 'all' ? {} : { bon: v }, { replace: true });
+  const rowDrop = useRowDrop(teamId);
+  const openPanel = useReceiptUi((s) => s.openPanel);
+  useEffect(() => {
+    loadReceipts(teamId, year).catch(notifyError);
+  }, [teamId, year, expenses, loadReceipts]);
   const [search, setSearch] = useState('');
   const [state, setState] = useState<string>('all');
   const [method, setMethod] = useState<string>('all');
@@ -126,9 +140,10 @@ export function ExpensesScreen({ teamId }: { teamId: number }) {
     return expenses
       .filter((e) => state === 'all' || e.state === state)
       .filter((e) => method === 'all' || e.paymentMethod === method)
+      .filter((e) => receiptFilter === 'all' || (receiptFilter === 'ontbreekt' ? isMissingReceipt(e, byExpense[e.id]) : activeOf(byExpense[e.id]).length > 0))
       .filter((e) => !q || `${e.payee} ${e.description} ${e.receiptRef} ${e.decisionTitle ?? ''}`.toLowerCase().includes(q))
       .sort(SORTS[sort]);
-  }, [expenses, search, state, method, sort]);
+  }, [expenses, search, state, method, sort, receiptFilter, byExpense]);
   // What counts as spent: the expense minus its refunds.
   const sum = shown.reduce((s, e) => s + (e.state === 'vervallen' ? 0 : e.amountCents - e.refundedCents), 0);
 
@@ -142,7 +157,7 @@ export function ExpensesScreen({ teamId }: { teamId: number }) {
     if (index >= 0) virtualizer.scrollToIndex(index, { align: 'auto' });
   }, [fresh, shown, virtualizer]);
 
-  const header = [t('budget.fields.date'), t('budget.fields.amount'), t('budget.fields.payee'), t('budget.fields.description'), t('budget.fields.paymentMethod'), t('budget.fields.status'), t('budget.expenses.actions')];
+  const header = [t('budget.fields.date'), t('budget.fields.amount'), t('budget.fields.payee'), t('budget.fields.description'), t('budget.fields.paymentMethod'), t('receipts.column'), t('budget.fields.status'), t('budget.expenses.actions')];
   return (
     <Stack gap="md">
       <ExpenseForm teamId={teamId} onSaved={(e) => setFresh(e.id)} />
@@ -169,6 +184,18 @@ export function ExpensesScreen({ teamId }: { teamId: number }) {
               w={160}
             />
             <Select
+              label={t('receipts.filter')}
+              allowDeselect={false}
+              value={receiptFilter}
+              onChange={(v) => setReceiptFilter(v ?? 'all')}
+              data={[
+                { value: 'all', label: t('receipts.filterAll') },
+                { value: 'ontbreekt', label: t('receipts.filterMissing') },
+                { value: 'met', label: t('receipts.filterAttached') },
+              ]}
+              w={160}
+            />
+            <Select
               label={t('budget.expenses.sort')}
               allowDeselect={false}
               value={sort}
@@ -187,7 +214,7 @@ export function ExpensesScreen({ teamId }: { teamId: number }) {
           </Text>
           {/* Wide enough for every action; on a narrow window the table scrolls sideways instead of clipping buttons. */}
           <div role="table" aria-label={t('budget.tabs.expenses')} aria-rowcount={shown.length + 1} style={{ overflowX: 'auto' }}>
-            <div style={{ minWidth: 1140 }}>
+            <div style={{ minWidth: 960 }}>
             <div role="row" style={{ display: 'grid', gridTemplateColumns: COLUMNS, fontWeight: 600, borderBottom: '1px solid var(--mantine-color-gray-4)', padding: '4px 0' }}>
               {header.map((h) => (
                 <div role="columnheader" key={h}>
@@ -214,8 +241,9 @@ export function ExpensesScreen({ teamId }: { teamId: number }) {
                       key={e.id}
                       data-testid={`expense-${e.id}`}
                       data-state={e.state}
+                      {...rowDrop.props(e)}
                       data-fresh={e.id === fresh || undefined}
-                      style={{ background: e.id === fresh ? 'var(--mantine-color-yellow-1)' : undefined, position: 'absolute', top: 0, left: 0, right: 0, height: ROW_HEIGHT, transform: `translateY(${v.start}px)`, display: 'grid', gridTemplateColumns: COLUMNS, alignItems: 'center', borderBottom: '1px solid var(--mantine-color-gray-2)', textDecoration: e.state === 'vervallen' ? 'line-through' : undefined }}
+                      style={{ position: 'absolute', top: 0, left: 0, right: 0, height: ROW_HEIGHT, transform: `translateY(${v.start}px)`, display: 'grid', gridTemplateColumns: COLUMNS, alignItems: 'center', borderBottom: '1px solid var(--mantine-color-gray-2)', textDecoration: e.state === 'vervallen' ? 'line-through' : undefined, background: rowDrop.overId === e.id ? 'var(--mantine-color-blue-0)' : e.id === fresh ? 'var(--mantine-color-yellow-1)' : undefined, outline: rowDrop.overId === e.id ? '2px dashed var(--mantine-color-blue-5)' : undefined }}
                     >
                       <div role="cell" className="tc-nowrap">
                         {formatDate(e.date)}
@@ -236,6 +264,9 @@ export function ExpensesScreen({ teamId }: { teamId: number }) {
                       </div>
                       <div role="cell">{t(`budget.methods.${e.paymentMethod}`)}</div>
                       <div role="cell">
+                        <ExpenseReceiptCell teamId={teamId} expense={e} attachments={byExpense[e.id]} />
+                      </div>
+                      <div role="cell">
                         <Badge variant="light" color={e.state === 'actief' ? 'blue' : 'gray'}>
                           {t(`budget.states.${e.state}`)}
                         </Badge>
@@ -251,6 +282,7 @@ export function ExpensesScreen({ teamId }: { teamId: number }) {
                                   { label: t('budget.expenses.void'), onClick: () => setVoiding(e), color: 'red' },
                                 ]
                               : []),
+                            { label: t('receipts.attach'), onClick: () => openPanel('expense', e.id, `${e.payee} ${formatMoney(e.amountCents)}`) },
                             { label: t('budget.expenses.history'), to: `/funds/history/expense/${e.id}` },
                           ]}
                         />
@@ -264,6 +296,7 @@ export function ExpensesScreen({ teamId }: { teamId: number }) {
           </div>
         </Paper>
       )}
+      <ReceiptsHost teamId={teamId} />
       <RefundModal teamId={teamId} expense={refunding} onClose={() => setRefunding(null)} />
       <ReasonModal
         opened={reverse !== null}

@@ -1,6 +1,6 @@
 import { Alert, Badge, Button, Card, Group, List, Paper, Select, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { lazy, Suspense, useState } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { AuditVerifyResult } from '@api/audit';
@@ -13,6 +13,9 @@ import { downloadBase64, todayText, toPayload } from './forms';
 import { useFundsStore } from './store';
 import { DateField } from '../../ui/DateField';
 import { AnchorCheck } from '../district/AnchorCheck';
+import { MissingReceiptsLine } from '../receipts/MissingReceipts';
+import { useReceiptsStore } from '../receipts/store';
+import { YearZipButton } from '../receipts/YearExport';
 import { useOpgaveLabel } from '../agenda/catalogue-en';
 
 const FundsCharts = lazy(() => import('./FundsCharts'));
@@ -186,6 +189,7 @@ function ExportAndVerify({ teamId }: { teamId: number }) {
             </Button>
           )),
         )}
+        <YearZipButton teamId={teamId} year={year} />
       </Group>
       <Button
         variant="outline"
@@ -223,12 +227,18 @@ export function OverviewScreen({ teamId }: { teamId: number }) {
   const opgaveLabel = useOpgaveLabel();
   const o = useFundsStore((s) => s.overview);
   const entries = useFundsStore((s) => s.entries);
+  const expenses = useFundsStore((s) => s.expenses);
+  const { missing, load: loadReceipts } = useReceiptsStore();
+  useEffect(() => {
+    if (o) loadReceipts(teamId, o.year).catch(notifyError);
+  }, [teamId, o, expenses, loadReceipts]);
   if (!o) return null;
   const unlinked = t('budget.overview.unlinked');
   return (
     <Stack gap="md">
       {entries.length === 0 && <Text>{t('budget.empty.overview')}</Text>}
       <Totals o={o} />
+      {missing && missing.year === o.year && <MissingReceiptsLine missing={missing} testId="funds-missing-receipts" />}
       {o.warnings.length > 0 && (
         <Alert color="orange" title={t('budget.warnings.title')} data-testid="warnings">
           <List size="sm">

@@ -3,6 +3,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Cluster, ClusterOverview } from '@api/clusters';
 import { notifyError, notifySaved } from '../../shared/errors';
+import { HistoryButton } from '../undo/HistoryButton';
 import { formatDate, formatDecimal, formatInteger } from '../../ui/format';
 import { PageHeader } from '../../ui/PageHeader';
 import { EmptyRow, SortTh, useSorted, type SortValue } from '../agenda/table';
@@ -249,6 +250,7 @@ export default function ClustersPage() {
                           {t('common.archive')}
                         </Button>
                       )}
+                      <HistoryButton teamId={team.id} record="cluster" id={c.id} name={c.name} />
                     </Group>
                   </Table.Td>
                 </Table.Tr>

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { DashboardMoney } from '@api/dashboard';
 import { formatMoney } from '../../ui/format';
+import { MissingReceiptsLine } from '../receipts/MissingReceipts';
 
 const LEVEL_COLOR = { ok: 'teal', warning: 'orange', over: 'red' } as const;
 
@@ -58,6 +59,11 @@ export function DashboardMoneyTile({ money }: { money: DashboardMoney }) {
           </div>
         ))}
       </SimpleGrid>}
+      {money.missingReceipts && (
+        <div style={{ marginTop: 12 }}>
+          <MissingReceiptsLine missing={money.missingReceipts} testId="dashboard-missing-receipts" />
+        </div>
+      )}
     </Card>
   );
 }

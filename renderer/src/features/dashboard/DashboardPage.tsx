@@ -52,7 +52,7 @@ export function DashboardPage() {
     <Stack gap="sm">
       <PageHeader title={t('dashboard.title')} actions={<PeriodPicker />} />
       {!d ? (
-        status === 'error' ? <Alert color="red">{t('errors.INTERNAL')}</Alert> : <Loader aria-label={t('app.loading')} />
+        status === 'error' ? <Alert color="red">{t('errors.INTERNAL')}</Alert> : <Loader role="status" aria-label={t('app.loading')} />
       ) : (
         <>
           <Grid gap="sm">

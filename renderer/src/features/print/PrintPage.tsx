@@ -179,8 +179,8 @@ export function PrintPage() {
         tabIndex={0}
         style={{ overflowX: 'auto' }}
       >
-        <Suspense fallback={<Loader aria-label={t('print.report.loading')} />}>
-          {data && options ? <ReportView data={data} /> : <Loader aria-label={t('print.report.loading')} />}
+        <Suspense fallback={<Loader role="status" aria-label={t('print.report.loading')} />}>
+          {data && options ? <ReportView data={data} /> : <Loader role="status" aria-label={t('print.report.loading')} />}
         </Suspense>
       </div>
     </Stack>

@@ -9,6 +9,7 @@ import { PageHeader } from '../../ui/PageHeader';
 import { PeriodPicker } from '../../ui/period/PeriodPicker';
 import { usePeriodStore } from '../../ui/period/store';
 import { useActiveTeam } from '../team/store';
+import { HistoryButton } from '../undo/HistoryButton';
 import { CheckinForm } from './CheckinForm';
 import { CheckinNotes } from './CheckinNotes';
 import { StatusBadge } from './StatusBadge';
@@ -86,7 +87,7 @@ function OpgaveCard({ o, onCheckin, onRhythm }: { o: OpgaveOverview; onCheckin()
   );
 }
 
-function CheckinTable({ checkins, titleOf, onCorrect }: { checkins: Checkin[]; titleOf(id: number): string; onCorrect(c: Checkin): void }) {
+function CheckinTable({ teamId, checkins, titleOf, onCorrect }: { teamId: number; checkins: Checkin[]; titleOf(id: number): string; onCorrect(c: Checkin): void }) {
   const { t } = useTranslation();
   const [expanded, setExpanded] = useState<ReadonlySet<number>>(new Set());
   const toggle = (id: number) =>
@@ -147,6 +148,7 @@ function CheckinTable({ checkins, titleOf, onCorrect }: { checkins: Checkin[]; t
                       {t('progress.correct')}
                     </Button>
                   )}
+                  <HistoryButton teamId={teamId} record="checkin" id={c.id} name={`${titleOf(c.teamOpgaveId)} ${formatDate(c.date)}`} />
                 </Table.Td>
               </Table.Tr>
               {open && (
@@ -178,7 +180,7 @@ export function ProgressPage() {
 
   if (!team) return null;
   if (!overview || !history) {
-    return status === 'error' ? <Alert color="red">{t('errors.INTERNAL')}</Alert> : <Loader aria-label={t('app.loading')} />;
+    return status === 'error' ? <Alert color="red">{t('errors.INTERNAL')}</Alert> : <Loader role="status" aria-label={t('app.loading')} />;
   }
   const titles = new Map(overview.opgaven.map((o) => [o.teamOpgaveId, i18n.language === 'en' ? o.titleEn : o.titleNl]));
   const inPeriod = checkins.filter((c) => titles.has(c.teamOpgaveId) && c.date >= overview.period.from && c.date <= overview.period.to).reverse();
@@ -225,13 +227,13 @@ export function ProgressPage() {
           <Title order={2} size="h3">
             {t('progress.charts.title')}
           </Title>
-          <Suspense fallback={<Loader aria-label={t('app.loading')} />}>
+          <Suspense fallback={<Loader role="status" aria-label={t('app.loading')} />}>
             <ProgressCharts history={history} />
           </Suspense>
           <Title order={2} size="h3">
             {t('progress.history')}
           </Title>
-          <CheckinTable checkins={inPeriod} titleOf={(id) => titles.get(id) ?? ''} onCorrect={(c) => setDialog({ mode: 'correct', checkin: c })} />
+          <CheckinTable teamId={team.id} checkins={inPeriod} titleOf={(id) => titles.get(id) ?? ''} onCorrect={(c) => setDialog({ mode: 'correct', checkin: c })} />
         </>
       )}
       <Modal

@@ -7,6 +7,7 @@ import { formatDate, formatMoney } from '../../ui/format';
 import { PageHeader } from '../../ui/PageHeader';
 import { BackupSection } from '../backup/BackupSection';
 import { NewTeamSection } from '../team/NewTeamSection';
+import { UndoSection } from '../undo/UndoSection';
 import { TeamForm } from '../team/TeamForm';
 import { useActiveTeam, useTeamStore } from '../team/store';
 import { DistrictSettings } from '../district/DistrictSettings';
@@ -18,6 +19,7 @@ export function SettingsPage() {
     <Stack gap="lg">
       <PageHeader title={t('settings.title')} />
       {team && <TeamProfileSection team={team} />}
+      {team && <UndoSection />}
       <NewTeamSection />
       <Paper withBorder p="lg" radius="md">
         <Title order={2} size="h3" mb="md" id="language-label">

@@ -8,6 +8,7 @@ import { BudgetSection } from './sections/BudgetSection';
 import { ClustersSection } from './sections/ClustersSection';
 import { OpgavenSection } from './sections/OpgavenSection';
 import { ProfileSection } from './sections/ProfileSection';
+import { ReceiptsSection } from './sections/ReceiptsSection';
 import { TitleBlock } from './sections/TitleBlock';
 
 /** One view per section, in print order; a domain adds its section here. */
@@ -15,6 +16,7 @@ const SECTION_VIEWS: Record<ReportSection, ((props: { data: ReportData }) => Rea
   profile: ProfileSection,
   opgaven: OpgavenSection,
   budget: BudgetSection,
+  receipts: ReceiptsSection,
   clusters: ClustersSection,
 };
 

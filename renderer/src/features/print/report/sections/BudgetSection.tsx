@@ -106,6 +106,7 @@ function BudgetYear({ y, opgaveLabel }: { y: ReportBudgetYear; opgaveLabel(label
   );
 }
 
+
 export function BudgetSection({ data }: { data: ReportData }) {
   const { t } = useTranslation();
   const opgaveLabel = useOpgaveLabel(data.opgaven);
