@@ -30,8 +30,9 @@ export const READS_BARE_SQL = {
       WHERE ${CHOSEN_IN_PERIOD} AND c.date BETWEEN @from AND @to AND ${VALID})
     WHERE rn <= 2`,
   /** Action counts per chosen opgave and status (done, open, overdue on the paper). */
-  actionCounts: `SELECT team_opgave_id, status, count(*) AS n, sum(status IN ('idee', 'gepland', 'lopend') AND due_date < @asOf) AS overdue
-    FROM action WHERE team_id = @teamId AND archived = 0 GROUP BY team_opgave_id, status`,
+  actionCounts: `SELECT a.team_opgave_id, a.status, count(*) AS n, sum(a.status IN ('idee', 'gepland', 'lopend') AND a.due_date < @asOf) AS overdue
+    FROM action a JOIN team_opgave t ON t.id = a.team_opgave_id
+    WHERE ${CHOSEN_IN_PERIOD} AND a.archived = 0 GROUP BY a.team_opgave_id, a.status`,
   /** The open actions of the chosen opgaven, as the paper lists them under each. */
   openActions: `SELECT a.id, a.team_opgave_id, a.title, a.owner, a.due_date, a.status FROM action a JOIN team_opgave t ON t.id = a.team_opgave_id
     WHERE ${CHOSEN_IN_PERIOD} AND a.archived = 0 AND a.status IN ('idee', 'gepland', 'lopend')

@@ -149,8 +149,9 @@ export function createProgressService(db: Db, teams: TeamService) {
     INSERT INTO checkin_rhythm (team_opgave_id, team_id, rhythm, updated_at) VALUES (@teamOpgaveId, @teamId, @rhythm, @now)
     ON CONFLICT (team_opgave_id) DO UPDATE SET rhythm = excluded.rhythm, updated_at = excluded.updated_at`);
 
+  /** Action counts of the opgaven chosen in the period only (through their index), not of all the team's years. */
   const selectActionCounts = db.prepare<
-    { teamId: number; asOf: string },
+    { teamId: number; asOf: string; from: string; to: string },
     { team_opgave_id: number; total: number; done: number; overdue: number }
   >(`
     SELECT team_opgave_id, count(*) AS total,
@@ -158,6 +159,9 @@ export function createProgressService(db: Db, teams: TeamService) {
       sum(CASE WHEN due_date IS NOT NULL AND due_date < @asOf
                AND NOT (status = 'afgerond' AND (done_date IS NULL OR done_date <= @asOf)) THEN 1 ELSE 0 END) AS overdue
     FROM action WHERE team_id = @teamId AND archived = 0 AND status <> 'gestopt'
+      AND team_opgave_id IN (
+        SELECT t.id FROM team_opgave t
+        WHERE t.team_id = @teamId AND t.archived = 0 AND t.period_start <= @to AND t.period_end >= @from)
     GROUP BY team_opgave_id`);
 
   const selectClusters = db.prepare<{ teamId: number }, { start_date: string; end_date: string | null; fte: number; wijkagenten: number }>(
@@ -184,7 +188,7 @@ export function createProgressService(db: Db, teams: TeamService) {
 
   const buildOverview = (teamId: number, resolved: Resolved, checkins: Map<number, Checkin[]>, chosenRows: ChosenRow[]): ProgressOverview => {
     const { period, today, asOf } = resolved;
-    const actionCounts = new Map(selectActionCounts.all({ teamId, asOf }).map((r) => [r.team_opgave_id, r]));
+    const actionCounts = new Map(selectActionCounts.all({ teamId, asOf, from: period.from, to: period.to }).map((r) => [r.team_opgave_id, r]));
     const opgaven: OpgaveOverview[] = chosenRows.map((row) => {
       const all = checkins.get(row.id) ?? [];
       const inPeriod = all.filter((c) => c.date >= period.from && c.date <= period.to);
