@@ -34,17 +34,10 @@ interface CheckinRow {
   created_at: string;
 }
 
-interface PointRow {
-  team_opgave_id: number;
-  id: number;
-  date: string;
-  status: CheckinStatus;
-  progress: number;
-  confidence: number;
-}
-
-/** What a chart point is made of, from a full check-in or from the lean points read. */
-type Point = Pick<PointRow, 'id' | 'date' | 'status' | 'progress' | 'confidence'>;
+/** A chart point as the history answers it; the same object feeds the team's average. */
+type Point = OpgaveSeries['points'][number];
+/** The lean points read, as arrays (no row objects): team_opgave_id, then the point's fields. */
+type PointCells = [teamOpgaveId: number, date: string, progress: number, confidence: number, status: CheckinStatus, checkinId: number];
 interface Resolved {
   period: Period;
   today: string;
@@ -116,13 +109,14 @@ export function createProgressService(db: Db, teams: TeamService) {
    * The same check-ins up to the period's end, valid ones only and only the numbers a chart needs
    * (the history): later ones are never drawn, earlier ones carry into the team's average.
    */
-  const selectPeriodPoints = db.prepare<{ teamId: number; from: string; to: string }, PointRow>(`
-    SELECT c.team_opgave_id, c.id, c.date, c.status, c.progress, c.confidence FROM checkin c
+  const selectPeriodPoints = db.prepare<{ teamId: number; from: string; to: string }, PointCells>(`
+    SELECT c.team_opgave_id, c.date, c.progress, c.confidence, c.status, c.id FROM checkin c
     WHERE c.team_id = @teamId AND c.team_opgave_id IN (
       SELECT t.id FROM team_opgave t
       WHERE t.team_id = @teamId AND t.archived = 0 AND t.period_start <= @to AND t.period_end >= @from)
       AND c.date <= @to AND NOT EXISTS (SELECT 1 FROM checkin n WHERE n.corrects_id = c.id)
     ORDER BY c.team_opgave_id, c.date, c.id`);
+  selectPeriodPoints.raw(true);
   const selectCheckin = db.prepare<{ id: number; teamId: number }, CheckinRow>(`${CHECKIN_SELECT} WHERE c.id = @id AND c.team_id = @teamId`);
   const selectValidOnDate = db.prepare<{ teamOpgaveId: number; date: string }, { id: number }>(`
     SELECT c.id FROM checkin c
@@ -241,9 +235,9 @@ export function createProgressService(db: Db, teams: TeamService) {
     const { period, today } = resolved;
     const chosen = teamOpgaveId === undefined ? chosenRows : chosenRows.filter((r) => r.id === teamOpgaveId);
     const opgaven: OpgaveSeries[] = chosen.map((row) => {
-      const series: OpgaveSeries['points'] = [];
-      for (const c of points.get(row.id) ?? [])
-        if (c.date >= period.from) series.push({ date: c.date, progress: c.progress, confidence: c.confidence, status: c.status, checkinId: c.id });
+      const all = points.get(row.id) ?? [];
+      // Usually every point lies in the period; only check-ins carried in from before it are left out.
+      const series = all.length && all[0]!.date >= period.from ? all : all.filter((c) => c.date >= period.from);
       return { teamOpgaveId: row.id, code: row.code, titleNl: row.title_nl, titleEn: row.title_en, points: series };
     });
     const team = teamSeries(
@@ -329,11 +323,12 @@ export function createProgressService(db: Db, teams: TeamService) {
       const { period } = resolved;
       if (teamOpgaveId !== undefined) chosenOrThrow(teamId, teamOpgaveId);
       // Only what the charts draw: the valid check-ins' numbers, not their notes.
-      const points = new Map<number, PointRow[]>();
-      for (const p of selectPeriodPoints.all({ teamId, from: period.from, to: period.to })) {
-        const list = points.get(p.team_opgave_id);
-        if (list) list.push(p);
-        else points.set(p.team_opgave_id, [p]);
+      const points = new Map<number, Point[]>();
+      for (const [id, date, progress, confidence, status, checkinId] of selectPeriodPoints.all({ teamId, from: period.from, to: period.to })) {
+        const point = { date, progress, confidence, status, checkinId };
+        const list = points.get(id);
+        if (list) list.push(point);
+        else points.set(id, [point]);
       }
       return buildHistory(teamId, resolved, points, selectChosen.all({ teamId, from: period.from, to: period.to }), teamOpgaveId);
     },
@@ -347,8 +342,13 @@ export function createProgressService(db: Db, teams: TeamService) {
       const { period } = resolved;
       const checkins = validByOpgave(teamId, period);
       const chosen = selectChosen.all({ teamId, from: period.from, to: period.to });
-      const points = new Map<number, Checkin[]>();
-      for (const [id, list] of checkins) points.set(id, list.filter((c) => c.date <= period.to));
+      const points = new Map<number, Point[]>();
+      for (const [id, list] of checkins) {
+        const upTo: Point[] = [];
+        for (const c of list)
+          if (c.date <= period.to) upTo.push({ date: c.date, progress: c.progress, confidence: c.confidence, status: c.status, checkinId: c.id });
+        points.set(id, upTo);
+      }
       return { overview: buildOverview(teamId, resolved, checkins, chosen), history: buildHistory(teamId, resolved, points, chosen, undefined) };
     },
   };
