@@ -228,7 +228,7 @@ export function createProgressService(db: Db, teams: TeamService) {
   const buildHistory = (
     teamId: number,
     resolved: Resolved,
-    points: Map<number, readonly Point[]>,
+    points: Map<number, Point[]>,
     chosenRows: ChosenRow[],
     teamOpgaveId: number | undefined,
   ): ProgressHistory => {
