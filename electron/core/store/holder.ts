@@ -31,6 +31,8 @@ export interface StoreHolder<T> {
 
 export interface HolderOptions {
   step?: StepHook;
+  /** Called before the connection closes (a swap, or the app closing): other readers of the file let go first. */
+  beforeClose?: () => void;
 }
 
 export function createStoreHolder<T>(file: string, wire: (db: Db) => T, options: HolderOptions = {}): StoreHolder<T> {
@@ -79,6 +81,7 @@ export function createStoreHolder<T>(file: string, wire: (db: Db) => T, options:
     swap(plan) {
       if (!db) throw new Error('The store is closed');
       writeSwapJournal(dataDir, plan, step);
+      options.beforeClose?.();
       db.close();
       db = null;
       step?.('swap:store-closed');
@@ -104,6 +107,7 @@ export function createStoreHolder<T>(file: string, wire: (db: Db) => T, options:
       return aside;
     },
     close() {
+      options.beforeClose?.();
       db?.close();
       db = null;
     },
