@@ -81,6 +81,8 @@ export interface VerifyRunner {
   start(onDone: (result: AuditVerifyResult, ms: number) => void): AuditVerifyJob;
   job(): AuditVerifyJob | null;
   cancel(): AuditVerifyJob | null;
+  /** Settles once every worker of the latest job has ended (it has closed its connection by then). */
+  idle(): Promise<void>;
   /**
    * For the store closing (quit, restore, import): stops a running job and waits (a few seconds at
    * most) until its workers have let go of the file, so it can be closed, moved or replaced.
@@ -98,6 +100,7 @@ export function createVerifyRunner(file: string, options: VerifyJobOptions = {})
     job: AuditVerifyJob;
     flags: Int32Array;
     workers: Worker[];
+    exited: Promise<void>[];
     progress: Map<VerifyPart, { done: number; total: number }>;
   } | null = null;
 
@@ -118,6 +121,7 @@ export function createVerifyRunner(file: string, options: VerifyJobOptions = {})
         job: { id: nextId++, state: 'running', done: 0, total: 0 },
         flags,
         workers: [],
+        exited: [],
         progress: new Map(),
       };
       current = run;
@@ -139,6 +143,7 @@ export function createVerifyRunner(file: string, options: VerifyJobOptions = {})
           },
         });
         run.workers.push(worker);
+        run.exited.push(new Promise((resolve) => worker.once('exit', () => resolve())));
         let answered = false;
         worker.on('message', (m: WorkerMessage) => {
           if (m.type !== 'progress') answered = true;
@@ -177,6 +182,9 @@ export function createVerifyRunner(file: string, options: VerifyJobOptions = {})
       return snapshot()!;
     },
     job: snapshot,
+    idle: async () => {
+      await Promise.all(current?.exited ?? []);
+    },
     cancel() {
       const run = current;
       if (!run || run.job.state !== 'running') return snapshot();
