@@ -83,4 +83,6 @@ export const auditApi = {
   'audit.verifyStart': method<AuditVerifyStatus>()(z.strictObject({ teamId: Id })),
   'audit.verifyStatus': method<AuditVerifyStatus>()(z.strictObject({ teamId: Id })),
   'audit.verifyCancel': method<AuditVerifyStatus>()(z.strictObject({ teamId: Id })),
+  /** Only what was added since the last verified head: fast enough to run after every change. */
+  'audit.verifyRecent': method<AuditVerifyResult & { fromSeq: number }>()(z.strictObject({ teamId: Id })),
 };

@@ -83,6 +83,8 @@ export const METHOD_KINDS = {
   'audit.verifyStart': 'store',
   'audit.verifyStatus': 'read',
   'audit.verifyCancel': 'read',
+  // Only moves the verified head (a note in app_setting, like the full verify does): no data changes.
+  'audit.verifyRecent': 'read',
   'undo.list': 'read',
   'undo.history': 'read',
   'undo.undo': 'undo',

@@ -189,6 +189,8 @@ describe('the full verification, fast and off the main thread', () => {
       // The records of the moment it started: the write during the run is neither counted nor a problem.
       expect(status.last).toMatchObject({ at: '2026-11-28T12:00:00.000Z', ok: true, records: 34, problemCount: 0, problems: [] });
       expect(status.job!.done).toBe(status.job!.total);
+      // What it verified is where the next recent check starts: only the write made meanwhile is left.
+      expect(await call(core, 'audit.verifyRecent', { teamId })).toMatchObject({ ok: true, fromSeq: 34, records: 1 });
     } finally {
       core.close();
     }

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { AuditEntry, AuditVerifyResult } from '../../api/audit';
 import type { Db } from '../store/open';
 import { verifyStoreNow } from './full-verify';
+import { createRecentVerifier } from './recent';
 
 /**
  * The audit trail: one append-only table for every domain, each record chained to the one before
@@ -25,7 +26,7 @@ export function canonicalJson(value: unknown): string {
   return `{${keys.map((k) => `${JSON.stringify(k)}:${canonicalJson(obj[k])}`).join(',')}}`;
 }
 
-interface AuditRow {
+export interface AuditRow {
   seq: number;
   at: string;
   team_id: number | null;
@@ -82,6 +83,7 @@ export function createAuditLog(db: Db) {
     INSERT INTO audit_log (seq, at, team_id, entity, entity_id, action, before, after, prev_hash, hash)
     VALUES (@seq, @at, @team_id, @entity, @entity_id, @action, @before, @after, @prev_hash, @hash)`);
   const byEntity = db.prepare<[string, number], AuditRow>('SELECT * FROM audit_log WHERE entity = ? AND entity_id = ? ORDER BY seq');
+  const recent = createRecentVerifier(db);
 
   const appendAfter = (head: { seq: number; hash: string } | undefined, rec: AuditAppend): { seq: number; hash: string } => {
     const row: Omit<AuditRow, 'hash'> = {
@@ -98,6 +100,16 @@ export function createAuditLog(db: Db) {
     const hash = hashAuditRecord(row);
     insert.run({ ...row, hash });
     return { seq: row.seq, hash };
+  };
+  /**
+   * A full verification that found nothing: its head becomes the start of the next recent check,
+   * unless a recent check has already moved further (a background run sees the store as it was
+   * when it began).
+   */
+  const verifiedUpTo = (result: AuditVerifyResult): void => {
+    // ok means the records are 1…records without a gap: the head is record `records`.
+    if (!result.ok || result.records === 0 || db.readonly || db.pragma('query_only', { simple: true })) return;
+    if ((recent.head()?.seq ?? 0) < result.records) recent.setHead({ seq: result.records, hash: result.headHash });
   };
   const inTransaction = () => {
     if (!db.inTransaction) throw new Error('audit records are written inside the transaction of the change');
@@ -136,7 +148,19 @@ export function createAuditLog(db: Db) {
 
     /** The full verification in one synchronous run; the overview runs it as a job (verify-job.ts). */
     verify(): AuditVerifyResult {
-      return verifyStoreNow(db);
+      const result = verifyStoreNow(db);
+      verifiedUpTo(result);
+      return result;
+    },
+
+    verifiedUpTo,
+
+    /** What was added since the last verified head (see recent.ts); moves the head on when sound. */
+    verifyRecent() {
+      const result = recent.verify();
+      const last = db.prepare<[], AuditRow>('SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1').get();
+      if (result.ok && last && result.records > 0) recent.setHead({ seq: last.seq, hash: last.hash });
+      return result;
     },
   };
 }

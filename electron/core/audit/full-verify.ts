@@ -33,6 +33,11 @@ export interface VerifyDeps {
 }
 
 export interface VerifyHooks {
+  /**
+   * Told first, from the part's first read: the newest record it sees (seq 0 when none). Two parts
+   * that saw different heads did not look at the same moment of the store (see verify-job.ts).
+   */
+  begin(head: string): void;
   /** Rows between two calls of `progress` and `stop`. */
   every: number;
   /** Rows (and stored files) of this part done so far, of about `total`. */
@@ -87,6 +92,8 @@ export function verifyPart(db: Db, part: VerifyPart, deps: VerifyDeps, hooks: Ve
     };
   };
   const countOf = (sql: string): number => Number((db.prepare(sql).raw().get() as unknown[] | undefined)?.[0] ?? 0);
+  const head = db.prepare('SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1').raw().get() as unknown[] | undefined;
+  hooks?.begin(head ? `${head[0] as number}:${head[1] as string}` : '0:');
   const triggersOf = (table: string) =>
     new Set((db.prepare("SELECT name FROM sqlite_master WHERE type = 'trigger' AND tbl_name = ?").raw().all(table) as unknown[][]).map((r) => r[0] as string));
 

@@ -30,6 +30,7 @@ export const auditHandlers = (audit: AuditLog, assertTeam: (teamId: number) => v
         try {
           last.save(at, ms, result);
           unsaved = null;
+          audit.verifiedUpTo(result);
         } catch {
           unsaved = { at, ms, ok: result.ok, records: result.records, problemCount: result.problems.length, problems: result.problems.slice(0, 50) };
         }
@@ -44,6 +45,10 @@ export const auditHandlers = (audit: AuditLog, assertTeam: (teamId: number) => v
       assertTeam(teamId);
       full.runner.cancel();
       return status();
+    },
+    'audit.verifyRecent': ({ teamId }) => {
+      assertTeam(teamId);
+      return audit.verifyRecent();
     },
   };
 };

@@ -37,6 +37,7 @@ try {
   const deps = { sha256hex, canonicalJson, audited: workerData.audited, content: workerData.content, genesis: workerData.genesis };
   const result = verifyPart(db, workerData.part, deps, {
     every: workerData.every,
+    begin: (head) => parentPort.postMessage({ type: 'begin', head }),
     progress: (done, total) => parentPort.postMessage({ type: 'progress', done, total }),
     stop: () => {
       while (gate && !stopped()) {
@@ -60,6 +61,7 @@ parentPort.postMessage(answer);
 `;
 
 type WorkerMessage =
+  | { type: 'begin'; head: string }
   | { type: 'progress'; done: number; total: number }
   | { type: 'done'; result: PartResult }
   | { type: 'cancelled' }
@@ -92,17 +94,25 @@ export interface VerifyRunner {
 
 const STOP_WAIT_MS = 5000;
 const DEFAULT_EVERY = 8192;
+const MAX_TRIES = 5;
 
 export function createVerifyRunner(file: string, options: VerifyJobOptions = {}): VerifyRunner {
   const driver = createRequire(import.meta.url).resolve('better-sqlite3');
   let nextId = 1;
   let current: {
     job: AuditVerifyJob;
+    /** The current attempt's flags; `attempts` has every attempt's, with its number of workers. */
     flags: Int32Array;
+    attempts: { flags: Int32Array; workers: number }[];
     workers: Worker[];
     exited: Promise<void>[];
     progress: Map<VerifyPart, { done: number; total: number }>;
   } | null = null;
+
+  const signalStop = (run: NonNullable<typeof current>) => {
+    for (const { flags } of run.attempts) Atomics.store(flags, 1, 1);
+    if (options.gate) Atomics.notify(options.gate, 0);
+  };
 
   const snapshot = (): AuditVerifyJob | null => (current ? { ...current.job } : null);
 
@@ -116,69 +126,93 @@ export function createVerifyRunner(file: string, options: VerifyJobOptions = {})
     start(onDone) {
       if (current?.job.state === 'running') return snapshot()!;
       const started = performance.now();
-      const flags = new Int32Array(new SharedArrayBuffer(8));
       const run: NonNullable<typeof current> = {
         job: { id: nextId++, state: 'running', done: 0, total: 0 },
-        flags,
+        flags: new Int32Array(new SharedArrayBuffer(8)),
+        attempts: [],
         workers: [],
         exited: [],
         progress: new Map(),
       };
       current = run;
-      const results = new Map<VerifyPart, PartResult>();
       const source = workerSource();
-      for (const part of VERIFY_PARTS) {
-        const worker = new Worker(source, {
-          eval: true,
-          workerData: {
-            file,
-            driver,
-            part,
-            flags: flags.buffer,
-            gate: options.gate?.buffer ?? null,
-            every: options.every ?? DEFAULT_EVERY,
-            audited: AUDITED_TABLES,
-            content: CONTENT_TABLES,
-            genesis: GENESIS_HASH,
-          },
-        });
-        run.workers.push(worker);
-        run.exited.push(new Promise((resolve) => worker.once('exit', () => resolve())));
-        let answered = false;
-        worker.on('message', (m: WorkerMessage) => {
-          if (m.type !== 'progress') answered = true;
-          if (run.job.state !== 'running') return;
-          if (m.type === 'progress') {
-            run.progress.set(part, { done: m.done, total: m.total });
-            let done = 0;
-            let total = 0;
-            for (const p of run.progress.values()) {
-              done += p.done;
-              total += p.total;
+      const attempt = (tries: number) => {
+        const flags = new Int32Array(new SharedArrayBuffer(8));
+        const workers: Worker[] = [];
+        const heads = new Map<VerifyPart, string>();
+        const results = new Map<VerifyPart, PartResult>();
+        run.flags = flags;
+        run.attempts.push({ flags, workers: VERIFY_PARTS.length });
+        run.workers = workers;
+        run.progress = new Map();
+        run.job.done = 0;
+        run.job.total = 0;
+        const live = () => run.job.state === 'running' && run.flags === flags;
+        for (const part of VERIFY_PARTS) {
+          const worker = new Worker(source, {
+            eval: true,
+            workerData: {
+              file,
+              driver,
+              part,
+              flags: flags.buffer,
+              gate: options.gate?.buffer ?? null,
+              every: options.every ?? DEFAULT_EVERY,
+              audited: AUDITED_TABLES,
+              content: CONTENT_TABLES,
+              genesis: GENESIS_HASH,
+            },
+          });
+          workers.push(worker);
+          run.exited.push(new Promise((resolve) => worker.once('exit', () => resolve())));
+          let answered = false;
+          worker.on('message', (m: WorkerMessage) => {
+            if (m.type !== 'progress' && m.type !== 'begin') answered = true;
+            if (!live()) return;
+            if (m.type === 'begin') {
+              heads.set(part, m.head);
+              if (heads.size < VERIFY_PARTS.length || new Set(heads.values()).size === 1) return;
+              // A write landed between the two parts' first reads: they would answer for two
+              // moments of the store. Both stop, and the run starts over (a moment later, calmly).
+              Atomics.store(flags, 1, 1);
+              if (options.gate) Atomics.notify(options.gate, 0);
+              if (tries >= MAX_TRIES) finish(run, 'failed', 'the store kept changing while the verification started');
+              else attempt(tries + 1);
+            } else if (m.type === 'progress') {
+              run.progress.set(part, { done: m.done, total: m.total });
+              // Shown once every part has its view of the store, so the total is the whole run's.
+              if (run.progress.size < VERIFY_PARTS.length) return;
+              let done = 0;
+              let total = 0;
+              for (const p of run.progress.values()) {
+                done += p.done;
+                total += p.total;
+              }
+              run.job.done = done;
+              run.job.total = total;
+            } else if (m.type === 'failed') finish(run, 'failed', m.detail);
+            else if (m.type === 'cancelled') finish(run, 'cancelled');
+            else {
+              results.set(part, m.result);
+              if (results.size < VERIFY_PARTS.length) return;
+              run.job.done = run.job.total;
+              const result = combineParts(results.get('chain')!, results.get('tables')!);
+              try {
+                onDone(result, Math.round(performance.now() - started));
+                finish(run, 'done');
+              } catch (err) {
+                finish(run, 'failed', String(err instanceof Error ? err.message : err));
+              }
             }
-            run.job.done = done;
-            run.job.total = total;
-          } else if (m.type === 'failed') finish(run, 'failed', m.detail);
-          else if (m.type === 'cancelled') finish(run, 'cancelled');
-          else {
-            results.set(part, m.result);
-            if (results.size < VERIFY_PARTS.length) return;
-            run.job.done = run.job.total;
-            const result = combineParts(results.get('chain')!, results.get('tables')!);
-            try {
-              onDone(result, Math.round(performance.now() - started));
-              finish(run, 'done');
-            } catch (err) {
-              finish(run, 'failed', String(err instanceof Error ? err.message : err));
-            }
-          }
-        });
-        worker.once('error', (err) => finish(run, 'failed', String(err)));
-        // Every worker ends by itself once it has answered; one that ends without an answer failed.
-        worker.once('exit', () => {
-          if (!answered) finish(run, 'failed', 'worker stopped');
-        });
-      }
+          });
+          worker.once('error', (err) => live() && finish(run, 'failed', String(err)));
+          // Every worker ends by itself once it has answered; one that ends without an answer failed.
+          worker.once('exit', () => {
+            if (!answered && live()) finish(run, 'failed', 'worker stopped');
+          });
+        }
+      };
+      attempt(1);
       return snapshot()!;
     },
     job: snapshot,
@@ -188,8 +222,7 @@ export function createVerifyRunner(file: string, options: VerifyJobOptions = {})
     cancel() {
       const run = current;
       if (!run || run.job.state !== 'running') return snapshot();
-      Atomics.store(run.flags, 1, 1);
-      if (options.gate) Atomics.notify(options.gate, 0);
+      signalStop(run);
       // Cancelled at once for the caller: nothing it finds any more counts as a result.
       finish(run, 'cancelled');
       return snapshot();
@@ -197,11 +230,11 @@ export function createVerifyRunner(file: string, options: VerifyJobOptions = {})
     stop() {
       const run = current;
       if (!run) return;
-      Atomics.store(run.flags, 1, 1);
-      if (options.gate) Atomics.notify(options.gate, 0);
+      signalStop(run);
       const deadline = Date.now() + STOP_WAIT_MS;
-      for (let released = Atomics.load(run.flags, 0); released < run.workers.length && Date.now() < deadline; released = Atomics.load(run.flags, 0))
-        Atomics.wait(run.flags, 0, released, Math.max(1, deadline - Date.now()));
+      for (const { flags, workers } of run.attempts)
+        for (let released = Atomics.load(flags, 0); released < workers && Date.now() < deadline; released = Atomics.load(flags, 0))
+          Atomics.wait(flags, 0, released, Math.max(1, deadline - Date.now()));
       finish(run, 'cancelled');
     },
   };
