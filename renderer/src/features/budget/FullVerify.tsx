@@ -79,7 +79,6 @@ export function FullVerify({ teamId }: { teamId: number }) {
             {last
               ? t(last.ok ? 'budget.overview.verifyLastOk' : 'budget.overview.verifyLastFailed', {
                   when: formatDateTime(last.at),
-                  count: last.ok ? last.records : last.problemCount,
                   records: formatInteger(last.records),
                   problems: formatInteger(last.problemCount),
                   seconds: formatDecimal(Math.max(0.1, Math.round(last.ms / 100) / 10)),
@@ -117,7 +116,7 @@ export function FullVerify({ teamId }: { teamId: number }) {
       {ended === 'done' && last && (
         <Alert color={last.ok ? 'green' : 'red'} role="status" data-testid="verify-result">
           {last.ok ? (
-            t('budget.overview.verifyOk', { count: last.records })
+            t('budget.overview.verifyOk', { records: formatInteger(last.records) })
           ) : (
             <>
               {t('budget.overview.verifyFailed')}
