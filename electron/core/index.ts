@@ -137,7 +137,10 @@ export function createCore(options: CoreOptions): Core {
   // The folder's lock comes first: no other Teamchef may finish a swap or open the store meanwhile.
   const lock = lockDataDir(options.dataDir);
   // One full verification at a time for this data folder; stopped before the store closes or is swapped.
-  const verifyRunner = createVerifyRunner(file, options.auditVerify);
+  const verifyRunner = createVerifyRunner(file, {
+    ...options.auditVerify,
+    onFailed: (detail) => options.onInternalError?.('audit.verifyStart', new Error(`full audit verification failed: ${detail}`)),
+  });
   let store: ReturnType<typeof createStoreHolder<ReturnType<typeof wireDomains>>>;
   try {
     store = createStoreHolder(file, (db) => wireDomains(db, { key, appVersion, verifyRunner }), { step: options.step, beforeClose: () => verifyRunner.stop() });

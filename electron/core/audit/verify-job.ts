@@ -76,6 +76,8 @@ export interface VerifyJobOptions {
    * cancel halfway without timing.
    */
   gate?: Int32Array;
+  /** Told why a run failed (for the log; the screen only says it could not be carried out). */
+  onFailed?: (detail: string) => void;
 }
 
 export interface VerifyRunner {
@@ -120,6 +122,7 @@ export function createVerifyRunner(file: string, options: VerifyJobOptions = {})
     if (run.job.state !== 'running') return;
     run.job.state = state;
     if (message) run.job.message = message;
+    if (state === 'failed') options.onFailed?.(message ?? 'unknown');
   };
 
   return {
