@@ -95,7 +95,7 @@ export function FullVerify({ teamId }: { teamId: number }) {
             aria-label={t('budget.overview.verifyProgress')}
             transitionDuration={0}
           />
-          <Text size="sm" className="tc-nowrap" aria-live="polite">
+          <Text size="sm" className="tc-nowrap">
             {t('budget.overview.verifyDone', { percent: percent(job) })}
           </Text>
           <Button variant="default" size="xs" onClick={cancel}>
