@@ -2,7 +2,7 @@ import type { ImportRow, IncomingChoice, IncomingProposal, RefundCandidate } fro
 import type { Ctx } from '../../api/define';
 import { AppError, invalid } from '../../api/errors';
 import type { Db } from '../store/open';
-import type { RefundService } from './refunds';
+import { payeeKey, type RefundService } from './refunds';
 import type { BudgetService } from './service';
 
 /**
@@ -59,7 +59,8 @@ export function createIncoming(db: Db, budget: BudgetService, refunds: RefundSer
     const proposedOf = new Map<string, number>();
     const keyOf = (c: RefundCandidate) => (c.expenseId !== null ? `e${c.expenseId}` : `r${c.row}`);
     const leftOf = (c: RefundCandidate) => c.remainingCents - (proposedOf.get(keyOf(c)) ?? 0);
-    const earlier: ImportRow[] = [];
+    // The 'af' lines before this one, each with its payee as compared (worked out once, not per incoming line).
+    const earlier: { r: ImportRow; key: string }[] = [];
     for (const r of rows) {
       if (r.direction === 'af') {
         if (r.duplicateOfExpenseId !== null) r.duplicateOf = { kind: 'uitgave', id: r.duplicateOfExpenseId };
@@ -67,7 +68,7 @@ export function createIncoming(db: Db, budget: BudgetService, refunds: RefundSer
           const skipped = skippedDuplicate('af', r);
           if (skipped) r.duplicateOf = { kind: 'overgeslagen', id: skipped.id };
         }
-        earlier.push(r);
+        earlier.push({ r, key: payeeKey(r.payee) });
         continue;
       }
       const refund = refundDuplicate.get(teamId, Number(r.date.slice(0, 4)), r.date, r.amountCents, r.payee);
@@ -82,15 +83,16 @@ export function createIncoming(db: Db, budget: BudgetService, refunds: RefundSer
             : null;
       // Expenses on earlier lines of this file, newest first: the same payee always, others up to a handful.
       const fromFile: RefundCandidate[] = [];
-      const samePayee = (p: string) => p.trim().toLowerCase() === r.payee.trim().toLowerCase();
+      const key = payeeKey(r.payee);
+      const year = r.date.slice(0, 4);
       for (let i = earlier.length - 1; i >= 0 && fromFile.length < 50; i--) {
-        const e = earlier[i]!;
-        if (e.date > r.date || e.date.slice(0, 4) !== r.date.slice(0, 4) || e.amountCents < r.amountCents || e.duplicateOf !== null || e.duplicateInFile) continue;
-        if (fromFile.length >= 10 && !samePayee(e.payee)) continue;
+        const { r: e, key: eKey } = earlier[i]!;
+        if (fromFile.length >= 10 && eKey !== key) continue;
+        if (e.date > r.date || !e.date.startsWith(year) || e.amountCents < r.amountCents || e.duplicateOf !== null || e.duplicateInFile) continue;
         fromFile.push({ expenseId: null, row: e.row, date: e.date, payee: e.payee, amountCents: e.amountCents, remainingCents: e.amountCents });
       }
       const candidates = [...fromFile, ...candidatesFor(r.date, r.amountCents, r.payee)];
-      const same = (c: RefundCandidate) => c.payee.trim().toLowerCase() === r.payee.trim().toLowerCase();
+      const same = (c: RefundCandidate) => payeeKey(c.payee) === key;
       const match = r.duplicateOf ? undefined : candidates.find((c) => same(c) && leftOf(c) >= r.amountCents);
       let proposal: IncomingProposal;
       if (r.duplicateOf) {

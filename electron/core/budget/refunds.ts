@@ -121,8 +121,17 @@ export function createRefundService(db: Db, audit: AuditLog) {
       const key = payeeKey(payee);
       // Same payee and exact amount left, same payee, other payee and exact amount, the rest; each newest first.
       const ranks: RefundCandidate[][] = [[], [], [], []];
-      for (const e of ofYear(Number(date.slice(0, 4)))) {
-        if (e.date > date || e.remaining < amountCents) continue;
+      const list = ofYear(Number(date.slice(0, 4)));
+      // Newest first: skip, by halving, the expenses after the date.
+      let lo = 0;
+      for (let hi = list.length; lo < hi; ) {
+        const mid = (lo + hi) >> 1;
+        if (list[mid]!.date > date) lo = mid + 1;
+        else hi = mid;
+      }
+      for (let i = lo; i < list.length; i++) {
+        const e = list[i]!;
+        if (e.remaining < amountCents) continue;
         const rank = (e.key === key ? 0 : 2) + (e.remaining === amountCents ? 0 : 1);
         if (ranks[rank]!.length < CANDIDATES)
           ranks[rank]!.push({ expenseId: e.id, row: null, date: e.date, payee: e.payee, amountCents: e.amount, remainingCents: e.remaining });
