@@ -19,16 +19,19 @@ export function canonicalJson(value: unknown): string {
   }
   if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
   const obj = value as Record<string, unknown>;
-  // One string built in a loop: this runs for every record of a 10,000-row import.
   const keys = Object.keys(obj).sort();
-  let out = '{';
-  for (const k of keys) {
-    const v = obj[k];
-    if (v === undefined) continue;
-    out += `${out.length > 1 ? ',' : ''}${JSON.stringify(k)}:${canonicalJson(v)}`;
-  }
-  return `${out}}`;
+  // A flat record (every stored row, every audit record) in one native call: JSON.stringify writes
+  // the properties in the order of the key list. Runs for each of a 10,000-row import's records.
+  if (keys.every((k) => isPlain(obj[k]))) return JSON.stringify(obj, keys);
+  return `{${keys
+    .filter((k) => obj[k] !== undefined)
+    .map((k) => `${JSON.stringify(k)}:${canonicalJson(obj[k])}`)
+    .join(',')}}`;
 }
+
+/** A value JSON.stringify writes exactly as canonicalJson does (or leaves out, as undefined). */
+const isPlain = (v: unknown): boolean =>
+  v === null || v === undefined || typeof v === 'string' || typeof v === 'boolean' || (typeof v === 'number' && Number.isFinite(v));
 
 interface AuditRow {
   seq: number;
