@@ -176,3 +176,53 @@ describe('the import reads expenses through their team indexes', () => {
     }
   });
 });
+
+describe('the undo capture during an import', () => {
+  const journalTrigger = (core: Core) => core.db.prepare("SELECT name FROM sqlite_temp_master WHERE type = 'trigger' AND name = 'journal_expense_ins'").all();
+  const csv = (lines: string[]) => Buffer.from([ING_HEADER, ...lines].join('\r\n')).toString('base64');
+
+  it('is back after an import, and after a refused one: an expense entered by hand next is undone on its own', async () => {
+    const core = testCore();
+    const { teamId } = await budgetFixture(core);
+    const ok = { teamId, fileName: 'a.csv', contentBase64: csv([ingLine('2026-11-02', 'HEMA', 'Af', 12_50, 1), ingLine('2026-11-03', 'Jumbo', 'Af', 8_00, 2)]) };
+    const p = await call<ImportPreview>(core, 'budget.import.preview', ok);
+    await call(core, 'budget.import.commit', { ...ok, mapping: p.mapping, paymentMethod: 'debitcard', skipRows: [] });
+    expect(journalTrigger(core)).toHaveLength(1);
+    // Refused inside its transaction (the incoming line's choice is missing): the capture is in place too.
+    const bad = { teamId, fileName: 'b.csv', contentBase64: csv([ingLine('2026-11-04', 'HEMA', 'Af', 3_00, 1), ingLine('2026-11-05', 'HEMA', 'Bij', 1_00, 2)]) };
+    const pb = await call<ImportPreview>(core, 'budget.import.preview', bad);
+    const refused = await core.dispatch('budget.import.commit', { ...bad, mapping: pb.mapping, paymentMethod: 'debitcard', skipRows: [], incoming: [{ row: 3, action: 'terugbetaling', expenseId: 999_999 }] });
+    expect(refused.ok).toBe(false);
+    expect(journalTrigger(core)).toHaveLength(1);
+
+    const byHand = await call<{ id: number }>(core, 'budget.expenses.create', { teamId, date: '2026-11-06', amountCents: 20_00, payee: 'Praxis', description: '', paymentMethod: 'debitcard', receiptRef: '' });
+    const journaled = core.db.prepare<[number], { n: number }>("SELECT count(*) AS n FROM change_row WHERE tbl = 'expense' AND row_id = ?").get(byHand.id)!.n;
+    expect(journaled).toBe(1);
+    await call(core, 'undo.undo', { teamId });
+    const states = core.db.prepare<[number], { id: number; voided: number }>('SELECT id, voided_at IS NOT NULL AS voided FROM expense WHERE team_id = ? ORDER BY id').all(teamId);
+    // The hand-entered expense is voided by its undo; the imported ones stay.
+    expect(states.map((s) => [s.id === byHand.id, s.voided])).toEqual([
+      [false, 0],
+      [false, 0],
+      [true, 1],
+    ]);
+    expect((await call<AuditVerifyResult>(core, 'audit.verify', { teamId })).problems).toEqual([]);
+  });
+
+  it('refuses an action that would write, with the capture set aside, a row the journal records', async () => {
+    const core = testCore();
+    const { teamId } = await budgetFixture(core);
+    const { captureWindow } = await import('../../electron/core/undo/capture');
+    const capture = captureWindow(core.db);
+    const before = core.db.prepare('SELECT count(*) AS n FROM expense').get();
+    expect(() =>
+      core.db.transaction(() =>
+        capture(1, 0, '2026-11-28T12:00:00Z', () => {
+          core.db.prepare(`INSERT INTO expense (team_id, year, expense_date, amount_cents, payee, payment_method, created_at) VALUES (?, 2026, '2026-11-02', 100, 'HEMA', 'debitcard', '')`).run(teamId);
+        }, ['expense']),
+      )(),
+    ).toThrow(/written without its insert capture/);
+    expect(core.db.prepare('SELECT count(*) AS n FROM expense').get()).toEqual(before);
+    expect(journalTrigger(core)).toHaveLength(1);
+  });
+});
