@@ -127,6 +127,54 @@ describe('refund proposals', () => {
   });
 });
 
+describe('refund candidates', () => {
+  it('are the ones the plain query ranks first: same payee, exactly what is left, newest; never void, reversed or after the date', async () => {
+    const core = testCore();
+    const { teamId } = await budgetFixture(core);
+    const budget = createBudgetService(core.db, createAuditLog(core.db));
+    const refunds = createRefundService(core.db, createAuditLog(core.db));
+    const ctx = { now: () => new Date('2026-11-28T12:00:00Z'), today: () => '2026-11-28' };
+    // 600 expenses over two years, few payees and few amounts, so ties and exact amounts happen.
+    let seed = 7;
+    const rnd = (n: number) => ((seed = (Math.imul(seed, 1664525) + 1013904223) >>> 0) % n);
+    const rows: NewExpense[] = Array.from({ length: 600 }, (_, k) => ({
+      date: day(2025 + (k % 2), rnd(330)), amountCents: 10_00 + rnd(8) * 5_00, payee: PAYEES[rnd(4)]!, description: '', paymentMethod: 'debitcard', receiptRef: '',
+      links: { decisionId: null, teamOpgaveId: null, actionId: null, clusterId: null },
+    }));
+    const ids = core.db.transaction(() => budget.addExpensesInTransaction(teamId, rows, ctx))();
+    core.db.transaction(() => {
+      ids.forEach((id, k) => {
+        const e = rows[k]!;
+        if (k % 7 === 0) refunds.record(teamId, { expenseId: id, date: e.date, amountCents: 5_00 * (1 + rnd(2)), reason: 'deel' }, ctx);
+        else if (k % 23 === 0) budget.voidExpensesInTransaction(teamId, [id], 'fout', ctx);
+      });
+    })();
+    for (const id of ids.filter((_, k) => k % 29 === 3 && k % 7 !== 0 && k % 23 !== 0)) await call(core, 'budget.expenses.reverse', { teamId, expenseId: id, date: rows[ids.indexOf(id)]!.date, reason: 'dubbel' });
+    // The rule as one query, as it was first written.
+    const plain = core.db.prepare<Record<string, unknown>, { expenseId: number }>(`
+      SELECT * FROM (
+        SELECT e.id AS expenseId, e.expense_date AS date, e.amount_cents - (SELECT COALESCE(SUM(f.amount_cents), 0) FROM refund f WHERE f.expense_id = e.id) AS remainingCents,
+          lower(trim(e.payee)) = lower(trim(@payee)) AS samePayee
+        FROM expense e
+        WHERE e.team_id = @teamId AND e.year = @year AND e.expense_date <= @date AND e.voided_at IS NULL AND e.reverses_id IS NULL
+          AND NOT EXISTS (SELECT 1 FROM expense r WHERE r.reverses_id = e.id)
+      ) WHERE remainingCents >= @amount
+      ORDER BY samePayee DESC, remainingCents = @amount DESC, date DESC, expenseId DESC LIMIT 50`);
+    const find = refunds.candidateFinder(teamId);
+    let exact = 0;
+    for (let q = 0; q < 300; q++) {
+      const date = day(2025 + (q % 2), rnd(340));
+      const amount = [5_00, 10_00, 15_00, 20_00, 45_00, 2_50][rnd(6)]!;
+      const payee = PAYEES[rnd(5)]!;
+      const expected = plain.all({ teamId, year: Number(date.slice(0, 4)), date, amount, payee }).map((r) => r.expenseId);
+      const got = find(date, amount, payee);
+      expect(got.map((c) => c.expenseId), `${date} ${amount} ${payee}`).toEqual(expected);
+      exact += got.filter((c) => c.remainingCents === amount).length;
+    }
+    expect(exact).toBeGreaterThan(0);
+  });
+});
+
 /** The statistics `PRAGMA optimize` wrote into the district benchmark store (400,000 expenses, 20 teams). */
 const DISTRICT_STATS: [string, string, string][] = [
   ['expense', 'expense_duplicate', '404000 2001 6 1'],

@@ -67,6 +67,38 @@ interface ExpenseFacts {
   refunded: number;
 }
 
+/** An expense a refund could go to, with what is left of it. */
+interface Active {
+  id: number;
+  date: string;
+  payee: string;
+  amount: number;
+  key: string;
+  remaining: number;
+}
+/** A year's active expenses, each list newest first. */
+interface YearIndex {
+  all: Active[];
+  byPayee: Map<string, Active[]>;
+  byLeft: Map<number, Active[]>;
+  byPayeeLeft: Map<string, Active[]>;
+}
+const push = <K>(map: Map<K, Active[]>, key: K, a: Active) => {
+  const list = map.get(key);
+  if (list) list.push(a);
+  else map.set(key, [a]);
+};
+/** The first expense on or before `date` in a list that is newest first. */
+const newestFrom = (list: Active[], date: string): number => {
+  let lo = 0;
+  for (let hi = list.length; lo < hi; ) {
+    const mid = (lo + hi) >> 1;
+    if (list[mid]!.date > date) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+};
+
 /** At most this many expenses are proposed for one incoming line. */
 const CANDIDATES = 50;
 /** How payees are compared everywhere in the import: spaces around and case do not count. */
@@ -103,41 +135,45 @@ export function createRefundService(db: Db, audit: AuditLog) {
   /**
    * Proposals for money coming in: expenses a refund of `amount` on `date` could belong to (active,
    * same year, on or before the date, with at least the amount left), same payee first, then the
-   * exact amount left, then the newest; at most CANDIDATES. Each year is read once per finder, so a
-   * statement with hundreds of incoming lines costs one read per year, not one per line; a finder
-   * lives as long as one preview (nothing is written meanwhile).
+   * exact amount left, then the newest; at most CANDIDATES. Each year is read once per finder and
+   * indexed by payee and by what is left, so a statement with hundreds of incoming lines costs one
+   * read per year and a few dozen steps per line, also in a team with tens of thousands of expenses
+   * a year. A finder lives as long as one preview (nothing is written meanwhile).
    */
   const candidateFinder = (teamId: number) => {
-    const years = new Map<number, { id: number; date: string; payee: string; amount: number; key: string; remaining: number }[]>();
-    const ofYear = (year: number) => {
-      let list = years.get(year);
-      if (!list) {
-        list = activeOfYear.all(teamId, year).map((e) => ({ ...e, key: payeeKey(e.payee), remaining: e.amount - e.refunded }));
-        years.set(year, list);
+    const years = new Map<number, YearIndex>();
+    const ofYear = (year: number): YearIndex => {
+      let index = years.get(year);
+      if (!index) {
+        index = { all: [], byPayee: new Map(), byLeft: new Map(), byPayeeLeft: new Map() };
+        for (const e of activeOfYear.all(teamId, year)) {
+          const a: Active = { ...e, key: payeeKey(e.payee), remaining: e.amount - e.refunded };
+          index.all.push(a);
+          push(index.byPayee, a.key, a);
+          push(index.byLeft, a.remaining, a);
+          push(index.byPayeeLeft, `${a.remaining}|${a.key}`, a);
+        }
+        years.set(year, index);
       }
-      return list;
+      return index;
     };
     return (date: string, amountCents: number, payee: string): RefundCandidate[] => {
       const key = payeeKey(payee);
-      // Same payee and exact amount left, same payee, other payee and exact amount, the rest; each newest first.
-      const ranks: RefundCandidate[][] = [[], [], [], []];
-      const list = ofYear(Number(date.slice(0, 4)));
-      // Newest first: skip, by halving, the expenses after the date.
-      let lo = 0;
-      for (let hi = list.length; lo < hi; ) {
-        const mid = (lo + hi) >> 1;
-        if (list[mid]!.date > date) lo = mid + 1;
-        else hi = mid;
+      const index = ofYear(Number(date.slice(0, 4)));
+      const found: Active[] = [];
+      // Same payee and exactly the amount left, same payee, another payee and exactly the amount, the rest.
+      const steps: [Active[] | undefined, (e: Active) => boolean][] = [
+        [index.byPayeeLeft.get(`${amountCents}|${key}`), () => true],
+        [index.byPayee.get(key), (e) => e.remaining > amountCents],
+        [index.byLeft.get(amountCents), (e) => e.key !== key],
+        [index.all, (e) => e.key !== key && e.remaining > amountCents],
+      ];
+      for (const [list, fits] of steps) {
+        if (!list) continue;
+        for (let i = newestFrom(list, date); i < list.length && found.length < CANDIDATES; i++) if (fits(list[i]!)) found.push(list[i]!);
+        if (found.length === CANDIDATES) break;
       }
-      for (let i = lo; i < list.length; i++) {
-        const e = list[i]!;
-        if (e.remaining < amountCents) continue;
-        const rank = (e.key === key ? 0 : 2) + (e.remaining === amountCents ? 0 : 1);
-        if (ranks[rank]!.length < CANDIDATES)
-          ranks[rank]!.push({ expenseId: e.id, row: null, date: e.date, payee: e.payee, amountCents: e.amount, remainingCents: e.remaining });
-        if (ranks[0]!.length === CANDIDATES) break;
-      }
-      return ranks.flat().slice(0, CANDIDATES);
+      return found.map((e) => ({ expenseId: e.id, row: null, date: e.date, payee: e.payee, amountCents: e.amount, remainingCents: e.remaining }));
     };
   };
 
