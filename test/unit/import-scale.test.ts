@@ -274,3 +274,24 @@ describe('the undo capture during an import', () => {
     expect(journalTrigger(core)).toHaveLength(1);
   });
 });
+
+describe('the commit of a file just previewed', () => {
+  it('reads the lines under the mapping it is given, and a changed file anew', async () => {
+    const core = testCore();
+    const { teamId } = await budgetFixture(core);
+    const lines = [ING_HEADER, ingLine('2026-11-02', 'HEMA', 'Af', 12_50, 1), ingLine('2026-11-03', 'Jumbo', 'Af', 8_00, 2)];
+    const file = { teamId, fileName: 'a.csv', contentBase64: Buffer.from(lines.join('\r\n')).toString('base64') };
+    const p = await call<ImportPreview>(core, 'budget.import.preview', file);
+    expect(p.rows.map((r) => r.payee)).toEqual(['HEMA', 'Jumbo']);
+    // The chief takes the payee from the last column instead, after the preview.
+    const other = { ...p.mapping!, payeeColumn: 8 };
+    const r = await call<ImportResult>(core, 'budget.import.commit', { ...file, mapping: other, paymentMethod: 'debitcard', skipRows: [] });
+    const payees = (ids: number[]) => ids.map((id) => core.db.prepare<[number], { payee: string }>('SELECT payee FROM expense WHERE id = ?').get(id)!.payee);
+    expect(payees(r.expenseIds)).toEqual(['Pasvolgnr 001 1', 'Pasvolgnr 001 2']);
+    // Same name, other content: read anew, not the lines of the preview before.
+    await call<ImportPreview>(core, 'budget.import.preview', file);
+    const changed = { ...file, contentBase64: Buffer.from([ING_HEADER, ingLine('2026-11-04', 'Praxis', 'Af', 30_00, 1)].join('\r\n')).toString('base64') };
+    const r2 = await call<ImportResult>(core, 'budget.import.commit', { ...changed, mapping: p.mapping, paymentMethod: 'debitcard', skipRows: [] });
+    expect(payees(r2.expenseIds)).toEqual(['Praxis']);
+  });
+});
