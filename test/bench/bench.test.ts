@@ -4,6 +4,7 @@ import { join, resolve } from 'node:path';
 import type { Statement } from 'better-sqlite3';
 import { afterAll, inject, it } from 'vitest';
 import type { Method } from '../../electron/api/contract';
+import type { ImportPreview, ImportResult, IncomingChoice } from '../../electron/api/budget-import';
 import type { Envelope } from '../../electron/api/errors';
 import { REPORT_SECTIONS, type ReportOptions } from '../../electron/api/report';
 import { fixedClock } from '../../electron/core/clock';
@@ -36,9 +37,9 @@ const QUICK = process.env.BENCH_QUICK === '1';
 /** BENCH_ONLY=open,verify runs only those parts (open, screens, heavy, memory, verify, import, pdf, bundles). */
 const ONLY = process.env.BENCH_ONLY?.split(',').map((x) => x.trim());
 const section = (name: string) => !ONLY || ONLY.includes(name);
-const N = { screen: QUICK ? 10 : 60, heavy: QUICK ? 10 : 60, verify: QUICK ? 2 : 5, open: QUICK ? 3 : 15, import: QUICK ? 1 : 5, pdf: QUICK ? 1 : 3 };
+const N = { screen: QUICK ? 10 : 60, heavy: QUICK ? 10 : 60, verify: QUICK ? 2 : 5, open: QUICK ? 3 : 15, import: QUICK ? 3 : 10, pdf: QUICK ? 1 : 3 };
 /** The targets hold at district size (issue 8). */
-const TARGETS = { screenP95: 50, reportP95: 100, importP95: 1000, openP95: 300, recentVerifyP95: 100, fullVerifyP95: 3000, ratio: 1.5, coreRssMb: 300, bundleImportAll: 5000, districtScreenP95: 150 };
+const TARGETS = { screenP95: 50, reportP95: 100, importP95: 500, openP95: 300, recentVerifyP95: 100, fullVerifyP95: 3000, ratio: 1.5, coreRssMb: 300, bundleImportAll: 5000, districtScreenP95: 150 };
 
 export interface Ids {
   teamId: number;
@@ -367,26 +368,65 @@ async function benchSize(size: Size) {
   }
 
   if (section('import')) {
-    // A 10,000-row CSV import: preview (parse, map, duplicate check) and commit (one transaction).
+    // A 10,000-line bank statement into the team with the most expenses, as a chief imports it:
+    // preview (parse, map, duplicate flags, a proposal for every incoming line) and commit (the
+    // proposals accepted, the flagged duplicates left out; one transaction with every audit record).
+    // Timed from an open store: a commit right after opening would also wait for the background page check.
+    await core.storePending();
     const previews: number[] = [];
     const commits: number[] = [];
+    // The teams with the most expenses (in the district store all twenty have 20,200), one per file,
+    // so every file meets a team as large as generated rather than one the files before have grown.
+    const largest = core.db
+      .prepare('SELECT team_id AS id, count(*) AS n FROM expense GROUP BY team_id ORDER BY n DESC, team_id')
+      .all() as { id: number; n: number }[];
+    const importTeams = largest.filter((t) => t.n === largest[0]!.n).map((t) => t.id);
+    // Twenty of the team's expenses this year come back on its statement; the rest of every file is new.
+    const knownOf = core.db.prepare(`SELECT expense_date AS date, amount_cents AS amountCents, payee FROM expense
+      WHERE team_id = ? AND year = ? AND voided_at IS NULL AND reverses_id IS NULL ORDER BY id LIMIT 20 OFFSET 100`);
+    // CPU time of this process beside the clock: on a shared machine the clock also counts waiting for a core.
+    const cpuMs = { preview: [] as number[], commit: [] as number[] };
+    const cpuSince = (from: NodeJS.CpuUsage) => {
+      const d = process.cpuUsage(from);
+      return (d.user + d.system) / 1000;
+    };
+    let flagged = 0;
+    let proposedRefunds = 0;
     for (let i = 0; i < N.import; i++) {
-      const content = Buffer.from(bankStatementCsv(10_000, SEED + i)).toString('base64');
-      const file = { teamId: ids.teamId, fileName: `afschrift-${i}.csv`, contentBase64: content };
+      const importTeam = importTeams[i % importTeams.length]!;
+      const known = knownOf.all(importTeam, LAST_YEAR) as { date: string; amountCents: number; payee: string }[];
+      const content = Buffer.from(bankStatementCsv(10_000, SEED + i, { incomingShare: 0.05, duplicates: known })).toString('base64');
+      const file = { teamId: importTeam, fileName: `NL01BANK0123456789_${i}.csv`, contentBase64: content };
       let t = performance.now();
-      const preview = okData('budget.import.preview', await core.dispatch('budget.import.preview', file)) as { mapping: unknown; rows: unknown[]; errors: unknown[] };
+      let cpu = process.cpuUsage();
+      const preview = okData('budget.import.preview', await core.dispatch('budget.import.preview', file)) as ImportPreview;
       previews.push(performance.now() - t);
-      if (!preview.mapping || preview.errors.length || preview.rows.length !== 10_000) throw new Error('The benchmark CSV was not read as 10,000 expenses');
+      cpuMs.preview.push(cpuSince(cpu));
+      if (!preview.mapping || preview.errors.length || preview.rows.length !== 10_000) throw new Error('The benchmark CSV was not read as 10,000 lines');
+      const dups = preview.rows.filter((r) => r.duplicateOf?.kind === 'uitgave').map((r) => r.row);
+      if (dups.length < known.length) throw new Error(`only ${dups.length} of the ${known.length} known expenses were flagged as duplicates`);
+      const incoming: IncomingChoice[] = preview.rows
+        .filter((r) => r.direction === 'bij')
+        .map((r) => {
+          const p = r.proposal!;
+          if (p.action !== 'terugbetaling') return { row: r.row, action: p.action, reason: p.reason || 'Bijdrage' };
+          return p.expenseId !== null ? { row: r.row, action: 'terugbetaling', expenseId: p.expenseId } : { row: r.row, action: 'terugbetaling', expenseRow: p.expenseRow! };
+        });
+      flagged += dups.length;
+      proposedRefunds += incoming.filter((c) => c.action === 'terugbetaling').length;
       t = performance.now();
+      cpu = process.cpuUsage();
       const result = okData(
         'budget.import.commit',
-        await core.dispatch('budget.import.commit', { ...file, mapping: preview.mapping, paymentMethod: 'debitcard', skipRows: [] }),
-      ) as { imported: number };
+        await core.dispatch('budget.import.commit', { ...file, mapping: preview.mapping, paymentMethod: 'debitcard', skipRows: dups, incoming }),
+      ) as ImportResult;
       commits.push(performance.now() - t);
-      if (result.imported !== 10_000) throw new Error(`imported ${result.imported} of 10,000`);
+      cpuMs.commit.push(cpuSince(cpu));
+      if (result.imported + result.refunds + result.income + result.skipped !== 10_000) throw new Error(`import wrote ${JSON.stringify({ ...result, expenseIds: undefined })} of 10,000 lines`);
     }
-    rows.push({ size, item: 'import 10,000 rows: preview', stats: stats(previews) });
-    rows.push({ size, item: 'import 10,000 rows: commit', stats: stats(commits) });
+    const importNote = `${Math.min(N.import, importTeams.length)} teams of ${largest[0]!.n} expenses; per file ~${Math.round(proposedRefunds / N.import)} refunds proposed and booked, ${Math.round(flagged / N.import)} duplicates flagged and left out`;
+    rows.push({ size, item: 'import 10,000 rows: preview', stats: stats(previews), note: importNote });
+    rows.push({ size, item: 'import 10,000 rows: commit', stats: stats(commits), note: `CPU median: preview ${stats(cpuMs.preview).median.toFixed(0)} ms, commit ${stats(cpuMs.commit).median.toFixed(0)} ms` });
     rows.push({
       size,
       item: 'import 10,000 rows: preview + commit',

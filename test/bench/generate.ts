@@ -482,19 +482,36 @@ function generateYear(core: Core, budget: BudgetService, rng: Rng, spec: SizeSpe
 
 // ---- a bank CSV for the import benchmark ----
 
-/** A bank statement of expenses (ING layout: yyyymmdd dates, Af/Bij column, Dutch amounts), seeded. */
-export function bankStatementCsv(rowsCount: number, seed: number): string {
+export interface StatementExtras {
+  /** Share of the lines that are money in (a refund or a contribution): the chief chooses for each. */
+  incomingShare?: number;
+  /** Expenses already in the store, repeated as lines of the statement: the preview flags them. */
+  duplicates?: readonly { date: string; amountCents: number; payee: string }[];
+}
+
+/**
+ * A bank statement as ING exports it (`;`, quoted, yyyymmdd dates, Af/Bij column, Dutch amounts,
+ * CRLF), seeded: card payments through the year, with `incomingShare` of the lines money in (small
+ * amounts from the same shops: refunds) and the `duplicates` spread evenly through the file.
+ */
+export function bankStatementCsv(rowsCount: number, seed: number, extras: StatementExtras = {}): string {
   let a = seed >>> 0;
   const rnd = () => ((a = (Math.imul(a, 1664525) + 1013904223) >>> 0) / 4294967296);
   const out = ['"Datum";"Naam / Omschrijving";"Rekening";"Tegenrekening";"Code";"Af Bij";"Bedrag (EUR)";"Mutatiesoort";"Mededelingen"'];
+  const duplicates = extras.duplicates ?? [];
+  const every = duplicates.length ? Math.floor(rowsCount / duplicates.length) : 0;
+  const line = (date: string, payee: string, direction: 'Af' | 'Bij', cents: number, i: number, kind: string) =>
+    `"${date.replaceAll('-', '')}";"${payee}";"NL01BANK0123456789";"NL02BANK0${String(i).padStart(9, '0')}";"BA";"${direction}";"${Math.floor(cents / 100)},${String(cents % 100).padStart(2, '0')}";"${kind}";"Pasvolgnr 001 ${seed}-${i}"`;
   for (let i = 0; i < rowsCount; i++) {
-    const day = 1 + Math.floor(rnd() * 330);
-    const d = new Date(Date.UTC(LAST_YEAR, 0, day));
-    const date = d.toISOString().slice(0, 10).replaceAll('-', '');
-    const cents = 100 + Math.floor(rnd() * 20_000);
-    const amount = `${Math.floor(cents / 100)},${String(cents % 100).padStart(2, '0')}`;
+    const dup = every > 0 && i % every === every - 1 ? duplicates[Math.floor(i / every)] : undefined;
+    if (dup) {
+      out.push(line(dup.date, dup.payee, 'Af', dup.amountCents, i, 'Betaalautomaat'));
+      continue;
+    }
+    const date = new Date(Date.UTC(LAST_YEAR, 0, 1 + Math.floor(rnd() * 330))).toISOString().slice(0, 10);
     const payee = PAYEES[Math.floor(rnd() * PAYEES.length)]!;
-    out.push(`"${date}";"${payee}";"NL01BANK0123456789";"NL02BANK0${String(i).padStart(9, '0')}";"BA";"Af";"${amount}";"Betaalautomaat";"Pasvolgnr 001 ${seed}-${i}"`);
+    if (rnd() < (extras.incomingShare ?? 0)) out.push(line(date, payee, 'Bij', 100 + Math.floor(rnd() * 2_000), i, 'Overschrijving'));
+    else out.push(line(date, payee, 'Af', 100 + Math.floor(rnd() * 20_000), i, 'Betaalautomaat'));
   }
   return `${out.join('\r\n')}\r\n`;
 }
