@@ -1,67 +1,100 @@
-import { Checkbox, Group, Pagination, Paper, Table, Text, Title } from '@mantine/core';
-import { useState } from 'react';
+import { Checkbox, Paper, Text, Title } from '@mantine/core';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { memo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ImportRow } from '@api/budget';
 import { formatDate, formatMoney } from '../../ui/format';
 
-const PAGE = 100;
+const COLUMNS = '80px 70px 100px 110px minmax(140px, 1fr) minmax(160px, 1.5fr) minmax(140px, 1fr)';
+const ROW_HEIGHT = 48;
+const cell = { padding: '0 8px', overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' } as const;
 
-/** The outgoing lines, a page at a time: a 10,000-line statement renders as fast as a short one. */
-export function ImportRowsTable({ rows, skip, onToggle }: { rows: ImportRow[]; skip: Set<number>; onToggle(row: number, include: boolean): void }) {
+interface Props {
+  rows: ImportRow[];
+  skip: Set<number>;
+  onToggle(row: number, include: boolean): void;
+}
+
+/**
+ * The outgoing lines. Only the lines in view are drawn, so a 10,000-line statement opens as fast as
+ * a short one; ticking a line redraws that line only.
+ */
+export const ImportRowsTable = memo(function ImportRowsTable({ rows, skip, onToggle }: Props) {
   const { t } = useTranslation();
-  const [page, setPage] = useState(1);
-  const pages = Math.max(1, Math.ceil(rows.length / PAGE));
-  const current = Math.min(page, pages);
-  const shown = rows.slice((current - 1) * PAGE, current * PAGE);
-  const dup = (r: ImportRow) =>
-    r.duplicateOf ? t(`budget.import.duplicateKind.${r.duplicateOf.kind}`, { id: r.duplicateOf.id }) : r.duplicateInFile ? t('budget.import.duplicateInFile') : '';
+  const parentRef = useRef<HTMLDivElement>(null);
+  const virtualizer = useVirtualizer({ count: rows.length, getScrollElement: () => parentRef.current, estimateSize: () => ROW_HEIGHT, overscan: 10 });
+  const header = [t('budget.import.include'), t('budget.import.row'), t('budget.fields.date'), t('budget.fields.amount'), t('budget.fields.payee'), t('budget.fields.description'), t('budget.import.duplicate')];
   return (
     <Paper withBorder p="lg">
-      <Group justify="space-between" mb="sm">
-        <Title order={2} size="h3">
-          {t('budget.import.preview')}
-        </Title>
-        {rows.length > PAGE && (
-          <Text size="sm">{t('budget.import.page', { from: (current - 1) * PAGE + 1, to: Math.min(current * PAGE, rows.length), total: rows.length })}</Text>
-        )}
-      </Group>
-      <Table data-testid="import-preview">
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th>{t('budget.import.include')}</Table.Th>
-            <Table.Th>{t('budget.import.row')}</Table.Th>
-            <Table.Th>{t('budget.fields.date')}</Table.Th>
-            <Table.Th ta="right">{t('budget.fields.amount')}</Table.Th>
-            <Table.Th>{t('budget.fields.payee')}</Table.Th>
-            <Table.Th>{t('budget.fields.description')}</Table.Th>
-            <Table.Th>{t('budget.import.duplicate')}</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {shown.map((r) => (
-            <Table.Tr key={r.row} data-testid={`import-row-${r.row}`}>
-              <Table.Td>
-                <Checkbox
-                  aria-label={`${t('budget.import.include')} ${t('budget.import.row')} ${r.row}`}
-                  checked={!skip.has(r.row)}
-                  onChange={(e) => onToggle(r.row, e.currentTarget.checked)}
-                />
-              </Table.Td>
-              <Table.Td>{r.row}</Table.Td>
-              <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDate(r.date)}</Table.Td>
-              <Table.Td ta="right" style={{ whiteSpace: 'nowrap' }}>{formatMoney(r.amountCents)}</Table.Td>
-              <Table.Td>{r.payee}</Table.Td>
-              <Table.Td maw={420}>
-                <Text size="sm" lineClamp={2} title={r.description}>
-                  {r.description}
-                </Text>
-              </Table.Td>
-              <Table.Td>{dup(r)}</Table.Td>
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
-      {pages > 1 && <Pagination mt="sm" total={pages} value={current} onChange={setPage} />}
+      <Title order={2} size="h3" mb="sm">
+        {t('budget.import.preview')} ({rows.length})
+      </Title>
+      <div role="table" aria-label={t('budget.import.preview')} aria-rowcount={rows.length + 1} data-testid="import-preview" style={{ overflowX: 'auto' }}>
+        <div style={{ minWidth: 880 }}>
+          <div role="row" style={{ display: 'grid', gridTemplateColumns: COLUMNS, fontWeight: 600, fontSize: 14, padding: '4px 0', borderBottom: '1px solid var(--mantine-color-gray-4)' }}>
+            {header.map((h, i) => (
+              <div role="columnheader" key={h} style={{ ...cell, textAlign: i === 3 ? 'right' : undefined }}>
+                {h}
+              </div>
+            ))}
+          </div>
+          <div
+            ref={parentRef}
+            style={{ height: Math.min(480, Math.max(ROW_HEIGHT, rows.length * ROW_HEIGHT)), overflow: 'auto' }}
+            data-testid="import-scroll"
+            // The lines scroll by themselves: the group is reachable by Tab, then the arrow keys scroll it.
+            role="rowgroup"
+            tabIndex={0}
+            className="tc-scroll-region"
+          >
+            <div role="presentation" style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
+              {virtualizer.getVirtualItems().map((v) => {
+                const r = rows[v.index]!;
+                return <OutgoingRow key={r.row} r={r} index={v.index} start={v.start} included={!skip.has(r.row)} onToggle={onToggle} />;
+              })}
+            </div>
+          </div>
+        </div>
+      </div>
     </Paper>
   );
-}
+});
+
+const OutgoingRow = memo(function OutgoingRow({ r, index, start, included, onToggle }: { r: ImportRow; index: number; start: number; included: boolean; onToggle(row: number, include: boolean): void }) {
+  const { t } = useTranslation();
+  const dup = r.duplicateOf ? t(`budget.import.duplicateKind.${r.duplicateOf.kind}`, { id: r.duplicateOf.id }) : r.duplicateInFile ? t('budget.import.duplicateInFile') : '';
+  return (
+    <div
+      role="row"
+      aria-rowindex={index + 2}
+      data-testid={`import-row-${r.row}`}
+      style={{ position: 'absolute', top: 0, left: 0, right: 0, height: ROW_HEIGHT, transform: `translateY(${start}px)`, display: 'grid', gridTemplateColumns: COLUMNS, alignItems: 'center', fontSize: 14, borderBottom: '1px solid var(--mantine-color-gray-2)' }}
+    >
+      <div role="cell" style={cell}>
+        <Checkbox aria-label={`${t('budget.import.include')} ${t('budget.import.row')} ${r.row}`} checked={included} onChange={(e) => onToggle(r.row, e.currentTarget.checked)} />
+      </div>
+      <div role="cell" style={cell}>
+        {r.row}
+      </div>
+      <div role="cell" style={cell}>
+        {formatDate(r.date)}
+      </div>
+      <div role="cell" style={{ ...cell, textAlign: 'right' }}>
+        {formatMoney(r.amountCents)}
+      </div>
+      <div role="cell" style={cell} title={r.payee}>
+        {r.payee}
+      </div>
+      <div role="cell" style={{ ...cell, whiteSpace: 'normal' }}>
+        <Text size="sm" lineClamp={2} title={r.description}>
+          {r.description}
+        </Text>
+      </div>
+      <div role="cell" style={{ ...cell, whiteSpace: 'normal' }} title={dup}>
+        <Text size="sm" lineClamp={2}>
+          {dup}
+        </Text>
+      </div>
+    </div>
+  );
+});

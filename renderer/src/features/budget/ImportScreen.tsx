@@ -1,5 +1,5 @@
-import { Alert, Button, Group, List, Paper, Progress, Select, Stack, Text, Title } from '@mantine/core';
-import { useMemo, useState } from 'react';
+import { Alert, Anchor, Button, Group, List, Paper, Progress, Select, Stack, Text, Title } from '@mantine/core';
+import { useCallback, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ENCODINGS, LAYOUTS, PAYMENT_METHODS, type Encoding, type ImportMapping, type ImportPreview, type LayoutId } from '@api/budget';
 import { ApiCallError, call } from '../../shared/api';
@@ -38,6 +38,7 @@ export default function ImportScreen({ teamId }: { teamId: number }) {
   const [errors, setErrors] = useState<string[]>([]);
   const [busy, setBusy] = useState(false);
   const [dragging, setDragging] = useState(false);
+  const [jump, setJump] = useState<{ row: number; seq: number } | null>(null);
 
   const fileOptions = (o: Options) => ({
     ...(o.encoding !== 'auto' ? { encoding: o.encoding as Encoding } : {}),
@@ -81,11 +82,34 @@ export default function ImportScreen({ teamId }: { teamId: number }) {
 
   const outgoing = useMemo(() => preview?.rows.filter((r) => r.direction === 'af') ?? [], [preview]);
   const incoming = useMemo(() => preview?.rows.filter((r) => r.direction === 'bij') ?? [], [preview]);
-  const incomingChoices = incoming.map((r) => toIncoming(r.row, choices.get(r.row) ?? initialChoice(r)));
-  const complete = incomingChoices.every((c) => c !== null);
-  const importable = outgoing.filter((r) => !skip.has(r.row)).length;
+  const incomingChoices = useMemo(() => incoming.map((r) => toIncoming(r.row, choices.get(r.row) ?? initialChoice(r))), [incoming, choices]);
+  // The incoming lines that still wait for a choice or a reason: the commit waits for all of them.
+  const pending = useMemo(() => incoming.filter((_, i) => incomingChoices[i] === null).map((r) => r.row), [incoming, incomingChoices]);
+  const complete = pending.length === 0;
+  const importable = useMemo(() => outgoing.filter((r) => !skip.has(r.row)).length, [outgoing, skip]);
   const refunds = incomingChoices.filter((c) => c?.action === 'terugbetaling').length;
   const income = incomingChoices.filter((c) => c?.action === 'inkomsten').length;
+  const showFirstPending = () => setJump((j) => ({ row: pending[0]!, seq: (j?.seq ?? 0) + 1 }));
+  const pendingNote = (testId: string) =>
+    pending.length > 0 && (
+      <Text size="sm" c="orange.9" role="status" data-testid={testId}>
+        {t('budget.import.pending', { count: pending.length, row: pending[0] })}{' '}
+        <Anchor component="button" type="button" size="sm" onClick={showFirstPending}>
+          {t('budget.import.pendingShow', { row: pending[0] })}
+        </Anchor>
+      </Text>
+    );
+
+  // Stable across renders, so a line's own change redraws only that line.
+  const toggle = useCallback((row: number, include: boolean) => {
+    setSkip((prev) => {
+      const next = new Set(prev);
+      if (include) next.delete(row);
+      else next.add(row);
+      return next;
+    });
+  }, []);
+  const choose = useCallback((row: number, c: Choice) => setChoices((prev) => new Map(prev).set(row, c)), []);
 
   const commit = async () => {
     if (!file || !mapping || !preview || !complete) return;
@@ -206,6 +230,7 @@ export default function ImportScreen({ teamId }: { teamId: number }) {
             {t('budget.import.read', { name: file.name, count: preview.dataRows })}{' '}
             {t('budget.import.counts', { af: preview.counts.af, bij: preview.counts.bij, duplicates: preview.counts.duplicates })}
           </Text>
+          {pendingNote('import-pending')}
           {preview.notes.length > 0 && (
             <Text size="sm" mb="sm" data-testid="import-notes">
               {t('budget.import.notes')} {preview.notes.map((n) => n.message).join(' ')}
@@ -230,22 +255,14 @@ export default function ImportScreen({ teamId }: { teamId: number }) {
       )}
 
       {preview && outgoing.length > 0 && (
-        <ImportRowsTable
-          rows={outgoing}
-          skip={skip}
-          onToggle={(row, include) => {
-            const next = new Set(skip);
-            if (include) next.delete(row);
-            else next.add(row);
-            setSkip(next);
-          }}
-        />
+        <ImportRowsTable rows={outgoing} skip={skip} onToggle={toggle} />
       )}
 
-      {preview && incoming.length > 0 && <ImportIncoming rows={incoming} choices={choices} onChange={(row, c) => setChoices(new Map(choices).set(row, c))} />}
+      {preview && incoming.length > 0 && <ImportIncoming rows={incoming} choices={choices} onChange={choose} jump={jump} />}
 
       {preview && preview.rows.length > 0 && (
         <Group justify="flex-end" align="flex-end">
+          {pendingNote('import-pending-bottom')}
           <Select
             label={t('budget.import.paymentMethod')}
             allowDeselect={false}
