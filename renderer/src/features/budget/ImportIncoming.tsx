@@ -163,7 +163,7 @@ const IncomingRow = memo(function IncomingRow({ r, index, choice, onChange }: { 
             aria-label={`${t('budget.import.action')} ${t('budget.import.row')} ${r.row}`}
             allowDeselect={false}
             value={c.action}
-            onChange={(v) => v && set({ action: v as Choice['action'], expense: v === 'terugbetaling' ? (c.expense ?? (candidates[0] ? keyOf(candidates[0]) : null)) : c.expense })}
+            onChange={(v) => v && set({ action: v, expense: v === 'terugbetaling' ? (c.expense ?? (candidates[0] ? keyOf(candidates[0]) : null)) : c.expense })}
             data={ACTIONS.map((a) => ({ value: a, label: t(`budget.import.actions.${a}`) }))}
           />
           {c.action === 'terugbetaling' &&
