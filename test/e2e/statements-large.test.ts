@@ -63,6 +63,8 @@ describe('a 10,000-line bank statement in the browser', () => {
     expect(await note.textContent()).toContain(`1 bijschrijving wacht nog op een keuze of reden (regel ${LONELY + 1})`);
     expect(await page.getByTestId('import-pending-bottom').isVisible()).toBe(true);
     await page.screenshot({ path: 'test-results/statements-large-preview.png' });
+    await page.getByTestId('import-preview').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: 'test-results/statements-large-lines.png' });
 
     // "Toon" scrolls the far-down line into view with the cursor in its reason.
     await note.getByRole('button', { name: `Toon regel ${LONELY + 1}` }).click();

@@ -90,9 +90,9 @@ export default function ImportScreen({ teamId }: { teamId: number }) {
   const refunds = incomingChoices.filter((c) => c?.action === 'terugbetaling').length;
   const income = incomingChoices.filter((c) => c?.action === 'inkomsten').length;
   const showFirstPending = () => setJump((j) => ({ row: pending[0]!, seq: (j?.seq ?? 0) + 1 }));
-  const pendingNote = (testId: string) =>
+  const pendingNote = (testId: string, mb?: string) =>
     pending.length > 0 && (
-      <Text size="sm" c="orange.9" role="status" data-testid={testId}>
+      <Text size="sm" c="orange.9" role="status" data-testid={testId} mb={mb}>
         {t('budget.import.pending', { count: pending.length, row: pending[0] })}{' '}
         <Anchor component="button" type="button" size="sm" onClick={showFirstPending}>
           {t('budget.import.pendingShow', { row: pending[0] })}
@@ -230,7 +230,7 @@ export default function ImportScreen({ teamId }: { teamId: number }) {
             {t('budget.import.read', { name: file.name, count: preview.dataRows })}{' '}
             {t('budget.import.counts', { af: preview.counts.af, bij: preview.counts.bij, duplicates: preview.counts.duplicates })}
           </Text>
-          {pendingNote('import-pending')}
+          {pendingNote('import-pending', 'sm')}
           {preview.notes.length > 0 && (
             <Text size="sm" mb="sm" data-testid="import-notes">
               {t('budget.import.notes')} {preview.notes.map((n) => n.message).join(' ')}
