@@ -14,6 +14,7 @@ import { renderReportPdf } from '../e2e/harness/pdf';
 import { FIRST_PAINT_BUDGET_GZIP, firstPaintSize } from './first-paint';
 import { bankStatementCsv, cachedStore, LAST_YEAR, SIZES, TODAY, type Size } from './generate';
 import { sample, samplePair, stats, table, verdict, type Row } from './measure';
+import { benchScreens } from './screens';
 
 /**
  * `npm run bench`: generates (or reuses) a store per size and times, in one run, everything a
@@ -30,6 +31,9 @@ const RUN: Size[] = process.env.BENCH_SIZES
 /** The verantwoording bundles: one per team for the last year, read in by an empty district store. */
 const BUNDLE_SIZE = (process.env.BENCH_BUNDLE_SIZE ?? 'district-year') as Size;
 const QUICK = process.env.BENCH_QUICK === '1';
+/** BENCH_ONLY=screens (comma-separated parts: core, screens) runs only those parts. */
+const ONLY = process.env.BENCH_ONLY?.split(',').map((p) => p.trim());
+const part = (name: string) => !ONLY || ONLY.includes(name);
 const N = { screen: QUICK ? 10 : 60, heavy: QUICK ? 10 : 60, verify: QUICK ? 2 : 5, open: QUICK ? 3 : 15, import: QUICK ? 1 : 5, pdf: QUICK ? 1 : 3 };
 /** The targets hold at district size (issue 8). */
 const TARGETS = { screenP95: 50, reportP95: 100, importP95: 1000, openP95: 300, ratio: 1.5, bundleImportAll: 5000, districtScreenP95: 150 };
@@ -363,8 +367,12 @@ async function benchBundles(size: Size) {
 
 it(`measures ${RUN.join(', ')}`, async () => {
   const started = performance.now();
-  for (const size of RUN) await benchSize(size);
-  await benchBundles(BUNDLE_SIZE);
+  if (part('core')) {
+    for (const size of RUN) await benchSize(size);
+    await benchBundles(BUNDLE_SIZE);
+  }
+  // What the chief sees, in Chromium: at team and district size (stress is for the core's reads).
+  if (part('screens')) for (const size of RUN.filter((s) => s === 'team' || s === 'district')) rows.push(...(await benchScreens(size, SEED, lines)));
 
   const bundle = firstPaintSize(inject('rendererDir'));
   const expenses = readFileSync(resolve(import.meta.dirname, '../../renderer/src/features/budget/ExpensesScreen.tsx'), 'utf8');
@@ -374,6 +382,7 @@ it(`measures ${RUN.join(', ')}`, async () => {
     `Teamchef benchmark — seed ${SEED}, today ${TODAY}, sizes ${RUN.map((s) => `${s} (${SIZES[s].teams} team${SIZES[s].teams > 1 ? 's' : ''} × ${SIZES[s].years} yr)`).join(', ')}`,
     ...lines,
     'screen rows: every load call of the screen in turn through the dispatcher (validation, handler, envelope) plus the IPC copy (structured clone) of each answer.',
+    'click → ready rows: Chromium at 1366×768 on the built renderer, from the click on the navigation item to the screen\'s data-ready mark (data in, charts drawn, no loader) and its paint; the first visit of each screen is in the median and p95 (test/bench/screens.ts).',
     'API/bare: median of the call through the dispatcher against the median of the same data read with one prepared statement per part, interleaved in the same run.',
     '',
     table(rows),

@@ -14,6 +14,7 @@ import { ExportBundleButton } from '../district/ExportBundleButton';
 import { localIsoDate } from '@api/dates';
 import { resolvePeriod, type PeriodChoice } from '@api/period';
 import { IsoDateField } from '../../ui/DateField';
+import { useReadyMark } from '../../ui/ready';
 
 const ReportView = lazy(() => import('./report/ReportView').then((m) => ({ default: m.ReportView })));
 
@@ -35,7 +36,7 @@ export function PrintPage() {
   const [[from, to], setRange] = useState(() => presetRange('year'));
   const [sections, setSections] = useState<ReportSection[]>([...REPORT_SECTIONS]);
   const [picked, setPicked] = useState<string[]>([]);
-  const [chosen, setChosen] = useState<ChosenOpgave[]>([]);
+  const [chosen, setChosen] = useState<ChosenOpgave[] | null>(null);
   const [data, setData] = useState<ReportData | null>(null);
   const [busy, setBusy] = useState(false);
 
@@ -54,7 +55,7 @@ export function PrintPage() {
   /** The chosen opgaven whose period overlaps the report's period: the ones the report can show. */
   const opgaveChoices = useMemo(
     () =>
-      chosen
+      (chosen ?? [])
         .filter((c) => c.periodStart <= to && c.periodEnd >= from)
         .map((c) => ({
           value: String(c.id),
@@ -82,6 +83,7 @@ export function PrintPage() {
     };
   }, [options]);
 
+  const mark = useReadyMark(chosen !== null && (!options || data !== null));
   if (!team) return null;
 
   const run = async (action: 'print' | 'savePdf') => {
@@ -101,7 +103,7 @@ export function PrintPage() {
   };
 
   return (
-    <Stack>
+    <Stack ref={mark} data-screen="print">
       <PageHeader
         title={t('print.title')}
         actions={

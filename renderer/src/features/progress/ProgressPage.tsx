@@ -16,6 +16,7 @@ import { StatusBadge } from './StatusBadge';
 import { useProgressStore } from './store';
 import { Trend } from './Trend';
 import { ScrollTable } from '../../ui/ScrollTable';
+import { useReadyMark } from '../../ui/ready';
 
 const ProgressCharts = lazy(() => import('./ProgressCharts'));
 
@@ -173,6 +174,7 @@ export function ProgressPage() {
   const choice = usePeriodStore((s) => s.choice);
   const { overview, history, checkins, status, load, createCheckin, setRhythm } = useProgressStore();
   const [dialog, setDialog] = useState<Dialog>(null);
+  const mark = useReadyMark(status === 'ready' && !!overview && !!history);
 
   useEffect(() => {
     if (team) load(team.id, choice).catch(notifyError);
@@ -186,7 +188,7 @@ export function ProgressPage() {
   const inPeriod = checkins.filter((c) => titles.has(c.teamOpgaveId) && c.date >= overview.period.from && c.date <= overview.period.to).reverse();
 
   return (
-    <Stack gap="lg">
+    <Stack gap="lg" ref={mark} data-screen="progress">
       <PageHeader
         title={t('progress.title')}
         actions={
