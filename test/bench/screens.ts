@@ -6,6 +6,7 @@ import { fixedClock } from '../../electron/core/clock';
 import { LATEST_VERSION } from '../../electron/core/store/migrations';
 import { STORE_FILE_NAME } from '../../electron/core/store/open';
 import { startApp } from '../e2e/harness/app';
+import { screenIdOf } from '../e2e/harness/screens';
 import { cachedStore, TODAY, type Size } from './generate';
 import { stats, type Row } from './measure';
 
@@ -24,8 +25,6 @@ export const SCREEN_TARGETS = { p95: 150, heapMb: 100 };
 const ROUNDS = Number(process.env.BENCH_SCREEN_ROUNDS ?? (process.env.BENCH_QUICK === '1' ? 6 : 12));
 const VIEWPORT = { width: 1366, height: 768 };
 
-/** The screen's mark name, as each page sets it: `/` is the dashboard, otherwise the path's first part. */
-export const screenIdOf = (path: string) => (path === '/' ? 'dashboard' : path.slice(1).split('/')[0]!);
 
 /**
  * The cached store of this size; when the schema moved on since it was generated (another branch's
@@ -90,9 +89,9 @@ export async function benchScreens(size: Size, seed: number, lines: string[]): P
       await app.open('/about');
       const nav: NavItem[] = await page.evaluate(() =>
         [...document.querySelectorAll<HTMLAnchorElement>('nav a[href]')]
-          .map((a) => ({ href: a.getAttribute('href')!, label: a.textContent!.trim() }))
+          .map((a) => ({ href: a.getAttribute('href')!, label: (a.textContent ?? '').trim() }))
           .filter((a) => a.href !== '#/about'),
-      ).then((items) => items.map((i) => ({ ...i, id: screenIdOf(i.href.replace(/^#/, '')) })));
+      ).then((items) => items.map((i) => ({ ...i, id: screenIdOf(i.href) })));
       if (nav.length < 5) throw new Error(`only ${nav.length} navigation items: ${JSON.stringify(nav)}`);
       const samples = new Map<string, { ms: number[]; nodes: number[] }>(nav.map((n) => [n.id, { ms: [], nodes: [] }]));
       for (let round = 0; round <= ROUNDS; round++) {

@@ -5,6 +5,7 @@ import { fixedClock } from '../../electron/core/clock';
 import { PROFILE, snapshot } from '../unit/helpers';
 import { addAction, addCluster, chooseOpgave } from '../unit/progress-fixtures';
 import { startApp, type AppHarness } from './harness/app';
+import { drawDeferred } from './harness/screens';
 
 const WEB = 'Werken in wijk en web';
 const NABIJ = 'Versterken van wendbare nabijheid';
@@ -107,7 +108,9 @@ describe('progress over time: check-ins, charts and the dashboard', () => {
       ['2026-05-31', 45, 5.5],
       ['2026-06-10', 50, 7.5],
     ]);
-    // The chart itself drew a dot per point (progress and confidence lines), with Dutch axis labels.
+    // The chart itself drew a dot per point (progress and confidence lines), with Dutch axis labels;
+    // charts below the window are drawn when scrolled to.
+    await drawDeferred(page);
     expect(await page.getByTestId(`chart-opgave-${web}`).locator('.recharts-line-dots').first().locator('circle').count()).toBe(4);
     expect(await page.getByTestId('chart-team').locator('.recharts-label').allTextContents()).toEqual(
       expect.arrayContaining(['Datum', 'Voortgang (%)', 'Vertrouwen (1–10)']),

@@ -2,9 +2,10 @@ import { useEffect, useRef } from 'react';
 
 /**
  * What still changes the screen after its data arrived: a loader (a lazy part, a Suspense fallback),
- * a region that says it is busy, or a chart whose container has not measured itself and drawn yet.
+ * a region that says it is busy, a part not yet told whether it is in view (WhenVisible), or a chart
+ * whose container has not measured itself and drawn yet.
  */
-const PENDING = '.mantine-Loader-root, [aria-busy="true"], .recharts-responsive-container:not(:has(.recharts-surface))';
+const PENDING = '.mantine-Loader-root, [aria-busy="true"], [data-pending], .recharts-responsive-container:not(:has(.recharts-surface))';
 
 /** Frames to wait for charts and lazy parts before giving up; a screen that never settles keeps no mark. */
 const MAX_FRAMES = 600;

@@ -6,6 +6,7 @@ import { addMonths } from '@api/period';
 import type { ProgressHistory, SeriesPoint } from '@api/progress';
 import { formatDate, formatDecimal, formatInteger } from '../../ui/format';
 import { ScrollTable } from '../../ui/ScrollTable';
+import { WhenVisible } from '../../ui/WhenVisible';
 
 /** Dates on a time axis: milliseconds at noon UTC, so a day never slips across a zone. */
 const ms = (iso: string) => Date.parse(`${iso}T12:00:00Z`);
@@ -61,8 +62,9 @@ function ChartCard({
         <Text c="dimmed">{emptyText}</Text>
       ) : (
         <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md">
-          <div role="img" aria-label={title} style={{ width: '100%', height: 260 }}>
-            {chart}
+          <div role="img" aria-label={title}>
+            {/* Off-screen charts are drawn when scrolled to: ten at once would hold the screen for a second. */}
+            <WhenVisible height={260}>{chart}</WhenVisible>
           </div>
           <ScrollTable label={t('progress.charts.table', { title })} minWidth={260} maxHeight={260}>
             <Table striped withTableBorder fz="sm" data-testid="chart-table">
