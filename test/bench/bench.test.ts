@@ -70,7 +70,7 @@ export const SCREEN_LOADS: Record<string, (ids: Ids) => Load[]> = {
   progress: ({ teamId }) => [
     ['progress.overview', { teamId, period: { kind: 'year' } }],
     ['progress.history', { teamId, period: { kind: 'year' } }],
-    ['progress.checkins.list', { teamId }],
+    ['progress.checkins.list', { teamId, period: { kind: 'year' } }],
   ],
   print: ({ teamId, from, to }) => [['report.get', reportOptions(teamId, from, to)]],
 };

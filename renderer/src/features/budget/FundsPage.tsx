@@ -64,7 +64,7 @@ export function FundsPage() {
       {status === 'loading' ? (
         <Text>{t('app.loading')}</Text>
       ) : (
-        <Suspense fallback={<Text>{t('app.loading')}</Text>}>
+        <Suspense fallback={<Text data-pending="true">{t('app.loading')}</Text>}>
           <Routes>
             <Route index element={<OverviewScreen teamId={team.id} />} />
             <Route path="decisions" element={<DecisionsScreen teamId={team.id} />} />

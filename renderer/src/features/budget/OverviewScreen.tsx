@@ -249,7 +249,7 @@ export function OverviewScreen({ teamId }: { teamId: number }) {
         </Alert>
       )}
       <EntriesCard teamId={teamId} />
-      <Suspense fallback={<Text>{t('app.loading')}</Text>}>
+      <Suspense fallback={<Text data-pending="true">{t('app.loading')}</Text>}>
         <FundsCharts overview={o} />
       </Suspense>
       <SimpleGrid cols={{ base: 1, lg: 2 }}>
