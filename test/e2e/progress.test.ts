@@ -27,12 +27,15 @@ async function recordCheckin(
   await dialog.waitFor({ state: 'detached', timeout: 30_000 });
 }
 
-/** The chart's table view: one row per point, values read from data attributes. */
-const chartRows = (page: Page, testId: string) =>
-  page
-    .getByTestId(testId)
+/** The chart's table view: one row per point, values read from data attributes; a card below the window is drawn when scrolled to. */
+const chartRows = async (page: Page, testId: string) => {
+  const card = page.getByTestId(testId);
+  await card.scrollIntoViewIfNeeded();
+  if ((await card.getAttribute('data-points')) !== '0') await card.getByTestId('chart-table').waitFor();
+  return card
     .getByTestId('chart-row')
     .evaluateAll((rows) => rows.map((r) => [r.getAttribute('data-date'), Number(r.getAttribute('data-progress')), Number(r.getAttribute('data-confidence'))]));
+};
 
 describe('progress over time: check-ins, charts and the dashboard', () => {
   let app: AppHarness;
