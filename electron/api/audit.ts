@@ -49,4 +49,6 @@ export const auditApi = {
     }),
   ),
   'audit.verify': method<AuditVerifyResult>()(z.strictObject({ teamId: Id })),
+  /** Only what was added since the last verified head: fast enough to run after every change. */
+  'audit.verifyRecent': method<AuditVerifyResult & { fromSeq: number }>()(z.strictObject({ teamId: Id })),
 };

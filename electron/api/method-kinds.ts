@@ -79,6 +79,8 @@ export const METHOD_KINDS = {
   'budget.refunds.forExpense': 'read',
   'audit.history': 'read',
   'audit.verify': 'read',
+  // Only moves the verified head (a note in app_setting, like the full verify does): no data changes.
+  'audit.verifyRecent': 'read',
   'undo.list': 'read',
   'undo.history': 'read',
   'undo.undo': 'undo',

@@ -64,6 +64,8 @@ export interface Core {
   backups: BackupService;
   /** This process's hold on the data folder (see store/lock.ts). */
   lock: FolderLock;
+  /** While the background integrity check of a fast start runs: settles when it is done. */
+  storePending(): Promise<void> | null;
   close(): void;
 }
 
@@ -149,19 +151,38 @@ export function createCore(options: CoreOptions): Core {
       logFile: options.app?.logFile ?? null,
     }),
   };
+  const appWide = new Set(Object.keys(appHandlers({ version: '', dataDir: '', storeFile: '', logFile: null })));
   // A stable table whose entries look the handler up on the store that is open right now.
   const handlers = Object.fromEntries(
     METHODS.map((m) => [
       m,
+      // Synchronous whenever the store is ready: bulk writers (the demo-data generator) call handlers directly.
       (input: unknown, ctx: Ctx) => {
-        if (!(m in storeWide)) return (store.wired.handlers as Record<string, (i: unknown, c: Ctx) => unknown>)[m]!(input, ctx);
-        const result = (storeWide as Record<string, (i: unknown, c: Ctx) => unknown>)[m]!(input, ctx);
-        if (methodKind(m) !== 'replace') return result;
-        // The data was replaced as a whole: mark it, so no undo reaches back past it.
-        return Promise.resolve(result).then((r) => {
-          store.wired.journal.barrier(m, ctx, BARRIER_TEXT[m as 'backup.restore' | 'store.import']);
-          return r;
-        });
+        const call = () => {
+          if (!(m in storeWide)) return (store.wired.handlers as Record<string, (i: unknown, c: Ctx) => unknown>)[m]!(input, ctx);
+          const result = (storeWide as Record<string, (i: unknown, c: Ctx) => unknown>)[m]!(input, ctx);
+          if (methodKind(m) !== 'replace') return result;
+          // The data was replaced as a whole: mark it, so no undo reaches back past it.
+          return Promise.resolve(result).then((r) => {
+            store.wired.journal.barrier(m, ctx, BARRIER_TEXT[m as 'backup.restore' | 'store.import']);
+            return r;
+          });
+        };
+        if (appWide.has(m)) return call();
+        if (store.damaged) throw store.damaged;
+        const pending = store.pending();
+        if (!pending) return call();
+        // Every write, backup, restore and import waits for the background page check and runs once
+        // it has passed (or is refused with the damage it found). Reads answer at once; one that
+        // writes a note (a verify moving its head) is stopped by the connection's query_only before
+        // it touches a page and runs again after the check.
+        if (m in storeWide || methodKind(m) !== 'read') return pending.then(call);
+        try {
+          const answer = call();
+          return answer instanceof Promise ? answer.catch(() => pending.then(call)) : answer;
+        } catch {
+          return pending.then(call);
+        }
       },
     ]),
   ) as unknown as Handlers;
@@ -174,6 +195,7 @@ export function createCore(options: CoreOptions): Core {
     handlers,
     backups,
     lock,
+    storePending: () => store.pending(),
     dispatch: createDispatch(handlers, { ctx: clock, onInternalError: options.onInternalError }),
     close: () => {
       store.close();

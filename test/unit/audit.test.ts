@@ -119,3 +119,61 @@ describe('audit trail: hash chain over every change', () => {
     expect(r.problems[0]!.message).toContain('expense_no_delete');
   });
 });
+
+describe('audit trail: checking what was added since the last verified head', () => {
+  type Recent = AuditVerifyResult & { fromSeq: number };
+  const count = (core: ReturnType<typeof createCore>) => (core.db.prepare('SELECT count(*) AS n FROM audit_log').get() as { n: number }).n;
+  const history = async (core: ReturnType<typeof createCore>, seed: number) => {
+    const f = await budgetFixture(core);
+    const m = new LedgerModel(f);
+    for (const op of fc.sample(fc.array(opArb, { minLength: 8, maxLength: 8 }), { numRuns: 1, seed })[0]!) await apply(core, m, op);
+    return { f, m };
+  };
+  /** Changes a value behind the app's back, with the triggers dropped and put back. */
+  const sneak = (core: ReturnType<typeof createCore>, table: string, sql: string) => {
+    const triggers = core.db.prepare<[string], { sql: string; name: string }>("SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = ?").all(table);
+    for (const t of triggers) core.db.exec(`DROP TRIGGER "${t.name}"`);
+    core.db.exec(sql);
+    for (const t of triggers) core.db.exec(t.sql);
+  };
+
+  it('checks only the records since the head a full verify left, and moves the head on', async () => {
+    const core = createCore({ dataDir: tempDir(), clock: fixedClock('2026-11-28') });
+    try {
+      const { f, m } = await history(core, 7);
+      const full = await call<AuditVerifyResult>(core, 'audit.verify', { teamId: f.teamId });
+      expect(full.ok).toBe(true);
+      const before = count(core);
+      for (const op of fc.sample(fc.array(opArb, { minLength: 5, maxLength: 5 }), { numRuns: 1, seed: 8 })[0]!) await apply(core, m, op);
+      const recent = await call<Recent>(core, 'audit.verifyRecent', { teamId: f.teamId });
+      expect(recent).toMatchObject({ ok: true, fromSeq: before, records: count(core) - before });
+      const again = await call<Recent>(core, 'audit.verifyRecent', { teamId: f.teamId });
+      expect(again).toMatchObject({ ok: true, fromSeq: count(core), records: 0 });
+    } finally {
+      core.close();
+    }
+  });
+
+  it('finds a new record changed and a verified head changed afterwards', async () => {
+    const core = createCore({ dataDir: tempDir(), clock: fixedClock('2026-11-28') });
+    try {
+      const { f, m } = await history(core, 11);
+      expect((await call<AuditVerifyResult>(core, 'audit.verify', { teamId: f.teamId })).ok).toBe(true);
+      const head = count(core);
+      for (const op of fc.sample(fc.array(opArb, { minLength: 6, maxLength: 6 }), { numRuns: 1, seed: 12 })[0]!) await apply(core, m, op);
+      expect(count(core)).toBeGreaterThan(head);
+      const newest = core.db.prepare('SELECT seq, entity, entity_id FROM audit_log ORDER BY seq DESC LIMIT 1').get() as { seq: number; entity: string; entity_id: number };
+
+      sneak(core, 'audit_log', `UPDATE audit_log SET at = '2020-01-01T00:00:00.000Z' WHERE seq = ${newest.seq}`);
+      const changed = await call<Recent>(core, 'audit.verifyRecent', { teamId: f.teamId });
+      expect(changed.ok).toBe(false);
+      expect(changed.problems.map((p) => p.seq)).toContain(newest.seq);
+
+      sneak(core, 'audit_log', `UPDATE audit_log SET at = '2021-01-01T00:00:00.000Z' WHERE seq = ${head}`);
+      const anchor = await call<Recent>(core, 'audit.verifyRecent', { teamId: f.teamId });
+      expect(anchor.problems.some((p) => p.seq === head && p.message.includes('sinds de laatste controle'))).toBe(true);
+    } finally {
+      core.close();
+    }
+  });
+});

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { AuditEntry, AuditProblem, AuditVerifyResult } from '../../api/audit';
 import type { Db } from '../store/open';
+import { createRecentVerifier } from './recent';
 import { AUDITED_TABLES, CONTENT_TABLES } from './tables';
 
 /**
@@ -25,7 +26,7 @@ export function canonicalJson(value: unknown): string {
   return `{${keys.map((k) => `${JSON.stringify(k)}:${canonicalJson(obj[k])}`).join(',')}}`;
 }
 
-interface AuditRow {
+export interface AuditRow {
   seq: number;
   at: string;
   team_id: number | null;
@@ -83,6 +84,7 @@ export function createAuditLog(db: Db) {
     VALUES (@seq, @at, @team_id, @entity, @entity_id, @action, @before, @after, @prev_hash, @hash)`);
   const byEntity = db.prepare<[string, number], AuditRow>('SELECT * FROM audit_log WHERE entity = ? AND entity_id = ? ORDER BY seq');
   const all = db.prepare<[], AuditRow>('SELECT * FROM audit_log ORDER BY seq');
+  const recent = createRecentVerifier(db);
 
   const appendAfter = (head: { seq: number; hash: string } | undefined, rec: AuditAppend): { seq: number; hash: string } => {
     const row: Omit<AuditRow, 'hash'> = {
@@ -135,8 +137,21 @@ export function createAuditLog(db: Db) {
       return byEntity.all(entity, entityId).map((row) => ({ ...toEntry(row), teamId: row.team_id }));
     },
 
+    /** The full check; when it finds nothing, its head becomes the start of the next recent check. */
     verify(): AuditVerifyResult {
-      return verifyAudit(db, all.all());
+      const rows = all.all();
+      const result = verifyAudit(db, rows);
+      const last = rows.at(-1);
+      if (result.ok && last && !db.pragma('query_only', { simple: true })) recent.setHead({ seq: last.seq, hash: last.hash });
+      return result;
+    },
+
+    /** What was added since the last verified head (see recent.ts); moves the head on when sound. */
+    verifyRecent() {
+      const result = recent.verify();
+      const last = db.prepare<[], AuditRow>('SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1').get();
+      if (result.ok && last && result.records > 0) recent.setHead({ seq: last.seq, hash: last.hash });
+      return result;
     },
   };
 }

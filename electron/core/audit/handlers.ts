@@ -15,4 +15,8 @@ export const auditHandlers = (audit: AuditLog, assertTeam: (teamId: number) => v
     assertTeam(teamId);
     return audit.verify();
   },
+  'audit.verifyRecent': ({ teamId }) => {
+    assertTeam(teamId);
+    return audit.verifyRecent();
+  },
 });

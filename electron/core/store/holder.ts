@@ -4,7 +4,9 @@ import path from 'node:path';
 import type { StepHook } from './files';
 import { AppError } from '../../api/errors';
 import { removeStoreFile } from './files';
-import { openStore, type Db } from './open';
+import { readOnlyLook, storeDamaged } from './identity';
+import { openStore, openStoreAtStart, type Db } from './open';
+import { writeCleanStamp } from './stamp';
 import { finishSwap, writeSwapJournal, type SwapPlan } from './swap';
 
 /**
@@ -26,6 +28,14 @@ export interface StoreHolder<T> {
    * Answers where the old store went, relative to the data folder.
    */
   swap(plan: SwapPlan): string;
+  /**
+   * Null once the store's pages are known sound. While the background check of a fast start runs:
+   * a promise that resolves when it passes and rejects with the damage refusal when it does not
+   * (the connection is then closed, nothing was written).
+   */
+  pending(): Promise<void> | null;
+  /** Set when the background check found damage: every call is refused with it. */
+  readonly damaged: Error | null;
   close(): void;
 }
 
@@ -44,11 +54,50 @@ export function createStoreHolder<T>(file: string, wire: (db: Db) => T, options:
   let interrupted = false;
   const interruptedError = () =>
     new AppError('STORE_READONLY', 'Het terugzetten of inlezen is onderbroken door een schijffout. Sluit Teamchef en start het opnieuw: het wordt dan afgemaakt. Er gaat niets verloren.');
-  let db: Db | null = openStore(file);
+  const opened = openStoreAtStart(file);
+  let db: Db | null = opened.db;
+  // Only a store whose pages were checked this session gets a clean-shutdown stamp at close.
+  let verified = opened.check === null;
+  let damaged: Error | null = null;
+  let pending: Promise<void> | null = null;
+  let stopCheck = () => {};
+  if (opened.check) {
+    const first = db;
+    stopCheck = () => opened.check?.stop();
+    pending = opened.check.result.then((outcome) => {
+      // The worker could not run (no worker threads here): check on this thread instead.
+      if (outcome.notRun) {
+        try {
+          const r = readOnlyLook(file, (ro) => ro.prepare<[], Record<string, string>>('PRAGMA quick_check').all());
+          const v = r[0] ? Object.values(r[0])[0] : undefined;
+          outcome = r.length === 1 && v === 'ok' ? { ok: true } : { ok: false, detail: v };
+        } catch (err) {
+          outcome = { ok: false, detail: String((err as { code?: unknown }).code ?? err) };
+        }
+      }
+      if (db !== first) return;
+      pending = null;
+      if (outcome.ok) {
+        first.pragma('query_only = OFF');
+        verified = true;
+        return;
+      }
+      damaged = storeDamaged('Het gegevensbestand', outcome.detail);
+      first.close();
+      db = null;
+      throw damaged;
+    });
+    // Callers that never wait still must not see an unhandled rejection.
+    pending.catch(() => undefined);
+  }
   let wired: T;
   try {
     wired = wire(db);
+    // Only now: wiring creates this connection's TEMP triggers (the journal), which query_only
+    // refuses as well; it writes no page of the file.
+    if (pending) db.pragma('query_only = ON');
   } catch (err) {
+    stopCheck();
     db.close();
     throw err;
   }
@@ -62,6 +111,9 @@ export function createStoreHolder<T>(file: string, wire: (db: Db) => T, options:
       throw err;
     }
     db = next;
+    verified = true;
+    damaged = null;
+    pending = null;
   };
 
   return {
@@ -76,8 +128,15 @@ export function createStoreHolder<T>(file: string, wire: (db: Db) => T, options:
       if (interrupted) throw interruptedError();
       return wired;
     },
+    get damaged() {
+      return damaged;
+    },
+    pending() {
+      return pending;
+    },
     swap(plan) {
       if (!db) throw new Error('The store is closed');
+      stopCheck();
       writeSwapJournal(dataDir, plan, step);
       db.close();
       db = null;
@@ -104,8 +163,11 @@ export function createStoreHolder<T>(file: string, wire: (db: Db) => T, options:
       return aside;
     },
     close() {
-      db?.close();
+      stopCheck();
+      if (!db) return;
+      db.close();
       db = null;
+      if (verified) writeCleanStamp(file);
     },
   };
 }

@@ -62,7 +62,13 @@ export interface CheckOptions {
    * store with its first page lost ('damaged'); offered as an import it is some other file ('foreign').
    */
   headerless: 'damaged' | 'foreign';
+  /** Identity and version only, no page check: the caller runs the check itself (see open.ts). */
+  skipPageCheck?: boolean;
 }
+
+/** The refusal for a damaged file; also used when the background check finds damage after a fast open. */
+export const storeDamaged = (what: string, detail?: string) =>
+  new StoreRefusal('STORE_CORRUPT', `${what} is beschadigd en kan niet worden gebruikt${detail ? ` (${detail.slice(0, 200)})` : ''}. Er is niets gewijzigd.`, 'damaged');
 
 function firstBytes(file: string): Buffer {
   const fd = fs.openSync(file, 'r');
@@ -80,9 +86,8 @@ function firstBytes(file: string): Buffer {
  * open: its application id is ours, or (made before the id existed) it has a Teamchef schema
  * version and tables. Anything else is refused with a StoreRefusal saying why; nothing is changed.
  */
-export function checkStoreFile(file: string, { what, latest, thorough, headerless }: CheckOptions): { schemaVersion: number } {
-  const damaged = (detail?: string) =>
-    new StoreRefusal('STORE_CORRUPT', `${what} is beschadigd en kan niet worden gebruikt${detail ? ` (${detail.slice(0, 200)})` : ''}. Er is niets gewijzigd.`, 'damaged');
+export function checkStoreFile(file: string, { what, latest, thorough, headerless, skipPageCheck }: CheckOptions): { schemaVersion: number } {
+  const damaged = (detail?: string) => storeDamaged(what, detail);
   const foreign = () =>
     new StoreRefusal('VALIDATION', `${what} is geen Teamchef-gegevensbestand. Er is niets gewijzigd.`, 'foreign');
   try {
@@ -104,6 +109,7 @@ export function checkStoreFile(file: string, { what, latest, thorough, headerles
           'newer',
         );
       }
+      if (skipPageCheck) return { schemaVersion: version };
       const check = db.prepare<[], Record<string, string>>(thorough ? 'PRAGMA integrity_check' : 'PRAGMA quick_check').all();
       const first = check[0] ? Object.values(check[0])[0] : undefined;
       if (check.length !== 1 || first !== 'ok') throw damaged(first);

@@ -4,7 +4,9 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { fromStoreError } from './errors';
 import { freeName, fsyncDir, fsyncFile, removeStoreFile, SIDECARS } from './files';
+import { quickCheckInBackground, type BackgroundCheck } from './background-check';
 import { APPLICATION_ID, checkStoreFile, readOnlyLook } from './identity';
+import { hasCleanStamp, removeCleanStamp } from './stamp';
 import { MIGRATIONS } from './migrations';
 import type { Migration } from './migrations/types';
 
@@ -100,6 +102,7 @@ export function openStore(file: string, options: OpenOptions = {}): Db {
   const migrations = options.migrations ?? MIGRATIONS;
   if (fs.existsSync(file)) checkStoreFile(file, { what: 'Het gegevensbestand', latest: migrations.length, thorough: false, headerless: 'damaged' });
   else createStoreFile(file, migrations);
+  removeCleanStamp(file);
 
   const db = new Database(file, { fileMustExist: true });
   try {
@@ -110,4 +113,36 @@ export function openStore(file: string, options: OpenOptions = {}): Db {
     db.close();
     throw fromStoreError(err) ?? err;
   }
+}
+
+export interface OpenedStore {
+  db: Db;
+  /**
+   * Null when the integrity check already ran before the open. Otherwise the check running in the
+   * background; the caller makes the connection query_only (once it has set up its own TEMP objects,
+   * which query_only refuses too) until the check has passed, so not one page can be written.
+   */
+  check: BackgroundCheck | null;
+}
+
+/**
+ * The start-up open. After an orderly close (a clean-shutdown stamp that still matches the file, see
+ * stamp.ts) the identity and version are checked at once and the page check runs in the background
+ * on its own read-only connection, while this connection is to refuse every write (PRAGMA query_only,
+ * set by the holder) until the check has passed. Otherwise, or when migrations are pending, the full open of openStore.
+ */
+export function openStoreAtStart(file: string, options: OpenOptions = {}): OpenedStore {
+  const migrations = options.migrations ?? MIGRATIONS;
+  if (!fs.existsSync(file) || !hasCleanStamp(file)) return { db: openStore(file, options), check: null };
+  const { schemaVersion } = checkStoreFile(file, { what: 'Het gegevensbestand', latest: migrations.length, thorough: false, headerless: 'damaged', skipPageCheck: true });
+  if (schemaVersion !== migrations.length) return { db: openStore(file, options), check: null };
+  removeCleanStamp(file);
+  const db = new Database(file, { fileMustExist: true });
+  try {
+    configure(db);
+  } catch (err) {
+    db.close();
+    throw fromStoreError(err) ?? err;
+  }
+  return { db, check: quickCheckInBackground(file) };
 }
