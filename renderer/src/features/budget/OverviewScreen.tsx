@@ -227,11 +227,10 @@ export function OverviewScreen({ teamId }: { teamId: number }) {
   const opgaveLabel = useOpgaveLabel();
   const o = useFundsStore((s) => s.overview);
   const entries = useFundsStore((s) => s.entries);
-  const expenses = useFundsStore((s) => s.expenses);
   const { missing, load: loadReceipts } = useReceiptsStore();
   useEffect(() => {
     if (o) loadReceipts(teamId, o.year).catch(notifyError);
-  }, [teamId, o, expenses, loadReceipts]);
+  }, [teamId, o, loadReceipts]);
   if (!o) return null;
   const unlinked = t('budget.overview.unlinked');
   return (
