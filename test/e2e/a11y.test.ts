@@ -192,7 +192,7 @@ describe('accessibility with real data', () => {
         await visit(app, route, i === 0);
         await app.page.waitForFunction(() => !document.querySelector('main .mantine-Loader-root'));
         // The paper preview and the charts further down are drawn on demand: check them too.
-        await showEverything(app.page, route);
+        if (route !== '/about') await showEverything(app.page, route);
         found.push(...(await seriousViolations(app.page)).map((v) => `${language} ${route}: ${v}`));
       }
     }

@@ -93,7 +93,8 @@ describe('layout on a laptop', () => {
           await show(page, route);
           const where = `${vp.name}/${language} ${route}`;
           record(where, await layoutProblems(page));
-          await page.screenshot({ path: join(OUT, `${route.replace(/\//g, '_') || '_'}-${vp.name}-${language}.png`), fullPage: true });
+          // A full page with the paper preview open is a tall picture; on a busy 2-core machine it takes a while.
+          await page.screenshot({ path: join(OUT, `${route.replace(/\//g, '_') || '_'}-${vp.name}-${language}.png`), fullPage: true, timeout: 60_000 });
         }
         for (const dialog of DIALOGS) {
           await show(page, dialog.route);

@@ -10,13 +10,19 @@ export async function waitReady(page: Page, id?: string, timeout = 30_000): Prom
 
 /** Scrolls every chart that waits to be scrolled to into view until all are drawn, then back to the top. */
 export async function drawDeferred(page: Page): Promise<void> {
-  for (let i = 0; i < 50; i++) {
-    const next = page.locator('main [data-deferred]').first();
-    if ((await next.count()) === 0) break;
-    await next.scrollIntoViewIfNeeded();
+  for (let i = 0; i < 100; i++) {
+    // Each waiting part once (one inside a closed panel stays as it is); Playwright's own scrolling would wait for it to show.
+    const left = await page.evaluate(() => {
+      const next = document.querySelector('main [data-deferred]:not([data-scrolled-to])');
+      next?.setAttribute('data-scrolled-to', 'true');
+      next?.scrollIntoView({ block: 'center' });
+      return !!next;
+    });
+    if (!left) break;
+    await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
     await page.waitForFunction(() => !document.querySelector('main [data-pending]'));
   }
-  await page.waitForFunction(() => !document.querySelector('main [data-deferred], main [data-pending], main .recharts-responsive-container:not(:has(.recharts-surface))'));
+  await page.waitForFunction(() => !document.querySelector('main [data-pending], main .recharts-responsive-container:not(:has(.recharts-surface))'));
   await page.evaluate(() => window.scrollTo(0, 0));
 }
 
