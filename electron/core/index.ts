@@ -25,6 +25,7 @@ import { progressHandlers } from './progress/handlers';
 import { createProgressService } from './progress/service';
 import { createAuditLog } from './audit/chain';
 import { auditHandlers } from './audit/handlers';
+import { createVerifyRunner, type VerifyJobOptions, type VerifyRunner } from './audit/verify-job';
 import { budgetHandlers } from './budget/handlers';
 import { createImportService } from './budget/import';
 import { createRefundService } from './budget/refunds';
@@ -52,6 +53,8 @@ export interface CoreOptions {
   step?: StepHook;
   /** How the bundle signing key is kept in the data folder: safeStorage in the app, a plain file in tests. */
   keyProtection?: KeyProtection;
+  /** The full audit verification's workers (tests pace them; see audit/verify-job.ts). */
+  auditVerify?: VerifyJobOptions;
 }
 
 export interface Core {
@@ -77,7 +80,7 @@ type DomainHandlers = Omit<Handlers, keyof typeof backupApi | keyof typeof appAp
  * the store is swapped (restore, import), so no handler ever holds a closed connection. Every
  * handler runs through the journal, which makes each write one undoable action (see undo/rules.ts).
  */
-function wireDomains(db: Db, env: { key: () => SigningKey; appVersion: string }): { handlers: DomainHandlers; journal: Journal } {
+function wireDomains(db: Db, env: { key: () => SigningKey; appVersion: string; verifyRunner: VerifyRunner }): { handlers: DomainHandlers; journal: Journal } {
   const teams = createTeamService(db);
   const agenda = createAgendaService(db, teams);
   const clusters = createClusterService(db, teams);
@@ -97,7 +100,7 @@ function wireDomains(db: Db, env: { key: () => SigningKey; appVersion: string })
     ...progressHandlers(progress),
     ...dashboardHandlers(dashboard),
     ...budgetHandlers(budget, createImportService(db, budget, refunds), refunds),
-    ...auditHandlers(audit, teams.assertExists),
+    ...auditHandlers(audit, teams.assertExists, { db, runner: env.verifyRunner }),
     ...undoHandlers(journal, teams.assertExists),
     ...districtHandlers({
       db,
@@ -133,9 +136,14 @@ export function createCore(options: CoreOptions): Core {
   const key = () => (signingKey ??= loadOrCreateKey(options.dataDir, options.keyProtection ?? plainKeyProtection, () => clock.now()));
   // The folder's lock comes first: no other Teamchef may finish a swap or open the store meanwhile.
   const lock = lockDataDir(options.dataDir);
+  // One full verification at a time for this data folder; stopped before the store closes or is swapped.
+  const verifyRunner = createVerifyRunner(file, {
+    ...options.auditVerify,
+    onFailed: (detail) => options.onInternalError?.('audit.verifyStart', new Error(`full audit verification failed: ${detail}`)),
+  });
   let store: ReturnType<typeof createStoreHolder<ReturnType<typeof wireDomains>>>;
   try {
-    store = createStoreHolder(file, (db) => wireDomains(db, { key, appVersion }), { step: options.step });
+    store = createStoreHolder(file, (db) => wireDomains(db, { key, appVersion, verifyRunner }), { step: options.step, beforeClose: () => verifyRunner.stop() });
   } catch (err) {
     lock.release();
     throw err;
