@@ -18,6 +18,7 @@ import { bankStatementCsv, cachedStore, LAST_YEAR, SIZES, TODAY, type Size } fro
 import { sample, samplePair, stats, table, verdict, type Row } from './measure';
 import { measureCoreMemory, visitCalls } from './memory';
 import { READS_BARE_SQL } from './reads';
+import { benchScreens } from './screens';
 
 /**
  * `npm run bench`: generates (or reuses) a store per size and times, in one run, everything a
@@ -34,9 +35,13 @@ const RUN: Size[] = process.env.BENCH_SIZES
 /** The verantwoording bundles: one per team for the last year, read in by an empty district store. */
 const BUNDLE_SIZE = (process.env.BENCH_BUNDLE_SIZE ?? 'district-year') as Size;
 const QUICK = process.env.BENCH_QUICK === '1';
-/** BENCH_ONLY=open,verify runs only those parts (open, screens, heavy, memory, verify, import, pdf, bundles). */
+/**
+ * BENCH_ONLY=open,verify runs only those parts: open, screens (each screen's core calls), heavy,
+ * memory, verify, import, pdf, bundles, and ui (each screen in Chromium, click to drawn; test/bench/screens.ts).
+ */
 const ONLY = process.env.BENCH_ONLY?.split(',').map((x) => x.trim());
 const section = (name: string) => !ONLY || ONLY.includes(name);
+const CORE_SECTIONS = ['open', 'screens', 'heavy', 'memory', 'verify', 'import', 'pdf'];
 const N = { screen: QUICK ? 10 : 60, heavy: QUICK ? 10 : 60, verify: QUICK ? 2 : 5, open: QUICK ? 3 : 15, import: QUICK ? 3 : 10, pdf: QUICK ? 1 : 3 };
 /** The targets hold at district size (issue 8). */
 const TARGETS = { screenP95: 50, reportP95: 100, importP95: 500, openP95: 300, recentVerifyP95: 100, fullVerifyP95: 3000, ratio: 1.5, coreRssMb: 300, bundleImportAll: 5000, districtScreenP95: 150 };
@@ -73,7 +78,7 @@ export const SCREEN_LOADS: Record<string, (ids: Ids) => Load[]> = {
   progress: ({ teamId }) => [
     ['progress.overview', { teamId, period: { kind: 'year' } }],
     ['progress.history', { teamId, period: { kind: 'year' } }],
-    ['progress.checkins.list', { teamId }],
+    ['progress.checkins.list', { teamId, period: { kind: 'year' } }],
   ],
   print: ({ teamId, from, to }) => [['report.get', reportOptions(teamId, from, to)]],
 };
@@ -508,8 +513,10 @@ async function benchBundles(size: Size) {
 
 it(`measures ${RUN.join(', ')}`, async () => {
   const started = performance.now();
-  for (const size of RUN) await benchSize(size);
+  if (CORE_SECTIONS.some(section)) for (const size of RUN) await benchSize(size);
   if (section('bundles')) await benchBundles(BUNDLE_SIZE);
+  // What the chief sees, in Chromium: at team and district size (stress is for the core's reads).
+  if (section('ui')) for (const size of RUN.filter((s) => s === 'team' || s === 'district')) rows.push(...(await benchScreens(size, SEED, lines)));
 
   const bundle = firstPaintSize(inject('rendererDir'));
   const expenses = readFileSync(resolve(import.meta.dirname, '../../renderer/src/features/budget/ExpensesScreen.tsx'), 'utf8');
@@ -519,6 +526,7 @@ it(`measures ${RUN.join(', ')}`, async () => {
     `Teamchef benchmark — seed ${SEED}, today ${TODAY}, sizes ${RUN.map((s) => `${s} (${SIZES[s].teams} team${SIZES[s].teams > 1 ? 's' : ''} × ${SIZES[s].years} yr)`).join(', ')}`,
     ...lines,
     'screen rows: every load call of the screen in turn through the dispatcher (validation, handler, envelope) plus the IPC copy (structured clone) of each answer.',
+    'click → ready rows: Chromium at 1366×768 on the built renderer, from the click on the navigation item to the screen\'s data-ready mark (data in, charts drawn, no loader) and its paint; the first visit of each screen is in the median and p95 (test/bench/screens.ts).',
     'API/bare: median of the call through the dispatcher against the median of the same data read with one prepared statement per part, interleaved in the same run.',
     '',
     table(rows),
