@@ -81,6 +81,7 @@ export const METHOD_KINDS = {
   'audit.verify': 'read',
   // Only moves the verified head (a note in app_setting, like the full verify does): no data changes.
   'audit.verifyRecent': 'read',
+  'audit.recentStatus': 'read',
   'undo.list': 'read',
   'undo.history': 'read',
   'undo.undo': 'undo',

@@ -23,8 +23,9 @@ import { dashboardHandlers } from './dashboard/handlers';
 import { createDashboardService } from './dashboard/service';
 import { progressHandlers } from './progress/handlers';
 import { createProgressService } from './progress/service';
-import { createAuditLog } from './audit/chain';
+import { createAuditLog, type AuditLog } from './audit/chain';
 import { auditHandlers } from './audit/handlers';
+import { createRecentWatch, recentWatchHandlers, type RecentWatch } from './audit/recent-watch';
 import { budgetHandlers } from './budget/handlers';
 import { createImportService } from './budget/import';
 import { createRefundService } from './budget/refunds';
@@ -52,6 +53,8 @@ export interface CoreOptions {
   step?: StepHook;
   /** How the bundle signing key is kept in the data folder: safeStorage in the app, a plain file in tests. */
   keyProtection?: KeyProtection;
+  /** Check what each change added to the audit trail, after its answer (default on; the benchmark compares). */
+  verifyAfterChanges?: boolean;
 }
 
 export interface Core {
@@ -77,7 +80,10 @@ type DomainHandlers = Omit<Handlers, keyof typeof backupApi | keyof typeof appAp
  * the store is swapped (restore, import), so no handler ever holds a closed connection. Every
  * handler runs through the journal, which makes each write one undoable action (see undo/rules.ts).
  */
-function wireDomains(db: Db, env: { key: () => SigningKey; appVersion: string }): { handlers: DomainHandlers; journal: Journal } {
+function wireDomains(
+  db: Db,
+  env: { key: () => SigningKey; appVersion: string; clock: Ctx; onError: (err: unknown) => void },
+): { handlers: DomainHandlers; journal: Journal; recentAudit: RecentWatch; audit: AuditLog } {
   const teams = createTeamService(db);
   const agenda = createAgendaService(db, teams);
   const clusters = createClusterService(db, teams);
@@ -89,6 +95,7 @@ function wireDomains(db: Db, env: { key: () => SigningKey; appVersion: string })
   const dashboard = createDashboardService(db, teams, progress, budget, receipts);
   const reports = createReportService({ teams, agenda, progress, budget, clusters, audit, receipts });
   const journal = createJournal(db, { budget, audit });
+  const recentAudit = createRecentWatch(db, audit, env.clock, env.onError);
   const handlers: DomainHandlers = {
     ...teamHandlers(teams),
     ...agendaHandlers(agenda),
@@ -98,6 +105,7 @@ function wireDomains(db: Db, env: { key: () => SigningKey; appVersion: string })
     ...dashboardHandlers(dashboard),
     ...budgetHandlers(budget, createImportService(db, budget, refunds), refunds),
     ...auditHandlers(audit, teams.assertExists),
+    ...recentWatchHandlers(recentAudit, teams.assertExists),
     ...undoHandlers(journal, teams.assertExists),
     ...districtHandlers({
       db,
@@ -115,7 +123,7 @@ function wireDomains(db: Db, env: { key: () => SigningKey; appVersion: string })
       (input: Record<string, unknown>, ctx: Ctx) => journal.record(m as Method, input, ctx, (c) => (handler as (i: unknown, c: Ctx) => unknown)(input, c)),
     ]),
   ) as unknown as DomainHandlers;
-  return { handlers: journaled, journal };
+  return { handlers: journaled, journal, recentAudit, audit };
 }
 
 const BARRIER_TEXT = {
@@ -135,7 +143,8 @@ export function createCore(options: CoreOptions): Core {
   const lock = lockDataDir(options.dataDir);
   let store: ReturnType<typeof createStoreHolder<ReturnType<typeof wireDomains>>>;
   try {
-    store = createStoreHolder(file, (db) => wireDomains(db, { key, appVersion }), { step: options.step });
+    const onError = (err: unknown) => options.onInternalError?.('audit.recentStatus', err);
+    store = createStoreHolder(file, (db) => wireDomains(db, { key, appVersion, clock, onError }), { step: options.step });
   } catch (err) {
     lock.release();
     throw err;
@@ -151,6 +160,7 @@ export function createCore(options: CoreOptions): Core {
       logFile: options.app?.logFile ?? null,
     }),
   };
+  const verifyAfterChanges = options.verifyAfterChanges ?? true;
   const appWide = new Set(Object.keys(appHandlers({ version: '', dataDir: '', storeFile: '', logFile: null })));
   // A stable table whose entries look the handler up on the store that is open right now.
   const handlers = Object.fromEntries(
@@ -158,10 +168,19 @@ export function createCore(options: CoreOptions): Core {
       m,
       // Synchronous whenever the store is ready: bulk writers (the demo-data generator) call handlers directly.
       (input: unknown, ctx: Ctx) => {
+        const kind = methodKind(m);
         const call = () => {
-          if (!(m in storeWide)) return (store.wired.handlers as Record<string, (i: unknown, c: Ctx) => unknown>)[m]!(input, ctx);
+          if (!(m in storeWide)) {
+            const result = (store.wired.handlers as Record<string, (i: unknown, c: Ctx) => unknown>)[m]!(input, ctx);
+            // The audit check of what this change added runs after its answer (see audit/recent-watch.ts).
+            if (verifyAfterChanges && (kind === 'write' || kind === 'undo')) {
+              if (result instanceof Promise) void result.then(() => store.wired.recentAudit.changed(), () => undefined);
+              else store.wired.recentAudit.changed();
+            }
+            return result;
+          }
           const result = (storeWide as Record<string, (i: unknown, c: Ctx) => unknown>)[m]!(input, ctx);
-          if (methodKind(m) !== 'replace') return result;
+          if (kind !== 'replace') return result;
           // The data was replaced as a whole: mark it, so no undo reaches back past it.
           return Promise.resolve(result).then((r) => {
             store.wired.journal.barrier(m, ctx, BARRIER_TEXT[m as 'backup.restore' | 'store.import']);
@@ -176,7 +195,7 @@ export function createCore(options: CoreOptions): Core {
         // it has passed (or is refused with the damage it found). Reads answer at once; one that
         // writes a note (a verify moving its head) is stopped by the connection's query_only before
         // it touches a page and runs again after the check.
-        if (m in storeWide || methodKind(m) !== 'read') return pending.then(call);
+        if (m in storeWide || kind !== 'read') return pending.then(call);
         try {
           const answer = call();
           return answer instanceof Promise ? answer.catch(() => pending.then(call)) : answer;
@@ -198,6 +217,12 @@ export function createCore(options: CoreOptions): Core {
     storePending: () => store.pending(),
     dispatch: createDispatch(handlers, { ctx: clock, onInternalError: options.onInternalError }),
     close: () => {
+      // The verified head of the audit trail goes into the store, so the next start checks on from there.
+      try {
+        if (!store.pending() && !store.damaged) store.wired.audit.persistVerifiedHead();
+      } catch (err) {
+        options.onInternalError?.('audit.persistVerifiedHead', err);
+      }
       store.close();
       lock.release();
     },

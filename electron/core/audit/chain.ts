@@ -142,16 +142,24 @@ export function createAuditLog(db: Db) {
       const rows = all.all();
       const result = verifyAudit(db, rows);
       const last = rows.at(-1);
-      if (result.ok && last && !db.pragma('query_only', { simple: true })) recent.setHead({ seq: last.seq, hash: last.hash });
+      if (result.ok && last) {
+        recent.setHead({ seq: last.seq, hash: last.hash });
+        recent.persist();
+      }
       return result;
     },
 
-    /** What was added since the last verified head (see recent.ts); moves the head on when sound. */
-    verifyRecent() {
-      const result = recent.verify();
-      const last = db.prepare<[], AuditRow>('SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1').get();
-      if (result.ok && last && result.records > 0) recent.setHead({ seq: last.seq, hash: last.hash });
-      return result;
+    /**
+     * What was added since the last verified head (see recent.ts), at most `limit` records; moves
+     * the head on when sound.
+     */
+    verifyRecent(limit?: number) {
+      return recent.verify(limit);
+    },
+
+    /** Keeps the verified head in the store (at close), so the next start checks on from there. */
+    persistVerifiedHead(): void {
+      recent.persist();
     },
   };
 }

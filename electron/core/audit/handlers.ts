@@ -3,7 +3,7 @@ import type { HandlersFor } from '../../api/define';
 import { notFound } from '../../api/errors';
 import type { AuditLog } from './chain';
 
-export const auditHandlers = (audit: AuditLog, assertTeam: (teamId: number) => void): HandlersFor<typeof auditApi> => ({
+export const auditHandlers = (audit: AuditLog, assertTeam: (teamId: number) => void): Omit<HandlersFor<typeof auditApi>, 'audit.recentStatus'> => ({
   'audit.history': ({ teamId, entity, entityId }) => {
     assertTeam(teamId);
     const entries = audit.history(entity, entityId);
