@@ -37,7 +37,8 @@ export async function renderQueryPdf(app: AppHarness, query: string, name: strin
   writeFileSync(file, pdf);
   const info = execFileSync('pdfinfo', [file], { encoding: 'utf8' });
   const pages = Number(/Pages:\s+(\d+)/.exec(info)?.[1]);
-  const text = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
+  // A ten-year report's text runs to megabytes, past execFileSync's default 1 MB output buffer.
+  const text = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8', maxBuffer: 512 * 1024 * 1024 });
   return { file, pages, pageTexts: text.split('\f').slice(0, pages), text, ms };
 }
 
