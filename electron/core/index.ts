@@ -194,8 +194,8 @@ export function createCore(options: CoreOptions): Core {
         if (!pending) return call();
         // Every write, backup, restore and import waits for the background page check and runs once
         // it has passed (or is refused with the damage it found). Reads answer at once; one that
-        // writes a note (a verify moving its head) is stopped by the connection's query_only before
-        // it touches a page and runs again after the check.
+        // fails meanwhile (a damaged page, or a write the connection's query_only stopped before it
+        // touched a page) runs again after the check, or is refused with the damage it found.
         if (m in storeWide || kind !== 'read') return pending.then(call);
         try {
           const answer = call();
