@@ -53,6 +53,36 @@ export interface AuditRecentStatus {
   problems: AuditProblem[];
 }
 
+/** A full verification running off the main thread (started from the Versterkingsgelden overview). */
+export interface AuditVerifyJob {
+  id: number;
+  /** `cancelled` and `failed` are never a result: only a `done` job records one. */
+  state: 'running' | 'done' | 'cancelled' | 'failed';
+  /** Rows and stored files checked so far, of about `total`. */
+  done: number;
+  total: number;
+  message?: string;
+}
+
+/** The last completed full verification of this store, kept in the store. */
+export interface AuditLastVerify {
+  /** ISO date-time the verification finished. */
+  at: string;
+  /** How long it took, in milliseconds. */
+  ms: number;
+  ok: boolean;
+  records: number;
+  problemCount: number;
+  /** The first problems found (at most 50). */
+  problems: AuditProblem[];
+}
+
+export interface AuditVerifyStatus {
+  /** The job of this run of the app, if one was started. */
+  job: AuditVerifyJob | null;
+  last: AuditLastVerify | null;
+}
+
 export const auditApi = {
   'audit.history': method<AuditEntry[]>()(
     z.strictObject({
@@ -62,6 +92,10 @@ export const auditApi = {
     }),
   ),
   'audit.verify': method<AuditVerifyResult>()(z.strictObject({ teamId: Id })),
+  /** Starts the full verification in the background (or answers the one already running). */
+  'audit.verifyStart': method<AuditVerifyStatus>()(z.strictObject({ teamId: Id })),
+  'audit.verifyStatus': method<AuditVerifyStatus>()(z.strictObject({ teamId: Id })),
+  'audit.verifyCancel': method<AuditVerifyStatus>()(z.strictObject({ teamId: Id })),
   /** Only what was added since the last verified head: fast enough to run after every change. */
   'audit.verifyRecent': method<AuditVerifyResult & { fromSeq: number; complete: boolean }>()(z.strictObject({ teamId: Id })),
   /** What the checks after each change found so far (they run by themselves; this only asks). */

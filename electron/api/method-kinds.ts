@@ -79,6 +79,10 @@ export const METHOD_KINDS = {
   'budget.refunds.forExpense': 'read',
   'audit.history': 'read',
   'audit.verify': 'read',
+  // Records its result beside the data (app_setting) once it completes: not undoable.
+  'audit.verifyStart': 'store',
+  'audit.verifyStatus': 'read',
+  'audit.verifyCancel': 'read',
   // Only moves the verified head (a note in app_setting, like the full verify does): no data changes.
   'audit.verifyRecent': 'read',
   'audit.recentStatus': 'read',

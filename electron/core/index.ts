@@ -26,6 +26,7 @@ import { createProgressService } from './progress/service';
 import { createAuditLog, type AuditLog } from './audit/chain';
 import { auditHandlers } from './audit/handlers';
 import { createRecentWatch, recentWatchHandlers, type RecentWatch } from './audit/recent-watch';
+import { createVerifyRunner, type VerifyJobOptions, type VerifyRunner } from './audit/verify-job';
 import { budgetHandlers } from './budget/handlers';
 import { createImportService } from './budget/import';
 import { createRefundService } from './budget/refunds';
@@ -53,6 +54,8 @@ export interface CoreOptions {
   step?: StepHook;
   /** How the bundle signing key is kept in the data folder: safeStorage in the app, a plain file in tests. */
   keyProtection?: KeyProtection;
+  /** The full audit verification's workers (tests pace them; see audit/verify-job.ts). */
+  auditVerify?: VerifyJobOptions;
   /** Check what each change added to the audit trail, after its answer (default on; the benchmark compares). */
   verifyAfterChanges?: boolean;
 }
@@ -82,7 +85,7 @@ type DomainHandlers = Omit<Handlers, keyof typeof backupApi | keyof typeof appAp
  */
 function wireDomains(
   db: Db,
-  env: { key: () => SigningKey; appVersion: string; clock: Ctx; onError: (err: unknown) => void },
+  env: { key: () => SigningKey; appVersion: string; verifyRunner: VerifyRunner; clock: Ctx; onError: (err: unknown) => void },
 ): { handlers: DomainHandlers; journal: Journal; recentAudit: RecentWatch; audit: AuditLog } {
   const teams = createTeamService(db);
   const agenda = createAgendaService(db, teams);
@@ -104,7 +107,7 @@ function wireDomains(
     ...progressHandlers(progress),
     ...dashboardHandlers(dashboard),
     ...budgetHandlers(budget, createImportService(db, budget, refunds), refunds),
-    ...auditHandlers(audit, teams.assertExists),
+    ...auditHandlers(audit, teams.assertExists, { db, runner: env.verifyRunner }),
     ...recentWatchHandlers(recentAudit, teams.assertExists),
     ...undoHandlers(journal, teams.assertExists),
     ...districtHandlers({
@@ -141,10 +144,18 @@ export function createCore(options: CoreOptions): Core {
   const key = () => (signingKey ??= loadOrCreateKey(options.dataDir, options.keyProtection ?? plainKeyProtection, () => clock.now()));
   // The folder's lock comes first: no other Teamchef may finish a swap or open the store meanwhile.
   const lock = lockDataDir(options.dataDir);
+  // One full verification at a time for this data folder; stopped before the store closes or is swapped.
+  const verifyRunner = createVerifyRunner(file, {
+    ...options.auditVerify,
+    onFailed: (detail) => options.onInternalError?.('audit.verifyStart', new Error(`full audit verification failed: ${detail}`)),
+  });
   let store: ReturnType<typeof createStoreHolder<ReturnType<typeof wireDomains>>>;
   try {
     const onError = (err: unknown) => options.onInternalError?.('audit.recentStatus', err);
-    store = createStoreHolder(file, (db) => wireDomains(db, { key, appVersion, clock, onError }), { step: options.step });
+    store = createStoreHolder(file, (db) => wireDomains(db, { key, appVersion, verifyRunner, clock, onError }), {
+      step: options.step,
+      beforeClose: () => verifyRunner.stop(),
+    });
   } catch (err) {
     lock.release();
     throw err;

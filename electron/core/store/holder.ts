@@ -41,6 +41,8 @@ export interface StoreHolder<T> {
 
 export interface HolderOptions {
   step?: StepHook;
+  /** Called before the connection closes (a swap, or the app closing): other readers of the file let go first. */
+  beforeClose?: () => void;
 }
 
 export function createStoreHolder<T>(file: string, wire: (db: Db) => T, options: HolderOptions = {}): StoreHolder<T> {
@@ -138,6 +140,7 @@ export function createStoreHolder<T>(file: string, wire: (db: Db) => T, options:
       if (!db) throw new Error('The store is closed');
       stopCheck();
       writeSwapJournal(dataDir, plan, step);
+      options.beforeClose?.();
       db.close();
       db = null;
       step?.('swap:store-closed');
@@ -164,6 +167,7 @@ export function createStoreHolder<T>(file: string, wire: (db: Db) => T, options:
     },
     close() {
       stopCheck();
+      options.beforeClose?.();
       if (!db) return;
       db.close();
       db = null;

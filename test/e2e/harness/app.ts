@@ -8,7 +8,7 @@ import { METHODS } from '../../../electron/api/contract';
 import { createPrintBridge, PRINT_GLOBAL } from '../../../electron/api/print-bridge';
 import type { Ctx } from '../../../electron/api/define';
 import type { Envelope } from '../../../electron/api/errors';
-import { createCore, type Core } from '../../../electron/core';
+import { createCore, type Core, type CoreOptions } from '../../../electron/core';
 import { launchChromium } from './browser';
 import { serveRenderer } from './static-server';
 
@@ -52,6 +52,8 @@ export interface HarnessOptions {
   locale?: string;
   /** Open this existing data folder instead of a fresh temp one; it is left in place on close. */
   dataDir?: string;
+  /** Pacing of the full audit verification's workers (see electron/core/audit/verify-job.ts). */
+  auditVerify?: CoreOptions['auditVerify'];
 }
 
 /**
@@ -62,7 +64,7 @@ export interface HarnessOptions {
 export async function startApp(options: HarnessOptions = {}): Promise<AppHarness> {
   const ownDir = options.dataDir === undefined;
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'teamchef-e2e-'));
-  let core = createCore({ dataDir, clock: options.clock });
+  let core = createCore({ dataDir, clock: options.clock, auditVerify: options.auditVerify });
   await options.seed?.(core);
   const server = await serveRenderer(inject('rendererDir'));
   const browser: Browser = await launchChromium();
@@ -115,7 +117,7 @@ export async function startApp(options: HarnessOptions = {}): Promise<AppHarness
       ] as const),
     async restartCore() {
       core.close();
-      core = createCore({ dataDir, clock: options.clock });
+      core = createCore({ dataDir, clock: options.clock, auditVerify: options.auditVerify });
     },
     newPage: openPage,
     async close() {

@@ -1,9 +1,8 @@
 import { Alert, Badge, Button, Card, Group, List, Paper, Select, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { lazy, Suspense, useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import type { AuditVerifyResult } from '@api/audit';
 import { BudgetEntryInput, ENTRY_KINDS, type BudgetOverview, type WarningLevel } from '@api/budget';
 import { call } from '../../shared/api';
 import { fieldErrorsOf, notifyError, notifySaved } from '../../shared/errors';
@@ -13,6 +12,7 @@ import { downloadBase64, todayText, toPayload } from './forms';
 import { useFundsStore } from './store';
 import { DateField } from '../../ui/DateField';
 import { AnchorCheck } from '../district/AnchorCheck';
+import { FullVerify } from './FullVerify';
 import { MissingReceiptsLine } from '../receipts/MissingReceipts';
 import { useReceiptsStore } from '../receipts/store';
 import { YearZipButton } from '../receipts/YearExport';
@@ -166,7 +166,6 @@ function GroupTable({ title, rows }: { title: string; rows: { key: string; label
 function ExportAndVerify({ teamId }: { teamId: number }) {
   const { t } = useTranslation();
   const year = useFundsStore((s) => s.year);
-  const [verify, setVerify] = useState<AuditVerifyResult | null>(null);
   const doExport = async (what: 'expenses' | 'decisions' | 'overview', format: 'csv' | 'xlsx') => {
     try {
       const f = await call('budget.export', { teamId, year, what, format });
@@ -191,32 +190,7 @@ function ExportAndVerify({ teamId }: { teamId: number }) {
         )}
         <YearZipButton teamId={teamId} year={year} />
       </Group>
-      <Button
-        variant="outline"
-        onClick={() =>
-          void call('audit.verify', { teamId })
-            .then(setVerify)
-            .catch(notifyError)
-        }
-      >
-        {t('budget.overview.verify')}
-      </Button>
-      {verify && (
-        <Alert mt="sm" color={verify.ok ? 'green' : 'red'} role="status" data-testid="verify-result">
-          {verify.ok ? (
-            t('budget.overview.verifyOk', { count: verify.records })
-          ) : (
-            <>
-              {t('budget.overview.verifyFailed')}
-              <List size="sm">
-                {verify.problems.slice(0, 20).map((p, i) => (
-                  <List.Item key={i}>{p.message}</List.Item>
-                ))}
-              </List>
-            </>
-          )}
-        </Alert>
-      )}
+      <FullVerify teamId={teamId} />
       <AnchorCheck teamId={teamId} />
     </Paper>
   );
