@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ExpenseInput } from '../../electron/api/budget';
@@ -195,9 +195,12 @@ export interface Generated {
   counts: Record<string, number>;
 }
 
-/** Fills an empty data folder with `size` data from `seed`. Writes per team and year in one transaction each. */
-export function generateInto(dataDir: string, size: Size, seed: number, options: { today?: string } = {}): Generated {
-  const spec = SIZES[size];
+/**
+ * Fills an empty data folder with `size` data (a named size, or a spec of its own) from `seed`.
+ * Writes per team and year in one transaction each.
+ */
+export function generateInto(dataDir: string, size: Size | SizeSpec, seed: number, options: { today?: string } = {}): Generated {
+  const spec = typeof size === 'string' ? SIZES[size] : size;
   const today = options.today ?? TODAY;
   const started = performance.now();
   const core = createCore({ dataDir, clock: clockOn(today) });
@@ -479,19 +482,36 @@ function generateYear(core: Core, budget: BudgetService, rng: Rng, spec: SizeSpe
 
 // ---- a bank CSV for the import benchmark ----
 
-/** A bank statement of expenses (ING layout: yyyymmdd dates, Af/Bij column, Dutch amounts), seeded. */
-export function bankStatementCsv(rowsCount: number, seed: number): string {
+export interface StatementExtras {
+  /** Share of the lines that are money in (a refund or a contribution): the chief chooses for each. */
+  incomingShare?: number;
+  /** Expenses already in the store, repeated as lines of the statement: the preview flags them. */
+  duplicates?: readonly { date: string; amountCents: number; payee: string }[];
+}
+
+/**
+ * A bank statement as ING exports it (`;`, quoted, yyyymmdd dates, Af/Bij column, Dutch amounts,
+ * CRLF), seeded: card payments through the year, with `incomingShare` of the lines money in (small
+ * amounts from the same shops: refunds) and the `duplicates` spread evenly through the file.
+ */
+export function bankStatementCsv(rowsCount: number, seed: number, extras: StatementExtras = {}): string {
   let a = seed >>> 0;
   const rnd = () => ((a = (Math.imul(a, 1664525) + 1013904223) >>> 0) / 4294967296);
   const out = ['"Datum";"Naam / Omschrijving";"Rekening";"Tegenrekening";"Code";"Af Bij";"Bedrag (EUR)";"Mutatiesoort";"Mededelingen"'];
+  const duplicates = extras.duplicates ?? [];
+  const every = duplicates.length ? Math.floor(rowsCount / duplicates.length) : 0;
+  const line = (date: string, payee: string, direction: 'Af' | 'Bij', cents: number, i: number, kind: string) =>
+    `"${date.replaceAll('-', '')}";"${payee}";"NL01BANK0123456789";"NL02BANK0${String(i).padStart(9, '0')}";"BA";"${direction}";"${Math.floor(cents / 100)},${String(cents % 100).padStart(2, '0')}";"${kind}";"Pasvolgnr 001 ${seed}-${i}"`;
   for (let i = 0; i < rowsCount; i++) {
-    const day = 1 + Math.floor(rnd() * 330);
-    const d = new Date(Date.UTC(LAST_YEAR, 0, day));
-    const date = d.toISOString().slice(0, 10).replaceAll('-', '');
-    const cents = 100 + Math.floor(rnd() * 20_000);
-    const amount = `${Math.floor(cents / 100)},${String(cents % 100).padStart(2, '0')}`;
+    const dup = every > 0 && i % every === every - 1 ? duplicates[Math.floor(i / every)] : undefined;
+    if (dup) {
+      out.push(line(dup.date, dup.payee, 'Af', dup.amountCents, i, 'Betaalautomaat'));
+      continue;
+    }
+    const date = new Date(Date.UTC(LAST_YEAR, 0, 1 + Math.floor(rnd() * 330))).toISOString().slice(0, 10);
     const payee = PAYEES[Math.floor(rnd() * PAYEES.length)]!;
-    out.push(`"${date}";"${payee}";"NL01BANK0123456789";"NL02BANK0${String(i).padStart(9, '0')}";"BA";"Af";"${amount}";"Betaalautomaat";"Pasvolgnr 001 ${seed}-${i}"`);
+    if (rnd() < (extras.incomingShare ?? 0)) out.push(line(date, payee, 'Bij', 100 + Math.floor(rnd() * 2_000), i, 'Overschrijving'));
+    else out.push(line(date, payee, 'Af', 100 + Math.floor(rnd() * 20_000), i, 'Betaalautomaat'));
   }
   return `${out.join('\r\n')}\r\n`;
 }
@@ -565,6 +585,26 @@ export interface CachedStore {
   counts?: Record<string, number>;
 }
 
+/**
+ * The same data cached at an older schema version, copied and brought up to date by the app's own
+ * migrations, as a chief's store is: a new migration then costs seconds instead of regenerating (the
+ * stress size takes about 20 minutes to write). Null when there is none.
+ */
+function migrateOlderCache(into: string, prefix: string, suffix: string): Generated | null {
+  // Cache names are letters, digits and dashes only, so they go into the pattern as they are.
+  const pattern = new RegExp(`^${prefix}(\\d+)${suffix}$`);
+  const older = (existsSync(cacheRoot()) ? readdirSync(cacheRoot()) : [])
+    .map((name) => ({ name, version: Number(pattern.exec(name)?.[1] ?? NaN) }))
+    .filter((c) => c.version < LATEST_VERSION && existsSync(join(cacheRoot(), c.name, STORE_FILE_NAME)))
+    .sort((a, b) => b.version - a.version)[0];
+  if (!older) return null;
+  const started = performance.now();
+  const file = join(into, STORE_FILE_NAME);
+  copyFileSync(join(cacheRoot(), older.name, STORE_FILE_NAME), file);
+  createCore({ dataDir: into, clock: clockOn(TODAY) }).close();
+  return { file, ms: performance.now() - started, counts: { migratedFromSchema: older.version } };
+}
+
 /** A generated and checked store for size+seed at this schema version, made once and then reused (read it, do not write to it). */
 export function cachedStore(size: Size, seed: number): CachedStore {
   const spec = SIZES[size];
@@ -576,7 +616,7 @@ export function cachedStore(size: Size, seed: number): CachedStore {
   const partial = `${dataDir}.partial-${process.pid}`;
   rmSync(partial, { recursive: true, force: true });
   mkdirSync(partial, { recursive: true });
-  const result = generateInto(partial, size, seed);
+  const result = migrateOlderCache(partial, `${size}-seed${seed}-schema`, `-gen${GENERATOR_VERSION}${receipts}`) ?? generateInto(partial, size, seed);
   const started = performance.now();
   const problems = checkStore(result.file);
   if (problems.length) throw new Error(`The generated ${size} store is not valid:\n${problems.slice(0, 10).join('\n')}`);

@@ -64,6 +64,23 @@ describe('audit trail: hash chain over every change', () => {
     expect(canonicalJson({ b: 1, a: { d: [2, { z: 1, y: null }], c: 'x' } })).toBe('{"a":{"c":"x","d":[2,{"y":null,"z":1}]},"b":1}');
   });
 
+  it('canonical JSON of a flat record (its quick path) is the text of the general rule, key by key', () => {
+    // The rule as first written: every chained record ever stored was hashed over this text.
+    const general = (value: unknown): string => {
+      if (value === null || typeof value !== 'object') return JSON.stringify(value ?? null);
+      const obj = value as Record<string, unknown>;
+      const keys = Object.keys(obj).filter((k) => obj[k] !== undefined).sort();
+      return `{${keys.map((k) => `${JSON.stringify(k)}:${general(obj[k])}`).join(',')}}`;
+    };
+    const plain = fc.oneof(fc.string({ unit: 'binary' }), fc.integer(), fc.double({ noNaN: true, noDefaultInfinity: true }), fc.boolean(), fc.constant(null), fc.constant(undefined));
+    fc.assert(
+      fc.property(fc.dictionary(fc.oneof(fc.string(), fc.constantFrom('id', '10', '2', 'a b', '__proto__', 'é', 'Z')), plain), (record) => {
+        expect(canonicalJson(record)).toBe(general(record));
+      }),
+      { numRuns: 500 },
+    );
+  });
+
   it('verifies after a random history, and fails after any single past record is changed in the SQLite file', async () => {
     let tampered = 0;
     await fc.assert(

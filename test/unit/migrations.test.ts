@@ -5,6 +5,7 @@ import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../../electron/api/errors';
 import { createCore } from '../../electron/core';
+import { GENESIS_HASH, hashAuditRecord } from '../../electron/core/audit/chain';
 import { LATEST_VERSION, MIGRATIONS } from '../../electron/core/store/migrations';
 import type { Migration } from '../../electron/core/store/migrations/types';
 import { openStore, runMigrations } from '../../electron/core/store/open';
@@ -250,6 +251,62 @@ describe('migration 009 → 010 (change journal)', () => {
       migrated.prepare(`INSERT INTO change_action (team_id, method, kind, description_nl, description_en, created_at) VALUES (NULL, 'backup.restore', 'barrier', 'Back-up teruggezet', 'Backup restored', '')`).run();
       SEEDS[10]!(migrated);
       assertHealthy(migrated, 10);
+    } finally {
+      migrated.close();
+    }
+  });
+});
+
+describe('migration 010 → 011 (audit trail without the unique hash index)', () => {
+  it('keeps every record, link and check, its other indexes and its append-only triggers; only the unique index is gone', () => {
+    const { file, db } = storeAt(10);
+    let prev = GENESIS_HASH;
+    const insert = db.prepare(`INSERT INTO audit_log (seq, at, team_id, entity, entity_id, action, before, after, prev_hash, hash)
+      VALUES (@seq, @at, @team_id, @entity, @entity_id, @action, @before, @after, @prev_hash, @hash)`);
+    for (let seq = 1; seq <= 3; seq++) {
+      const row = { seq, at: NOW, team_id: 1, entity: 'expense', entity_id: 1, action: seq === 1 ? 'aangemaakt' : 'vervallen', before: null, after: `{"id":1,"n":${seq}}`, prev_hash: prev };
+      prev = hashAuditRecord(row);
+      insert.run({ ...row, hash: prev });
+    }
+    // An index a later version might have added before this migration runs is kept as well.
+    db.exec('CREATE INDEX audit_log_team ON audit_log(team_id, seq)');
+    const before = db.prepare('SELECT * FROM audit_log ORDER BY seq').all();
+    expect(db.prepare('SELECT * FROM audit_log WHERE hash = ?').all(prev)).toHaveLength(1);
+    expect(() => db.prepare(`INSERT INTO audit_log (seq, at, entity, entity_id, action, prev_hash, hash) VALUES (4, '', 'x', 1, 'x', ?, ?)`).run(prev, prev)).toThrow(/UNIQUE/);
+    db.close();
+
+    const migrated = openStore(file, { migrations: MIGRATIONS.slice(0, 11) });
+    try {
+      assertHealthy(migrated, 11);
+      expect(migrated.prepare('SELECT * FROM audit_log ORDER BY seq').all()).toEqual(before);
+      const indexes = migrated.prepare<[], { name: string; unique: number }>("SELECT name, \"unique\" FROM pragma_index_list('audit_log') ORDER BY name").all();
+      expect(indexes).toEqual([
+        { name: 'audit_log_entity', unique: 0 },
+        { name: 'audit_log_team', unique: 0 },
+      ]);
+      expect(() => migrated.prepare('UPDATE audit_log SET action = ? WHERE seq = 1').run('x')).toThrow(/append-only/);
+      expect(() => migrated.prepare('DELETE FROM audit_log WHERE seq = 3').run()).toThrow(/append-only/);
+      expect(() => migrated.prepare(`INSERT INTO audit_log (seq, at, entity, entity_id, action, prev_hash, hash) VALUES (4, '', 'x', 1, 'x', ?, 'kort')`).run(prev)).toThrow(/CHECK/);
+      expect(() => migrated.prepare(`INSERT INTO audit_log (seq, at, entity, entity_id, action, prev_hash, hash) VALUES (3, '', 'x', 1, 'x', ?, ?)`).run(prev, prev)).toThrow(/UNIQUE|PRIMARY/);
+      expect(migrated.prepare("SELECT sql FROM sqlite_master WHERE name = 'audit_log'").get()).toEqual({ sql: expect.stringMatching(/STRICT$/) as unknown });
+    } finally {
+      migrated.close();
+    }
+  });
+});
+
+describe('migration 011 → 012 (index on the expenses of an import batch)', () => {
+  it('adds the partial index and changes no row', () => {
+    const { file, db } = storeAt(11);
+    const tables = () => db.prepare("SELECT name, sql FROM sqlite_master WHERE type = 'table' ORDER BY name").all();
+    const before = tables();
+    db.close();
+    const migrated = openStore(file, { migrations: MIGRATIONS.slice(0, 12) });
+    try {
+      assertHealthy(migrated, 12);
+      expect(migrated.prepare("SELECT name, sql FROM sqlite_master WHERE type = 'table' ORDER BY name").all()).toEqual(before);
+      const plan = migrated.prepare('EXPLAIN QUERY PLAN SELECT id FROM expense WHERE import_batch_id = 7').all().map((r) => (r as { detail: string }).detail);
+      expect(plan.join(' ')).toMatch(/USING (COVERING )?INDEX expense_import_batch/);
     } finally {
       migrated.close();
     }

@@ -23,6 +23,9 @@ import type { TeamService } from '../team/service';
 import { describeDependents, dependentsOf } from './dependents';
 import { ACTION_TEMPLATES } from './templates';
 
+/** An open action as the printed overview lists it under its opgave. */
+export type OpenAction = Pick<Action, 'id' | 'title' | 'owner' | 'dueDate' | 'status' | 'overdue'>;
+
 interface OpgaveRow {
   id: number;
   code: string;
@@ -153,10 +156,24 @@ export function createAgendaService(db: Db, teams: TeamService) {
   const selectActionsOf = db.prepare<[number], ActionRow>(
     `${actionSelect} WHERE a.team_opgave_id = ? ORDER BY a.archived, a.due_date IS NULL, a.due_date, a.id`,
   );
-  const selectActionCounts = db.prepare<[string, number], { team_opgave_id: number; status: ActionStatus; n: number; overdue: number }>(`
-    SELECT team_opgave_id, status, count(*) AS n,
+  /** The open actions of some chosen opgaven of a team, in the order of `selectActionsOf`, in one statement. */
+  const selectOpenActionsOf = db.prepare<[number, string], { id: number; team_opgave_id: number; title: string; owner: string; due_date: string | null; status: ActionStatus }>(`
+    SELECT a.id, a.team_opgave_id, a.title, a.owner, a.due_date, a.status FROM action a
+    WHERE a.team_id = ? AND a.team_opgave_id IN (SELECT value FROM json_each(?)) AND a.archived = 0
+      AND a.status IN (${OPEN_ACTION_STATUSES.map((st) => `'${st}'`).join(', ')})
+    ORDER BY a.team_opgave_id, a.due_date IS NULL, a.due_date, a.id`);
+  type CountRow = { team_opgave_id: number; status: ActionStatus; n: number; overdue: number };
+  const COUNTS = `SELECT team_opgave_id, status, count(*) AS n,
       sum(CASE WHEN status IN ('idee', 'gepland', 'lopend') AND due_date < ? THEN 1 ELSE 0 END) AS overdue
-    FROM action WHERE team_id = ? AND archived = 0 GROUP BY team_opgave_id, status`);
+    FROM action WHERE team_id = ? AND archived = 0`;
+  const selectActionCounts = db.prepare<[string, number], CountRow>(`${COUNTS} GROUP BY team_opgave_id, status`);
+  /** The same counts for some chosen opgaven only: their actions through the team_opgave_id index, not all of the team's. */
+  const selectActionCountsIn = db.prepare<[string, number, string], CountRow>(
+    `${COUNTS} AND team_opgave_id IN (SELECT value FROM json_each(?)) GROUP BY team_opgave_id, status`,
+  );
+  const selectChoicesIn = db.prepare<[number, string], TeamOpgaveRow>(
+    'SELECT * FROM team_opgave WHERE team_id = ? AND archived = 0 AND id IN (SELECT value FROM json_each(?))',
+  );
   const selectActionPartners = db.prepare<[number], { id: number; name: string }>(`
     SELECT p.id, p.name FROM action_partner ap JOIN partner p ON p.id = ap.partner_id
     WHERE ap.action_id = ? ORDER BY p.name COLLATE NOCASE`);
@@ -194,9 +211,10 @@ export function createAgendaService(db: Db, teams: TeamService) {
     return o;
   };
 
-  const countsFor = (teamId: number, today: string): Map<number, ActionCounts> => {
+  const countsFor = (teamId: number, today: string): Map<number, ActionCounts> => countsOf(selectActionCounts.all(today, teamId));
+  const countsOf = (rows: CountRow[]): Map<number, ActionCounts> => {
     const map = new Map<number, ActionCounts>();
-    for (const r of selectActionCounts.all(today, teamId)) {
+    for (const r of rows) {
       const c = map.get(r.team_opgave_id) ?? emptyCounts();
       c.total += r.n;
       c.byStatus[r.status] = r.n;
@@ -349,6 +367,37 @@ export function createAgendaService(db: Db, teams: TeamService) {
         actions: selectActionsOf.all(id).map((a) => toAction(a, today)),
         history: selectHistory.all(teamId, row.opgave_id).map((h) => toChosen(h, counts.get(h.id) ?? emptyCounts(), today)),
       };
+    },
+
+    /** Some of the team's chosen opgaven (not archived) by id, as `list` gives them, read without the rest. */
+    chosenMany(teamId: number, ids: readonly number[], ctx: Ctx): Map<number, ChosenOpgave> {
+      teams.assertExists(teamId);
+      const today = ctx.today();
+      const json = JSON.stringify(ids);
+      const counts = countsOf(selectActionCountsIn.all(today, teamId, json));
+      return new Map(selectChoicesIn.all(teamId, json).map((r) => [r.id, toChosen(r, counts.get(r.id) ?? emptyCounts(), today)]));
+    },
+
+    /**
+     * The open actions (idee, gepland, lopend; not archived) of the given chosen opgaven, per opgave
+     * in the order the opgave's page lists them: what the printed overview lists, without reading
+     * every action with its partners one opgave at a time.
+     */
+    openActions(teamId: number, teamOpgaveIds: readonly number[], ctx: Ctx): Map<number, OpenAction[]> {
+      const today = ctx.today();
+      const out = new Map<number, OpenAction[]>(teamOpgaveIds.map((id) => [id, []]));
+      if (teamOpgaveIds.length === 0) return out;
+      for (const r of selectOpenActionsOf.all(teamId, JSON.stringify(teamOpgaveIds))) {
+        out.get(r.team_opgave_id)?.push({
+          id: r.id,
+          title: r.title,
+          owner: r.owner,
+          dueDate: r.due_date,
+          status: r.status,
+          overdue: r.due_date !== null && r.due_date < today,
+        });
+      }
+      return out;
     },
 
     choose(input: ChoiceFields & { teamId: number; opgaveId: number; previousId: number | null }, ctx: Ctx): ChosenOpgave {

@@ -20,11 +20,19 @@ export function canonicalJson(value: unknown): string {
   }
   if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
   const obj = value as Record<string, unknown>;
-  const keys = Object.keys(obj)
+  const keys = Object.keys(obj).sort();
+  // A flat record (every stored row, every audit record) in one native call: JSON.stringify writes
+  // the properties in the order of the key list. Runs for each of a 10,000-row import's records.
+  if (keys.every((k) => isPlain(obj[k]))) return JSON.stringify(obj, keys);
+  return `{${keys
     .filter((k) => obj[k] !== undefined)
-    .sort();
-  return `{${keys.map((k) => `${JSON.stringify(k)}:${canonicalJson(obj[k])}`).join(',')}}`;
+    .map((k) => `${JSON.stringify(k)}:${canonicalJson(obj[k])}`)
+    .join(',')}}`;
 }
+
+/** A value JSON.stringify writes exactly as canonicalJson does (or leaves out, as undefined). */
+const isPlain = (v: unknown): boolean =>
+  v === null || v === undefined || typeof v === 'string' || typeof v === 'boolean' || (typeof v === 'number' && Number.isFinite(v));
 
 export interface AuditRow {
   seq: number;
@@ -79,9 +87,9 @@ function toEntry(row: AuditRow): AuditEntry {
 
 export function createAuditLog(db: Db) {
   const last = db.prepare<[], { seq: number; hash: string }>('SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1');
-  const insert = db.prepare(`
-    INSERT INTO audit_log (seq, at, team_id, entity, entity_id, action, before, after, prev_hash, hash)
-    VALUES (@seq, @at, @team_id, @entity, @entity_id, @action, @before, @after, @prev_hash, @hash)`);
+  // Positional: bound without a name lookup per value, and without copying the record (bulk writes append 10,000).
+  const insert = db.prepare<[number, string, number | null, string, number, string, string | null, string | null, string, string]>(`
+    INSERT INTO audit_log (seq, at, team_id, entity, entity_id, action, before, after, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
   const byEntity = db.prepare<[string, number], AuditRow>('SELECT * FROM audit_log WHERE entity = ? AND entity_id = ? ORDER BY seq');
   const recent = createRecentVerifier(db);
 
@@ -98,7 +106,7 @@ export function createAuditLog(db: Db) {
       prev_hash: head?.hash ?? GENESIS_HASH,
     };
     const hash = hashAuditRecord(row);
-    insert.run({ ...row, hash });
+    insert.run(row.seq, row.at, row.team_id, row.entity, row.entity_id, row.action, row.before, row.after, row.prev_hash, hash);
     return { seq: row.seq, hash };
   };
   /**

@@ -2,7 +2,7 @@ import type { ImportRow, IncomingChoice, IncomingProposal, RefundCandidate } fro
 import type { Ctx } from '../../api/define';
 import { AppError, invalid } from '../../api/errors';
 import type { Db } from '../store/open';
-import type { RefundService } from './refunds';
+import { payeeKey, type RefundService } from './refunds';
 import type { BudgetService } from './service';
 
 /**
@@ -26,8 +26,9 @@ const incomeReason = (reason: string, payee: string, fileName: string, row: numb
   `${reason} (ingelezen: ${payee}, ${fileName || 'bestand'} regel ${row})`.slice(0, 2000);
 
 export function createIncoming(db: Db, budget: BudgetService, refunds: RefundService) {
-  const refundDuplicate = db.prepare<[number, string, number, string], { id: number }>(
-    'SELECT id FROM refund WHERE team_id = ? AND refund_date = ? AND amount_cents = ? AND lower(trim(payee)) = lower(trim(?)) ORDER BY id LIMIT 1',
+  // With the year, the (team, year, date) index finds the day instead of reading every refund of the team.
+  const refundDuplicate = db.prepare<[number, number, string, number, string], { id: number }>(
+    'SELECT id FROM refund WHERE team_id = ? AND year = ? AND refund_date = ? AND amount_cents = ? AND lower(trim(payee)) = lower(trim(?)) ORDER BY id LIMIT 1',
   );
   const incomeDuplicate = db.prepare<[number, string, number, string], { id: number }>(
     `SELECT id FROM budget_entry WHERE team_id = ? AND entry_date = ? AND amount_cents = ? AND kind = 'aanvulling'
@@ -52,7 +53,14 @@ export function createIncoming(db: Db, budget: BudgetService, refunds: RefundSer
       const id = skippedBefore.get(skipKey(direction, r.date, r.amountCents, r.payee));
       return id === undefined ? undefined : { id };
     };
-    const earlier: ImportRow[] = [];
+    const candidatesFor = refunds.candidateFinder(teamId);
+    // What earlier lines of this file are already proposed to refund of an expense: accepting every
+    // proposal must never refund more than is left of one (the commit would refuse the whole file).
+    const proposedOf = new Map<string, number>();
+    const keyOf = (c: RefundCandidate) => (c.expenseId !== null ? `e${c.expenseId}` : `r${c.row}`);
+    const leftOf = (c: RefundCandidate) => c.remainingCents - (proposedOf.get(keyOf(c)) ?? 0);
+    // The 'af' lines before this one, each with its payee as compared (worked out once, not per incoming line).
+    const earlier: { r: ImportRow; key: string }[] = [];
     for (const r of rows) {
       if (r.direction === 'af') {
         if (r.duplicateOfExpenseId !== null) r.duplicateOf = { kind: 'uitgave', id: r.duplicateOfExpenseId };
@@ -60,10 +68,10 @@ export function createIncoming(db: Db, budget: BudgetService, refunds: RefundSer
           const skipped = skippedDuplicate('af', r);
           if (skipped) r.duplicateOf = { kind: 'overgeslagen', id: skipped.id };
         }
-        earlier.push(r);
+        earlier.push({ r, key: payeeKey(r.payee) });
         continue;
       }
-      const refund = refundDuplicate.get(teamId, r.date, r.amountCents, r.payee);
+      const refund = refundDuplicate.get(teamId, Number(r.date.slice(0, 4)), r.date, r.amountCents, r.payee);
       const income = refund ? undefined : incomeDuplicate.get(teamId, r.date, r.amountCents, r.payee);
       const skipped = refund || income ? undefined : skippedDuplicate('bij', r);
       r.duplicateOf = refund
@@ -75,21 +83,23 @@ export function createIncoming(db: Db, budget: BudgetService, refunds: RefundSer
             : null;
       // Expenses on earlier lines of this file, newest first: the same payee always, others up to a handful.
       const fromFile: RefundCandidate[] = [];
-      const samePayee = (p: string) => p.trim().toLowerCase() === r.payee.trim().toLowerCase();
+      const key = payeeKey(r.payee);
+      const year = r.date.slice(0, 4);
       for (let i = earlier.length - 1; i >= 0 && fromFile.length < 50; i--) {
-        const e = earlier[i]!;
-        if (e.date > r.date || e.date.slice(0, 4) !== r.date.slice(0, 4) || e.amountCents < r.amountCents || e.duplicateOf !== null || e.duplicateInFile) continue;
-        if (fromFile.length >= 10 && !samePayee(e.payee)) continue;
+        const { r: e, key: eKey } = earlier[i]!;
+        if (fromFile.length >= 10 && eKey !== key) continue;
+        if (e.date > r.date || !e.date.startsWith(year) || e.amountCents < r.amountCents || e.duplicateOf !== null || e.duplicateInFile) continue;
         fromFile.push({ expenseId: null, row: e.row, date: e.date, payee: e.payee, amountCents: e.amountCents, remainingCents: e.amountCents });
       }
-      const candidates = [...fromFile, ...refunds.candidates(teamId, r.date, r.amountCents, r.payee)];
-      const same = (c: RefundCandidate) => c.payee.trim().toLowerCase() === r.payee.trim().toLowerCase();
-      const match = candidates.find(same);
+      const candidates = [...fromFile, ...candidatesFor(r.date, r.amountCents, r.payee)];
+      const same = (c: RefundCandidate) => payeeKey(c.payee) === key;
+      const match = r.duplicateOf ? undefined : candidates.find((c) => same(c) && leftOf(c) >= r.amountCents);
       let proposal: IncomingProposal;
       if (r.duplicateOf) {
         const what = { terugbetaling: 'als terugbetaling', inkomsten: 'als andere inkomsten', overgeslagen: 'en toen overgeslagen', uitgave: '' }[r.duplicateOf.kind];
         proposal = { action: 'overslaan', expenseId: null, expenseRow: null, candidates, reason: `Dubbel: eerder ingelezen ${what}.` };
       } else if (match) {
+        proposedOf.set(keyOf(match), (proposedOf.get(keyOf(match)) ?? 0) + r.amountCents);
         proposal = { action: 'terugbetaling', expenseId: match.expenseId, expenseRow: match.row, candidates, reason: '' };
       } else {
         proposal = { action: 'inkomsten', expenseId: null, expenseRow: null, candidates, reason: '' };

@@ -67,6 +67,43 @@ interface ExpenseFacts {
   refunded: number;
 }
 
+/** An expense a refund could go to, with what is left of it. */
+interface Active {
+  id: number;
+  date: string;
+  payee: string;
+  amount: number;
+  key: string;
+  remaining: number;
+}
+/** A year's active expenses, each list newest first. */
+interface YearIndex {
+  all: Active[];
+  byPayee: Map<string, Active[]>;
+  byLeft: Map<number, Active[]>;
+  byPayeeLeft: Map<string, Active[]>;
+}
+const push = <K>(map: Map<K, Active[]>, key: K, a: Active) => {
+  const list = map.get(key);
+  if (list) list.push(a);
+  else map.set(key, [a]);
+};
+/** The first expense on or before `date` in a list that is newest first. */
+const newestFrom = (list: Active[], date: string): number => {
+  let lo = 0;
+  for (let hi = list.length; lo < hi; ) {
+    const mid = (lo + hi) >> 1;
+    if (list[mid]!.date > date) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+};
+
+/** At most this many expenses are proposed for one incoming line. */
+const CANDIDATES = 50;
+/** How payees are compared everywhere in the import: spaces around and case do not count. */
+export const payeeKey = (payee: string) => payee.trim().toLowerCase();
+
 export function createRefundService(db: Db, audit: AuditLog) {
   const expenseFacts = db.prepare<[number], ExpenseFacts>(`
     SELECT e.id, e.team_id, e.year, e.expense_date, e.amount_cents, e.payee, e.description, e.voided_at, e.reverses_id,
@@ -82,20 +119,63 @@ export function createRefundService(db: Db, audit: AuditLog) {
   const ofExpense = db.prepare<[number], RefundRow>('SELECT * FROM refund WHERE expense_id = ? ORDER BY refund_date, id');
   const refundedOf = db.prepare<[number], { s: number }>('SELECT COALESCE(SUM(amount_cents), 0) AS s FROM refund WHERE expense_id = ?');
   /**
-   * Expenses a refund of `amount` on `date` could belong to: active, same year, on or before the
-   * date, with at least the amount left. Same payee first, then the newest.
+   * The expenses of one team and year a refund could be booked on: active (not void, not a reversal,
+   * not reversed), with what is left of each, newest first. INDEXED BY keeps the planner off the
+   * UNIQUE index on reverses_id: with ANALYZE statistics it takes `reverses_id IS NULL` for a rare
+   * value, while nearly every expense has it, and walks every team's expenses of every year.
    */
-  const candidatesOf = db.prepare<{ teamId: number; year: number; date: string; amount: number; payee: string }, RefundCandidate & { samePayee: number }>(`
-    SELECT * FROM (
-      SELECT e.id AS expenseId, NULL AS row, e.expense_date AS date, e.payee, e.amount_cents AS amountCents,
-        e.amount_cents - (SELECT COALESCE(SUM(f.amount_cents), 0) FROM refund f WHERE f.expense_id = e.id) AS remainingCents,
-        lower(trim(e.payee)) = lower(trim(@payee)) AS samePayee
-      FROM expense e
-      WHERE e.team_id = @teamId AND e.year = @year AND e.expense_date <= @date AND e.voided_at IS NULL AND e.reverses_id IS NULL
-        AND NOT EXISTS (SELECT 1 FROM expense r WHERE r.reverses_id = e.id)
-    ) WHERE remainingCents >= @amount
-    ORDER BY samePayee DESC, remainingCents = @amount DESC, date DESC, expenseId DESC
-    LIMIT 50`);
+  const activeOfYear = db.prepare<[number, number], { id: number; date: string; payee: string; amount: number; refunded: number }>(`
+    SELECT e.id, e.expense_date AS date, e.payee, e.amount_cents AS amount,
+      (SELECT COALESCE(SUM(f.amount_cents), 0) FROM refund f WHERE f.expense_id = e.id) AS refunded
+    FROM expense e INDEXED BY expense_team_year
+    WHERE e.team_id = ? AND e.year = ? AND e.voided_at IS NULL AND e.reverses_id IS NULL
+      AND NOT EXISTS (SELECT 1 FROM expense r WHERE r.reverses_id = e.id)
+    ORDER BY e.expense_date DESC, e.id DESC`);
+
+  /**
+   * Proposals for money coming in: expenses a refund of `amount` on `date` could belong to (active,
+   * same year, on or before the date, with at least the amount left), same payee first, then the
+   * exact amount left, then the newest; at most CANDIDATES. Each year is read once per finder and
+   * indexed by payee and by what is left, so a statement with hundreds of incoming lines costs one
+   * read per year and a few dozen steps per line, also in a team with tens of thousands of expenses
+   * a year. A finder lives as long as one preview (nothing is written meanwhile).
+   */
+  const candidateFinder = (teamId: number) => {
+    const years = new Map<number, YearIndex>();
+    const ofYear = (year: number): YearIndex => {
+      let index = years.get(year);
+      if (!index) {
+        index = { all: [], byPayee: new Map(), byLeft: new Map(), byPayeeLeft: new Map() };
+        for (const e of activeOfYear.all(teamId, year)) {
+          const a: Active = { ...e, key: payeeKey(e.payee), remaining: e.amount - e.refunded };
+          index.all.push(a);
+          push(index.byPayee, a.key, a);
+          push(index.byLeft, a.remaining, a);
+          push(index.byPayeeLeft, `${a.remaining}|${a.key}`, a);
+        }
+        years.set(year, index);
+      }
+      return index;
+    };
+    return (date: string, amountCents: number, payee: string): RefundCandidate[] => {
+      const key = payeeKey(payee);
+      const index = ofYear(Number(date.slice(0, 4)));
+      const found: Active[] = [];
+      // Same payee and exactly the amount left, same payee, another payee and exactly the amount, the rest.
+      const steps: [Active[] | undefined, (e: Active) => boolean][] = [
+        [index.byPayeeLeft.get(`${amountCents}|${key}`), () => true],
+        [index.byPayee.get(key), (e) => e.remaining > amountCents],
+        [index.byLeft.get(amountCents), (e) => e.key !== key],
+        [index.all, (e) => e.key !== key && e.remaining > amountCents],
+      ];
+      for (const [list, fits] of steps) {
+        if (!list) continue;
+        for (let i = newestFrom(list, date); i < list.length && found.length < CANDIDATES; i++) if (fits(list[i]!)) found.push(list[i]!);
+        if (found.length === CANDIDATES) break;
+      }
+      return found.map((e) => ({ expenseId: e.id, row: null, date: e.date, payee: e.payee, amountCents: e.amount, remainingCents: e.remaining }));
+    };
+  };
 
   /** The checks every refund passes, by hand or from a statement. Returns the expense. */
   const check = (teamId: number, input: NewRefund): ExpenseFacts => {
@@ -148,8 +228,8 @@ export function createRefundService(db: Db, audit: AuditLog) {
   return {
     record,
     refundedOf: (expenseId: number) => refundedOf.get(expenseId)!.s,
-    candidates: (teamId: number, date: string, amountCents: number, payee: string): RefundCandidate[] =>
-      candidatesOf.all({ teamId, year: Number(date.slice(0, 4)), date, amount: amountCents, payee }).map(({ samePayee: _s, ...c }) => c),
+    candidateFinder,
+    candidates: (teamId: number, date: string, amountCents: number, payee: string): RefundCandidate[] => candidateFinder(teamId)(date, amountCents, payee),
 
     /** By hand on an expense: one transaction, the refund and its audit record. */
     create(teamId: number, input: NewRefund, ctx: Ctx): Refund {

@@ -88,19 +88,43 @@ export function teamSeries(
   from: string,
   to: string,
 ): TeamSeriesPoint[] {
-  const dates = [...new Set(perOpgave.flatMap((pts) => pts.map((p) => p.date)).filter((d) => d >= from && d <= to))].sort();
-  const cursor = perOpgave.map(() => 0);
-  return dates.map((date) => {
-    const latest: SeriesPoint[] = [];
-    perOpgave.forEach((pts, i) => {
+  // A merge of the sorted lists: the next date is the smallest date any opgave still has to come,
+  // so no list of all dates is built and sorted (this runs on every chart and every printed overview).
+  const n = perOpgave.length;
+  const cursor = new Array<number>(n).fill(0);
+  // Points before the period carry into it: skip to each opgave's first point on or after `from`.
+  for (let i = 0; i < n; i++) {
+    const pts = perOpgave[i]!;
+    let c = 0;
+    while (c < pts.length && pts[c]!.date < from) c++;
+    cursor[i] = c;
+  }
+  const out: TeamSeriesPoint[] = [];
+  for (;;) {
+    let date: string | null = null;
+    for (let i = 0; i < n; i++) {
+      const next = perOpgave[i]![cursor[i]!];
+      if (next && next.date <= to && (date === null || next.date < date)) date = next.date;
+    }
+    if (date === null) return out;
+    // The mean over each opgave's latest point on or before the date, summed in opgave order.
+    let count = 0;
+    let progress = 0;
+    let confidence = 0;
+    for (let i = 0; i < n; i++) {
+      const pts = perOpgave[i]!;
       let c = cursor[i]!;
       while (c < pts.length && pts[c]!.date <= date) c++;
       cursor[i] = c;
-      if (c > 0) latest.push(pts[c - 1]!);
-    });
-    const mean = (key: 'progress' | 'confidence') => round1(latest.reduce((s, p) => s + p[key], 0) / latest.length);
-    return { date, progress: mean('progress'), confidence: mean('confidence'), opgaven: latest.length };
-  });
+      if (c > 0) {
+        const p = pts[c - 1]!;
+        count++;
+        progress += p.progress;
+        confidence += p.confidence;
+      }
+    }
+    out.push({ date, progress: round1(progress / count), confidence: round1(confidence / count), opgaven: count });
+  }
 }
 
 export interface ClusterSpan {

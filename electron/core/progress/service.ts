@@ -34,13 +34,14 @@ interface CheckinRow {
   created_at: string;
 }
 
-interface PointRow {
-  team_opgave_id: number;
-  id: number;
-  date: string;
-  status: CheckinStatus;
-  progress: number;
-  confidence: number;
+/** A chart point as the history answers it; the same object feeds the team's average. */
+type Point = OpgaveSeries['points'][number];
+/** The lean points read, as arrays (no row objects): team_opgave_id, then the point's fields. */
+type PointCells = [teamOpgaveId: number, date: string, progress: number, confidence: number, status: CheckinStatus, checkinId: number];
+interface Resolved {
+  period: Period;
+  today: string;
+  asOf: string;
 }
 
 interface ChosenRow {
@@ -104,14 +105,18 @@ export function createProgressService(db: Db, teams: TeamService) {
       SELECT t.id FROM team_opgave t
       WHERE t.team_id = @teamId AND t.archived = 0 AND t.period_start <= @to AND t.period_end >= @from)
     ORDER BY c.team_opgave_id, c.date, c.id`);
-  /** The same check-ins, valid ones only and only the numbers a chart needs (the history). */
-  const selectPeriodPoints = db.prepare<{ teamId: number; from: string; to: string }, PointRow>(`
-    SELECT c.team_opgave_id, c.id, c.date, c.status, c.progress, c.confidence FROM checkin c
+  /**
+   * The same check-ins up to the period's end, valid ones only and only the numbers a chart needs
+   * (the history): later ones are never drawn, earlier ones carry into the team's average.
+   */
+  const selectPeriodPoints = db.prepare<{ teamId: number; from: string; to: string }, PointCells>(`
+    SELECT c.team_opgave_id, c.date, c.progress, c.confidence, c.status, c.id FROM checkin c
     WHERE c.team_id = @teamId AND c.team_opgave_id IN (
       SELECT t.id FROM team_opgave t
       WHERE t.team_id = @teamId AND t.archived = 0 AND t.period_start <= @to AND t.period_end >= @from)
-      AND NOT EXISTS (SELECT 1 FROM checkin n WHERE n.corrects_id = c.id)
+      AND c.date <= @to AND NOT EXISTS (SELECT 1 FROM checkin n WHERE n.corrects_id = c.id)
     ORDER BY c.team_opgave_id, c.date, c.id`);
+  selectPeriodPoints.raw(true);
   const selectCheckin = db.prepare<{ id: number; teamId: number }, CheckinRow>(`${CHECKIN_SELECT} WHERE c.id = @id AND c.team_id = @teamId`);
   const selectValidOnDate = db.prepare<{ teamOpgaveId: number; date: string }, { id: number }>(`
     SELECT c.id FROM checkin c
@@ -138,8 +143,9 @@ export function createProgressService(db: Db, teams: TeamService) {
     INSERT INTO checkin_rhythm (team_opgave_id, team_id, rhythm, updated_at) VALUES (@teamOpgaveId, @teamId, @rhythm, @now)
     ON CONFLICT (team_opgave_id) DO UPDATE SET rhythm = excluded.rhythm, updated_at = excluded.updated_at`);
 
+  /** Action counts of the opgaven chosen in the period only (through their index), not of all the team's years. */
   const selectActionCounts = db.prepare<
-    { teamId: number; asOf: string },
+    { teamId: number; asOf: string; from: string; to: string },
     { team_opgave_id: number; total: number; done: number; overdue: number }
   >(`
     SELECT team_opgave_id, count(*) AS total,
@@ -147,6 +153,9 @@ export function createProgressService(db: Db, teams: TeamService) {
       sum(CASE WHEN due_date IS NOT NULL AND due_date < @asOf
                AND NOT (status = 'afgerond' AND (done_date IS NULL OR done_date <= @asOf)) THEN 1 ELSE 0 END) AS overdue
     FROM action WHERE team_id = @teamId AND archived = 0 AND status <> 'gestopt'
+      AND team_opgave_id IN (
+        SELECT t.id FROM team_opgave t
+        WHERE t.team_id = @teamId AND t.archived = 0 AND t.period_start <= @to AND t.period_end >= @from)
     GROUP BY team_opgave_id`);
 
   const selectClusters = db.prepare<{ teamId: number }, { start_date: string; end_date: string | null; fte: number; wijkagenten: number }>(
@@ -171,8 +180,82 @@ export function createProgressService(db: Db, teams: TeamService) {
     return map;
   };
 
+  const buildOverview = (teamId: number, resolved: Resolved, checkins: Map<number, Checkin[]>, chosenRows: ChosenRow[]): ProgressOverview => {
+    const { period, today, asOf } = resolved;
+    const actionCounts = new Map(selectActionCounts.all({ teamId, asOf, from: period.from, to: period.to }).map((r) => [r.team_opgave_id, r]));
+    const opgaven: OpgaveOverview[] = chosenRows.map((row) => {
+      const all = checkins.get(row.id) ?? [];
+      const inPeriod = all.filter((c) => c.date >= period.from && c.date <= period.to);
+      const latest = inPeriod.at(-1) ?? null;
+      const previous = inPeriod.at(-2) ?? null;
+      const rhythm = row.rhythm ?? DEFAULT_RHYTHM;
+      const lastByAsOf = all.filter((c) => c.date <= asOf).at(-1) ?? null;
+      let nextDue: string | null = null;
+      if (row.status === 'actief' && lastByAsOf?.status !== 'afgerond') {
+        const due = nextDueDate(lastByAsOf?.date ?? row.start_date, rhythm);
+        nextDue = due <= row.period_end ? due : null;
+      }
+      const late = nextDue ? daysOverdue(nextDue, asOf) : 0;
+      const counts = actionCounts.get(row.id);
+      const actions: ActionProgress = counts
+        ? { total: counts.total, done: counts.done, overdue: counts.overdue, shareDone: counts.done / counts.total }
+        : { total: 0, done: 0, overdue: 0, shareDone: null };
+      return {
+        ...toChosen(row),
+        rhythm,
+        latest,
+        previous,
+        trend: trendOf(latest, previous),
+        progressDelta: latest && previous ? latest.progress - previous.progress : null,
+        confidenceDelta: latest && previous ? latest.confidence - previous.confidence : null,
+        nextDue,
+        checkinOverdue: late > 0,
+        daysOverdue: late,
+        actions,
+      };
+    });
+    const counted = opgaven.filter((o) => o.agendaStatus === 'actief' || o.agendaStatus === 'afgerond');
+    const overall = overallStatus(
+      counted.map((o) => ({
+        status: o.latest?.status ?? (o.agendaStatus === 'afgerond' ? 'afgerond' : null),
+        overdue: o.checkinOverdue,
+      })),
+    );
+    return { period, today, asOf, overall, opgaven };
+  };
+
+  /** `points`: per opgave its valid check-ins up to the period's end, oldest first. */
+  const buildHistory = (
+    teamId: number,
+    resolved: Resolved,
+    points: Map<number, Point[]>,
+    chosenRows: ChosenRow[],
+    teamOpgaveId: number | undefined,
+  ): ProgressHistory => {
+    const { period, today } = resolved;
+    const chosen = teamOpgaveId === undefined ? chosenRows : chosenRows.filter((r) => r.id === teamOpgaveId);
+    const opgaven: OpgaveSeries[] = chosen.map((row) => {
+      const all = points.get(row.id) ?? [];
+      // Usually every point lies in the period; only check-ins carried in from before it are left out.
+      const series = all.length && all[0]!.date >= period.from ? all : all.filter((c) => c.date >= period.from);
+      return { teamOpgaveId: row.id, code: row.code, titleNl: row.title_nl, titleEn: row.title_en, points: series };
+    });
+    const team = teamSeries(
+      chosen.map((row) => points.get(row.id) ?? []),
+      period.from,
+      period.to,
+    );
+    const clusters = clusterSeries(
+      selectClusters.all({ teamId }).map((c) => ({ startDate: c.start_date, endDate: c.end_date, fte: c.fte, wijkagenten: c.wijkagenten })),
+      period.from,
+      period.to,
+      today,
+    );
+    return { period, today, opgaven, team, clusters };
+  };
+
   const service = {
-    resolve(teamId: number, choice: PeriodChoice, ctx: Ctx): { period: Period; today: string; asOf: string } {
+    resolve(teamId: number, choice: PeriodChoice, ctx: Ctx): Resolved {
       teams.assertExists(teamId);
       const today = ctx.today();
       const period = resolvePeriod(choice, today);
@@ -230,84 +313,43 @@ export function createProgressService(db: Db, teams: TeamService) {
     },
 
     overview(teamId: number, choice: PeriodChoice, ctx: Ctx): ProgressOverview {
-      const { period, today, asOf } = service.resolve(teamId, choice, ctx);
-      const checkins = validByOpgave(teamId, period);
-      const actionCounts = new Map(selectActionCounts.all({ teamId, asOf }).map((r) => [r.team_opgave_id, r]));
-      const opgaven: OpgaveOverview[] = selectChosen.all({ teamId, from: period.from, to: period.to }).map((row) => {
-        const all = checkins.get(row.id) ?? [];
-        const inPeriod = all.filter((c) => c.date >= period.from && c.date <= period.to);
-        const latest = inPeriod.at(-1) ?? null;
-        const previous = inPeriod.at(-2) ?? null;
-        const rhythm = row.rhythm ?? DEFAULT_RHYTHM;
-        const lastByAsOf = all.filter((c) => c.date <= asOf).at(-1) ?? null;
-        let nextDue: string | null = null;
-        if (row.status === 'actief' && lastByAsOf?.status !== 'afgerond') {
-          const due = nextDueDate(lastByAsOf?.date ?? row.start_date, rhythm);
-          nextDue = due <= row.period_end ? due : null;
-        }
-        const late = nextDue ? daysOverdue(nextDue, asOf) : 0;
-        const counts = actionCounts.get(row.id);
-        const actions: ActionProgress = counts
-          ? { total: counts.total, done: counts.done, overdue: counts.overdue, shareDone: counts.done / counts.total }
-          : { total: 0, done: 0, overdue: 0, shareDone: null };
-        return {
-          ...toChosen(row),
-          rhythm,
-          latest,
-          previous,
-          trend: trendOf(latest, previous),
-          progressDelta: latest && previous ? latest.progress - previous.progress : null,
-          confidenceDelta: latest && previous ? latest.confidence - previous.confidence : null,
-          nextDue,
-          checkinOverdue: late > 0,
-          daysOverdue: late,
-          actions,
-        };
-      });
-      const counted = opgaven.filter((o) => o.agendaStatus === 'actief' || o.agendaStatus === 'afgerond');
-      const overall = overallStatus(
-        counted.map((o) => ({
-          status: o.latest?.status ?? (o.agendaStatus === 'afgerond' ? 'afgerond' : null),
-          overdue: o.checkinOverdue,
-        })),
-      );
-      return { period, today, asOf, overall, opgaven };
+      const resolved = service.resolve(teamId, choice, ctx);
+      const { period } = resolved;
+      return buildOverview(teamId, resolved, validByOpgave(teamId, period), selectChosen.all({ teamId, from: period.from, to: period.to }));
     },
 
     history(teamId: number, choice: PeriodChoice, teamOpgaveId: number | undefined, ctx: Ctx): ProgressHistory {
-      const { period, today } = service.resolve(teamId, choice, ctx);
+      const resolved = service.resolve(teamId, choice, ctx);
+      const { period } = resolved;
       if (teamOpgaveId !== undefined) chosenOrThrow(teamId, teamOpgaveId);
       // Only what the charts draw: the valid check-ins' numbers, not their notes.
-      const checkins = new Map<number, PointRow[]>();
-      for (const p of selectPeriodPoints.all({ teamId, from: period.from, to: period.to })) {
-        const list = checkins.get(p.team_opgave_id);
-        if (list) list.push(p);
-        else checkins.set(p.team_opgave_id, [p]);
+      const points = new Map<number, Point[]>();
+      for (const [id, date, progress, confidence, status, checkinId] of selectPeriodPoints.all({ teamId, from: period.from, to: period.to })) {
+        const point = { date, progress, confidence, status, checkinId };
+        const list = points.get(id);
+        if (list) list.push(point);
+        else points.set(id, [point]);
       }
-      const chosen = selectChosen
-        .all({ teamId, from: period.from, to: period.to })
-        .filter((r) => teamOpgaveId === undefined || r.id === teamOpgaveId);
-      const opgaven: OpgaveSeries[] = chosen.map((row) => ({
-        teamOpgaveId: row.id,
-        code: row.code,
-        titleNl: row.title_nl,
-        titleEn: row.title_en,
-        points: (checkins.get(row.id) ?? [])
-          .filter((c) => c.date >= period.from && c.date <= period.to)
-          .map((c) => ({ date: c.date, progress: c.progress, confidence: c.confidence, status: c.status, checkinId: c.id })),
-      }));
-      const team = teamSeries(
-        chosen.map((row) => checkins.get(row.id) ?? []),
-        period.from,
-        period.to,
-      );
-      const clusters = clusterSeries(
-        selectClusters.all({ teamId }).map((c) => ({ startDate: c.start_date, endDate: c.end_date, fte: c.fte, wijkagenten: c.wijkagenten })),
-        period.from,
-        period.to,
-        today,
-      );
-      return { period, today, opgaven, team, clusters };
+      return buildHistory(teamId, resolved, points, selectChosen.all({ teamId, from: period.from, to: period.to }), teamOpgaveId);
+    },
+
+    /**
+     * The overview and the history of one period from one read of its check-ins and chosen opgaven
+     * (the printed overview shows both): the same answers as `overview` and `history`.
+     */
+    overviewAndHistory(teamId: number, choice: PeriodChoice, ctx: Ctx): { overview: ProgressOverview; history: ProgressHistory } {
+      const resolved = service.resolve(teamId, choice, ctx);
+      const { period } = resolved;
+      const checkins = validByOpgave(teamId, period);
+      const chosen = selectChosen.all({ teamId, from: period.from, to: period.to });
+      const points = new Map<number, Point[]>();
+      for (const [id, list] of checkins) {
+        const upTo: Point[] = [];
+        for (const c of list)
+          if (c.date <= period.to) upTo.push({ date: c.date, progress: c.progress, confidence: c.confidence, status: c.status, checkinId: c.id });
+        points.set(id, upTo);
+      }
+      return { overview: buildOverview(teamId, resolved, checkins, chosen), history: buildHistory(teamId, resolved, points, chosen, undefined) };
     },
   };
   return service;

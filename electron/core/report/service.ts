@@ -1,7 +1,6 @@
-import { OPEN_ACTION_STATUSES } from '../../api/agenda';
 import type { Ctx } from '../../api/define';
 import type { CheckinStatus } from '../../api/progress';
-import type { ReportBudgetYear, ReportData, ReportDriehoek, ReportOpgave, ReportOptions } from '../../api/report';
+import type { ReportBudgetYear, ReportData, ReportDriehoek, ReportOpenAction, ReportOpgave, ReportOptions } from '../../api/report';
 import type { AgendaService } from '../agenda/service';
 import type { AuditLog } from '../audit/chain';
 import type { BudgetService } from '../budget/service';
@@ -45,71 +44,60 @@ export function createReportService(deps: {
   const opgavenOf = (options: ReportOptions, ctx: Ctx) => {
     const { teamId, from, to } = options;
     const period = { kind: 'custom' as const, from, to };
-    const overview = deps.progress.overview(teamId, period, ctx);
-    const history = new Map(deps.progress.history(teamId, period, undefined, ctx).opgaven.map((s) => [s.teamOpgaveId, s]));
-    const chosen = new Map(deps.agenda.list(teamId, false, ctx).map((c) => [c.id, c]));
+    // One read of the period's check-ins for both, and the open actions of all opgaven at once.
+    const { overview, history: series } = deps.progress.overviewAndHistory(teamId, period, ctx);
+    const history = new Map(series.opgaven.map((s) => [s.teamOpgaveId, s]));
     const wanted = new Set(options.opgaven);
-    const opgaven: ReportOpgave[] = overview.opgaven
-      .filter((o) => wanted.size === 0 || wanted.has(o.teamOpgaveId))
-      .flatMap((o) => {
-        const choice = chosen.get(o.teamOpgaveId);
-        if (!choice) return [];
-        const detail = deps.agenda.get(teamId, o.teamOpgaveId, ctx);
-        const openList = detail.actions
-          .filter((a) => !a.archived && OPEN_ACTION_STATUSES.includes(a.status))
-          .map((a) => ({
-            id: a.id,
-            title: a.title,
-            owner: a.owner,
-            dueDate: a.dueDate,
-            status: a.status as 'idee' | 'gepland' | 'lopend',
-            overdue: a.overdue,
-          }));
-        const latest = o.latest;
-        return [
-          {
-            teamOpgaveId: o.teamOpgaveId,
-            opgaveId: o.opgaveId,
-            code: o.code,
-            titleNl: o.titleNl,
-            titleEn: o.titleEn,
-            kind: choice.kind,
-            ambition: choice.ambition,
-            owner: choice.owner,
-            priority: choice.priority,
-            agendaStatus: choice.status,
-            periodStart: choice.periodStart,
-            periodEnd: choice.periodEnd,
-            status: latest?.status ?? null,
-            progress: latest?.progress ?? null,
-            trend: o.trend,
-            checkinOverdue: o.checkinOverdue,
-            series: (history.get(o.teamOpgaveId)?.points ?? []).map((p) => ({
-              date: p.date,
-              progress: p.progress,
-              confidence: p.confidence,
-              status: p.status,
-            })),
-            latest: latest
-              ? {
-                  date: latest.date,
-                  status: latest.status,
-                  progress: latest.progress,
-                  confidence: latest.confidence,
-                  wentWell: latest.wentWell,
-                  nextSteps: latest.nextSteps,
-                  blockers: latest.blockers,
-                }
-              : null,
-            actions: {
-              done: choice.counts.byStatus.afgerond,
-              open: choice.counts.open,
-              overdue: choice.counts.overdue,
-              openList,
-            },
-          },
-        ];
-      });
+    const inReport = overview.opgaven.filter((o) => wanted.size === 0 || wanted.has(o.teamOpgaveId));
+    const chosen = deps.agenda.chosenMany(teamId, inReport.map((o) => o.teamOpgaveId), ctx);
+    const shown = inReport.filter((o) => chosen.has(o.teamOpgaveId));
+    const open = deps.agenda.openActions(teamId, shown.map((o) => o.teamOpgaveId), ctx);
+    const opgaven: ReportOpgave[] = shown.map((o) => {
+      const choice = chosen.get(o.teamOpgaveId)!;
+      const openList = (open.get(o.teamOpgaveId) ?? []).map((a) => ({ ...a, status: a.status as ReportOpenAction['status'] }));
+      const latest = o.latest;
+      return {
+        teamOpgaveId: o.teamOpgaveId,
+        opgaveId: o.opgaveId,
+        code: o.code,
+        titleNl: o.titleNl,
+        titleEn: o.titleEn,
+        kind: choice.kind,
+        ambition: choice.ambition,
+        owner: choice.owner,
+        priority: choice.priority,
+        agendaStatus: choice.status,
+        periodStart: choice.periodStart,
+        periodEnd: choice.periodEnd,
+        status: latest?.status ?? null,
+        progress: latest?.progress ?? null,
+        trend: o.trend,
+        checkinOverdue: o.checkinOverdue,
+        series: (history.get(o.teamOpgaveId)?.points ?? []).map((p) => ({
+          date: p.date,
+          progress: p.progress,
+          confidence: p.confidence,
+          status: p.status,
+        })),
+        latest: latest
+          ? {
+              date: latest.date,
+              status: latest.status,
+              progress: latest.progress,
+              confidence: latest.confidence,
+              wentWell: latest.wentWell,
+              nextSteps: latest.nextSteps,
+              blockers: latest.blockers,
+            }
+          : null,
+        actions: {
+          done: choice.counts.byStatus.afgerond,
+          open: choice.counts.open,
+          overdue: choice.counts.overdue,
+          openList,
+        },
+      };
+    });
     return { overview, opgaven };
   };
 
@@ -148,8 +136,7 @@ export function createReportService(deps: {
       const { overview, opgaven } = opgavenOf(options, ctx);
       const budget: ReportBudgetYear[] = yearsOf(options.from, options.to).map((year) => ({
         year,
-        overview: deps.budget.overview(team.id, year),
-        decisions: deps.budget.decisions(team.id, year),
+        ...deps.budget.overviewAndDecisions(team.id, year),
         missingReceipts: deps.receipts.missing(team.id, year),
       }));
       const head = deps.audit.head();

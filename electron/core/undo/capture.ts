@@ -8,8 +8,9 @@ import type { Db } from '../store/open';
 const NOT_JOURNALED = new Set(['audit_log', 'change_action', 'change_row', 'change_alias', 'opgave', 'receipt_blob']);
 
 /**
- * Rows not copied one by one: the expenses of a bank import. The import batch row is journaled and
- * names them (expense.import_batch_id), so undo finds them without 10,000 journal rows per import.
+ * Rows not copied one by one: the expenses of a bank import (the condition says which new rows are
+ * still copied). The import batch row is journaled and names them (expense.import_batch_id), so undo
+ * finds them without 10,000 journal rows per import.
  */
 const SKIP_INSERT: Record<string, string> = { expense: 'NEW.import_batch_id IS NULL' };
 
@@ -65,15 +66,42 @@ export function installCapture(db: Db): string[] {
   return tables;
 }
 
-/** Opens and closes the capture window of one action (or one undo/redo of it). */
+/**
+ * Opens and closes the capture window of one action (or one undo/redo of it). `uncaptured`: tables
+ * whose every new row in this action is one the journal leaves out (SKIP_INSERT: an import's expenses).
+ * Their insert trigger is set aside meanwhile: firing it only to skip the row cost SQLite a trigger
+ * program per row, as much as the insert itself (10,000 times for one statement). Afterwards every
+ * row the action added is checked to be one the trigger would have skipped; the trigger comes back
+ * with the action (and a rolled-back action restores it with the rest).
+ */
 export function captureWindow(db: Db) {
   const open = db.prepare('INSERT INTO temp.journal_ctx (action_id, phase, at) VALUES (?, ?, ?)');
   const close = db.prepare('DELETE FROM temp.journal_ctx');
-  return <T>(actionId: number, phase: number, at: string, fn: () => T): T => {
+  const triggerSql = db.prepare<[string], { sql: string }>("SELECT sql FROM sqlite_temp_master WHERE type = 'trigger' AND name = ?");
+  const setAside = (table: string): (() => void) => {
+    const skip = SKIP_INSERT[table];
+    if (!skip) throw new Error(`${table}: only rows the journal skips can be written without their insert capture`);
+    const name = `journal_${table}_ins`;
+    const trigger = triggerSql.get(name);
+    if (!trigger) return () => {};
+    const last = (db.prepare(`SELECT max(rowid) AS id FROM main.${quoteId(table)}`).get() as { id: number | null }).id ?? 0;
+    db.exec(`DROP TRIGGER temp.${quoteId(name)}`);
+    // sqlite_temp_master keeps the text without TEMP; made again as it was: in this connection only.
+    const again = trigger.sql.replace(/^CREATE\s+(TEMP\s+|TEMPORARY\s+)?TRIGGER\b/i, 'CREATE TEMP TRIGGER');
+    return () => {
+      db.exec(again);
+      const recorded = db.prepare(`SELECT rowid AS id FROM main.${quoteId(table)} WHERE rowid > ? AND (${skip.replaceAll('NEW.', '')}) LIMIT 1`).get(last) as { id: number } | undefined;
+      if (recorded) throw new Error(`${table} ${recorded.id} was written without its insert capture, but the journal records such rows`);
+    };
+  };
+  return <T>(actionId: number, phase: number, at: string, fn: () => T, uncaptured: readonly string[] = []): T => {
     close.run();
     open.run(actionId, phase, at);
     try {
-      return fn();
+      const restores = uncaptured.map(setAside);
+      const result = fn();
+      for (const restore of restores) restore();
+      return result;
     } finally {
       close.run();
     }

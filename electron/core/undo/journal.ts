@@ -118,7 +118,7 @@ export function createJournal(db: Db, deps: { budget: BudgetService; audit: Audi
           .transaction(() => {
             const at = ctx.now().toISOString();
             const actionId = Number(insertAction.run({ method, at }).lastInsertRowid);
-            const result = capture(actionId, 0, at, write);
+            const result = capture(actionId, 0, at, write, rule.uncaptured);
             if (result instanceof Promise) throw new Error(`${method}: a journaled write runs synchronously inside its transaction`);
             if (!anyRow.get(actionId)) {
               dropAction.run(actionId);

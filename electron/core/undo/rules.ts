@@ -31,6 +31,8 @@ export interface WriteRule {
   team?: (input: Record<string, unknown>, result: unknown) => number | null;
   /** The handler first reads outside the store (a file) and writes inside ctx.journaled. */
   async?: true;
+  /** Tables whose every new row the journal leaves out for this action (capture.ts SKIP_INSERT); their insert capture is set aside. */
+  uncaptured?: readonly string[];
   describe: (d: Describe) => Text;
 }
 
@@ -223,6 +225,8 @@ export const UNDO_RULES = {
   },
   'budget.import.commit': {
     async: true,
+    // Its expenses are named by their batch (expense.import_batch_id), not journaled row by row.
+    uncaptured: ['expense'],
     describe: (d) => {
       const n = Number(image(first(d.rows, 'import_batch')).row_count);
       const file = s(d.input.fileName) || 'bestand';

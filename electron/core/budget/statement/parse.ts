@@ -56,6 +56,19 @@ export function rowsOf(
   const debit = new Set(mapping.debitValues.map((v) => v.toLowerCase()));
   const volksbank = sheet.layout === 'volksbank';
   const start = sheet.headerRow === null ? 0 : sheet.headerRow + 1;
+  // A statement repeats its dates and payees line after line: each text is read once.
+  const dates = new Map<string, string | null>();
+  const dateOf = (text: string) => {
+    let d = dates.get(text);
+    if (d === undefined) dates.set(text, (d = parseDutchDate(text, mapping.dateFormat)));
+    return d;
+  };
+  const names = new Map<string, string>();
+  const nameOf = (text: string) => {
+    let n = names.get(text);
+    if (n === undefined) names.set(text, (n = collapse(text).slice(0, 200)));
+    return n;
+  };
 
   for (let i = start; i < sheet.records.length; i++) {
     const cells = sheet.records[i]!;
@@ -70,7 +83,7 @@ export function rowsOf(
       notes.push({ row, message: `Regel ${row}: een totaalregel, geen transactie; wordt niet ingelezen.` });
       continue;
     }
-    const date = parseDutchDate(dateText, mapping.dateFormat);
+    const date = dateOf(dateText);
     if (!date) {
       fail(`"${dateText.slice(0, 40)}" is geen geldige datum (verwacht ${mapping.dateFormat}).`);
       continue;
@@ -108,7 +121,7 @@ export function rowsOf(
       .filter(Boolean)
       .join('  ');
     const description = collapse(rawDescription).slice(0, 10_000);
-    const named = mapping.payeeColumn === null ? '' : collapse(cells[mapping.payeeColumn]!).slice(0, 200);
+    const named = mapping.payeeColumn === null ? '' : nameOf(cells[mapping.payeeColumn]!);
     const payee = named || payeeFromDescription(rawDescription, { volksbank }) || payeeFallback(rawDescription);
     if (!payee) {
       fail('de naam van de tegenpartij ontbreekt.');
