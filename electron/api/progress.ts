@@ -148,7 +148,8 @@ const TeamAndPeriod = { teamId: Id, period: PeriodChoice };
 
 export const progressApi = {
   'progress.checkins.create': method<Checkin>()(z.strictObject({ teamId: Id, checkin: CheckinInput })),
-  'progress.checkins.list': method<Checkin[]>()(z.strictObject({ teamId: Id, teamOpgaveId: Id.optional() })),
+  /** With a period: only the check-ins dated in it (the history table), so ten years are not sent for one. */
+  'progress.checkins.list': method<Checkin[]>()(z.strictObject({ teamId: Id, teamOpgaveId: Id.optional(), period: PeriodChoice.optional() })),
   'progress.rhythm.set': method<{ teamOpgaveId: number; rhythm: Rhythm }>()(
     z.strictObject({
       teamId: Id,

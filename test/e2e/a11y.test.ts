@@ -11,6 +11,7 @@ import { generateInto, TODAY } from '../bench/generate';
 import { PROFILE } from '../unit/helpers';
 import { startApp, type AppHarness } from './harness/app';
 import { LONG_TODAY, seedLongData } from './harness/long-data';
+import { showEverything } from './harness/screens';
 
 /**
  * Accessibility of every screen: axe-core finds no serious or critical violation, and the app
@@ -98,6 +99,7 @@ describe('accessibility', () => {
       await app.page.evaluate((lng) => localStorage.setItem('teamchef.language', lng), language);
       for (const [i, route] of routes.entries()) {
         await visit(app, route, i === 0);
+        if (route !== '/about') await showEverything(app.page, route);
         expect(await app.page.evaluate(() => document.documentElement.lang)).toBe(language);
         found.push(...(await seriousViolations(app.page)).map((v) => `${language} ${route}: ${v}`));
       }
@@ -189,6 +191,8 @@ describe('accessibility with real data', () => {
       for (const [i, route] of dataRoutes(app).entries()) {
         await visit(app, route, i === 0);
         await app.page.waitForFunction(() => !document.querySelector('main .mantine-Loader-root'));
+        // The paper preview and the charts further down are drawn on demand: check them too.
+        if (route !== '/about') await showEverything(app.page, route);
         found.push(...(await seriousViolations(app.page)).map((v) => `${language} ${route}: ${v}`));
       }
     }

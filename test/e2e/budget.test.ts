@@ -146,6 +146,8 @@ describe('versterkingsgelden in the browser', () => {
     expect(await page.getByTestId('total-committed').textContent()).toBe('€\u00a09.765,44');
     expect(await page.getByTestId('total-left').textContent()).toBe('€\u00a0-1.125,00');
     expect(await page.getByTestId('total-level').getAttribute('data-level')).toBe('over');
+    // The charts sit below the totals and are drawn when scrolled to.
+    await page.getByTestId('chart-year').scrollIntoViewIfNeeded();
     await page.locator('[data-testid=chart-year] svg.recharts-surface').first().waitFor();
     await page.locator('[data-testid=chart-opgave] .recharts-bar-rectangle').first().waitFor();
     expect(await page.getByTestId('table-opgave').textContent()).toBe('OpgaveBesteedVastgelegdVersterken van wendbare nabijheid€\u00a01.234,56€\u00a09.765,44Niet gekoppeld€\u00a0125,00€\u00a00,00');

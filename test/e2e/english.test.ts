@@ -3,6 +3,7 @@ import { fixedClock } from '../../electron/core/clock';
 import { CATALOGUE } from '../../electron/core/store/migrations/002_agenda';
 import { seedRealistic, type SeededReport } from '../fixtures/report-data';
 import { startApp, type AppHarness } from './harness/app';
+import { showEverything } from './harness/screens';
 
 /**
  * The interface in English with a realistic year (four chosen opgaven, a year of check-ins,
@@ -101,6 +102,8 @@ describe('the interface in English', () => {
       await app.open(route);
       await app.page.reload();
       await settle(app);
+      // The paper preview and the charts further down are drawn on demand: read them too.
+      if (route !== '/about') await showEverything(app.page, route);
       if (route === '/funds' || route === '/progress') await app.page.locator('main svg.recharts-surface').first().waitFor();
       expect(await app.page.evaluate(() => document.documentElement.lang)).toBe('en');
       const screen = await readScreen(app);

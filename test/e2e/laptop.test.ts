@@ -7,6 +7,7 @@ import { apply } from '../bench/generate';
 import { PROFILE } from '../unit/helpers';
 import { startApp, type AppHarness } from './harness/app';
 import { layoutProblems } from './harness/layout';
+import { showPreview } from './harness/screens';
 
 /**
  * A chief's working day on a 1280×720 laptop: the home screen's first view, the money tile before
@@ -144,6 +145,7 @@ describe('on a 1280×720 laptop', () => {
   it('on paper every chart legend entry has its marker', async () => {
     const { page } = app;
     await app.open('/print');
+    await showPreview(page);
     const preview = page.getByTestId('report-preview');
     await preview.locator('figure[data-chart="money"]').waitFor();
     const entries = await preview.evaluate((root) =>

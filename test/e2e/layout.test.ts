@@ -7,6 +7,7 @@ import { SCREENS } from '../../renderer/src/app/routes';
 import { startApp, type AppHarness } from './harness/app';
 import { layoutProblems, VIEWPORTS, type Viewport } from './harness/layout';
 import { LONG_TODAY, seedLongData } from './harness/long-data';
+import { showEverything } from './harness/screens';
 
 /**
  * Every screen and the main dialogs on the laptops a chief has (harness/layout.ts), in Dutch and
@@ -21,6 +22,11 @@ async function show(page: Page, route: string): Promise<void> {
     location.hash = `#${r}`;
   }, route);
   await settle(page);
+  // The paper preview and the charts further down are drawn on demand: check them too.
+  if (route !== '/about') {
+    await showEverything(page, route);
+    await settle(page);
+  }
 }
 
 async function settle(page: Page): Promise<void> {
@@ -87,7 +93,8 @@ describe('layout on a laptop', () => {
           await show(page, route);
           const where = `${vp.name}/${language} ${route}`;
           record(where, await layoutProblems(page));
-          await page.screenshot({ path: join(OUT, `${route.replace(/\//g, '_') || '_'}-${vp.name}-${language}.png`), fullPage: true });
+          // A full page with the paper preview open is a tall picture; on a busy 2-core machine it takes a while.
+          await page.screenshot({ path: join(OUT, `${route.replace(/\//g, '_') || '_'}-${vp.name}-${language}.png`), fullPage: true, timeout: 60_000 });
         }
         for (const dialog of DIALOGS) {
           await show(page, dialog.route);

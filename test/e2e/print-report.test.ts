@@ -11,6 +11,7 @@ import { REPORT_TEAM, seedRealistic, type SeededReport } from '../fixtures/repor
 import { startApp, type AppHarness } from './harness/app';
 import { pdfToPngs, renderReportPdf } from './harness/pdf';
 import { chartsPerPage, clippedCharts } from './harness/report-checks';
+import { showPreview } from './harness/screens';
 
 /**
  * The printed overview with a realistic year: four opgaven with monthly check-ins, 60 expenses on
@@ -110,6 +111,7 @@ describe('the printed overview with a realistic year', () => {
     await app.open('/print');
     await page.getByRole('textbox', { name: 'Van', exact: true }).fill('2026-01-01');
     await page.getByRole('textbox', { name: 'Tot en met', exact: true }).fill('2026-12-31');
+    await showPreview(page);
     const preview = page.getByTestId('report-preview');
     await expect.poll(() => preview.locator('[data-opgave]').count(), { timeout: 10_000 }).toBe(4);
 

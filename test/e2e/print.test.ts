@@ -4,6 +4,7 @@ import { fixedClock } from '../../electron/core/clock';
 import { startApp, type AppHarness } from './harness/app';
 import { renderReportPdf } from './harness/pdf';
 import { PROFILE as TEAM } from '../unit/helpers';
+import { showPreview } from './harness/screens';
 
 const PROFILE = { ...TEAM, gemeenten: ['Utrecht', 'Bunnik'] };
 
@@ -45,6 +46,9 @@ describe('printing the progress overview', () => {
 
   it('the print screen previews the paper and asks the shell for a PDF of exactly the chosen options', async () => {
     await app.open('/print');
+    // The paper is drawn on demand, not on every visit.
+    expect(await app.page.getByTestId('report-preview').count()).toBe(0);
+    await showPreview(app.page);
     const preview = app.page.getByTestId('report-preview');
     await preview.getByTestId('report-title').waitFor();
     expect(await preview.getByTestId('report-title').textContent()).toBe('Voortgangsoverzicht — Basisteam Utrecht-Oost');

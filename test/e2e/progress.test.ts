@@ -5,6 +5,7 @@ import { fixedClock } from '../../electron/core/clock';
 import { PROFILE, snapshot } from '../unit/helpers';
 import { addAction, addCluster, chooseOpgave } from '../unit/progress-fixtures';
 import { startApp, type AppHarness } from './harness/app';
+import { drawDeferred } from './harness/screens';
 
 const WEB = 'Werken in wijk en web';
 const NABIJ = 'Versterken van wendbare nabijheid';
@@ -26,12 +27,15 @@ async function recordCheckin(
   await dialog.waitFor({ state: 'detached', timeout: 30_000 });
 }
 
-/** The chart's table view: one row per point, values read from data attributes. */
-const chartRows = (page: Page, testId: string) =>
-  page
-    .getByTestId(testId)
+/** The chart's table view: one row per point, values read from data attributes; a card below the window is drawn when scrolled to. */
+const chartRows = async (page: Page, testId: string) => {
+  const card = page.getByTestId(testId);
+  await card.scrollIntoViewIfNeeded();
+  if ((await card.getAttribute('data-points')) !== '0') await card.getByTestId('chart-table').waitFor();
+  return card
     .getByTestId('chart-row')
     .evaluateAll((rows) => rows.map((r) => [r.getAttribute('data-date'), Number(r.getAttribute('data-progress')), Number(r.getAttribute('data-confidence'))]));
+};
 
 describe('progress over time: check-ins, charts and the dashboard', () => {
   let app: AppHarness;
@@ -107,7 +111,9 @@ describe('progress over time: check-ins, charts and the dashboard', () => {
       ['2026-05-31', 45, 5.5],
       ['2026-06-10', 50, 7.5],
     ]);
-    // The chart itself drew a dot per point (progress and confidence lines), with Dutch axis labels.
+    // The chart itself drew a dot per point (progress and confidence lines), with Dutch axis labels;
+    // charts below the window are drawn when scrolled to.
+    await drawDeferred(page);
     expect(await page.getByTestId(`chart-opgave-${web}`).locator('.recharts-line-dots').first().locator('circle').count()).toBe(4);
     expect(await page.getByTestId('chart-team').locator('.recharts-label').allTextContents()).toEqual(
       expect.arrayContaining(['Datum', 'Voortgang (%)', 'Vertrouwen (1–10)']),

@@ -55,6 +55,8 @@ export async function expectExpenseListed(page: Page): Promise<void> {
 /** The full overview (the print screen's default) through "Opslaan als PDF…"; resolves with the confirmation text. */
 export async function savePdf(page: Page): Promise<string> {
   await navigate(page, 'Afdrukken');
+  // The paper preview is drawn on demand.
+  await page.getByRole('button', { name: 'Voorbeeld tonen' }).click();
   await page.getByTestId('report-preview').getByTestId('report-title').waitFor({ timeout: 30_000 });
   await expectText(page.getByTestId('report-preview').getByTestId('report-title').textContent(), `Voortgangsoverzicht — ${SMOKE_TEAM}`, 'print preview title');
   await page.getByRole('button', { name: 'Opslaan als PDF…' }).click();

@@ -448,6 +448,7 @@ async function run(): Promise<void> {
     if (args.packaged) {
       await step(`the packaged app ignores ${SMOKE_SAVE_PATH_ENV}: saving as PDF asks the chief`, async () => {
         await s().page.getByRole('navigation').getByRole('link', { name: 'Afdrukken', exact: true }).click();
+        await s().page.getByRole('button', { name: 'Voorbeeld tonen' }).click();
         await s().page.getByTestId('report-preview').getByTestId('report-title').waitFor({ timeout: 30_000 });
         await s().page.getByRole('button', { name: 'Opslaan als PDF…' }).click();
         await new Promise((r) => setTimeout(r, 5000));

@@ -6,6 +6,8 @@ import { createImportService } from '../../electron/core/budget/import';
 import { createRefundService } from '../../electron/core/budget/refunds';
 import { createBudgetService, type NewExpense } from '../../electron/core/budget/service';
 import { checkBudgetInvariants } from '../../electron/core/budget/invariants';
+import { createApplier } from '../../electron/core/undo/apply';
+import { createNamer } from '../../electron/core/undo/names';
 import type { Core } from '../../electron/core';
 import type { Db } from '../../electron/core/store/open';
 import { budgetFixture } from './budget-fixtures';
@@ -221,6 +223,30 @@ describe('the import reads expenses through their team indexes', () => {
       const outer = p.plan.filter((d) => /^(SEARCH|SCAN) (e|expense)\b/.test(d));
       expect(outer, p.sql).not.toEqual([]);
       for (const d of outer) expect(d, p.sql).toMatch(/USING (INTEGER PRIMARY KEY|(COVERING )?INDEX expense_(duplicate|team_year) \(team_id=\?)/);
+    }
+  });
+});
+
+describe('undo reads expenses through their own indexes', () => {
+  it('by decision or import batch, never by the reverses_id index, also with the district statistics', async () => {
+    const core = testCore();
+    await budgetFixture(core);
+    core.db.exec('ANALYZE');
+    core.db.exec('DELETE FROM sqlite_stat1');
+    const put = core.db.prepare('INSERT INTO sqlite_stat1 (tbl, idx, stat) VALUES (?, ?, ?)');
+    for (const s of [...DISTRICT_STATS, ['expense', 'expense_import_batch', '20000 10000'] as [string, string, string]]) put.run(...s);
+    core.db.exec('ANALYZE sqlite_schema');
+
+    const { db, sql } = recording(core.db);
+    const audit = createAuditLog(core.db);
+    createApplier(db, { budget: createBudgetService(core.db, audit), audit, names: createNamer(core.db) });
+    const reads = sql.filter((s) => /^\s*SELECT[\s\S]*FROM expense x? ?WHERE (decision_id|import_batch_id)/i.test(s));
+    expect(reads.length).toBeGreaterThanOrEqual(3);
+    for (const s of reads) {
+      const plan = core.db.prepare(`EXPLAIN QUERY PLAN ${s.replace(/\?/g, '1')}`).all().map((r) => (r as { detail: string }).detail);
+      const outer = plan.filter((d) => /^(SEARCH|SCAN) (x|expense)\b/.test(d));
+      expect(outer, s).toHaveLength(1);
+      expect(outer[0], s).toMatch(/USING INDEX expense_(decision|import_batch) \((decision_id|import_batch_id)=\?\)/);
     }
   });
 });

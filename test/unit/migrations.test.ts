@@ -295,6 +295,24 @@ describe('migration 010 → 011 (audit trail without the unique hash index)', ()
   });
 });
 
+describe('migration 011 → 012 (index on the expenses of an import batch)', () => {
+  it('adds the partial index and changes no row', () => {
+    const { file, db } = storeAt(11);
+    const tables = () => db.prepare("SELECT name, sql FROM sqlite_master WHERE type = 'table' ORDER BY name").all();
+    const before = tables();
+    db.close();
+    const migrated = openStore(file, { migrations: MIGRATIONS.slice(0, 12) });
+    try {
+      assertHealthy(migrated, 12);
+      expect(migrated.prepare("SELECT name, sql FROM sqlite_master WHERE type = 'table' ORDER BY name").all()).toEqual(before);
+      const plan = migrated.prepare('EXPLAIN QUERY PLAN SELECT id FROM expense WHERE import_batch_id = 7').all().map((r) => (r as { detail: string }).detail);
+      expect(plan.join(' ')).toMatch(/USING (COVERING )?INDEX expense_import_batch/);
+    } finally {
+      migrated.close();
+    }
+  });
+});
+
 describe('a store newer than the app', () => {
   it('is refused through createCore with data in it, and the file is left untouched (no journal either)', () => {
     const { db, file } = storeAt(LATEST_VERSION);

@@ -116,6 +116,22 @@ async function setup(today = '2026-06-15') {
 }
 
 describe('check-ins through the API', () => {
+  it('lists only the check-ins dated in a period when asked for one, corrections still marked', async () => {
+    const { core, team, web, nabij, checkin } = await setup();
+    await checkin(web, '2026-01-31');
+    const april = await checkin(web, '2026-04-10');
+    const fixed = await checkin(web, '2026-04-10', { progress: 25, correctsId: april.id, correctionReason: 'Typfout' });
+    const may = await checkin(nabij, '2026-05-20');
+    // Today is 15 June: this quarter is April to June.
+    const quarter = await call<Checkin[]>(core, 'progress.checkins.list', { teamId: team.id, period: { kind: 'quarter' } });
+    expect(quarter.map((c) => [c.id, c.correctedById])).toEqual([
+      [april.id, fixed.id],
+      [fixed.id, null],
+      [may.id, null],
+    ]);
+    expect(await call<Checkin[]>(core, 'progress.checkins.list', { teamId: team.id })).toHaveLength(4);
+  });
+
   it('keeps every check-in; a correction is a new one and the old one stays, marked', async () => {
     const { core, team, web, checkin } = await setup();
     const first = await checkin(web, '2026-01-31', { progress: 10, wentWell: '  Webcare gestart ' });

@@ -294,12 +294,12 @@ export function createProgressService(db: Db, teams: TeamService) {
       return toCheckin(selectCheckin.get({ id, teamId })!);
     },
 
-    listCheckins(teamId: number, teamOpgaveId?: number): Checkin[] {
+    listCheckins(teamId: number, teamOpgaveId?: number, period?: Period): Checkin[] {
       teams.assertExists(teamId);
       if (teamOpgaveId !== undefined) chosenOrThrow(teamId, teamOpgaveId);
       return selectCheckins
         .all({ teamId })
-        .filter((r) => teamOpgaveId === undefined || r.team_opgave_id === teamOpgaveId)
+        .filter((r) => (teamOpgaveId === undefined || r.team_opgave_id === teamOpgaveId) && (!period || (r.date >= period.from && r.date <= period.to)))
         .map(toCheckin);
     },
 

@@ -144,12 +144,12 @@ export function createApplier(db: Db, deps: { budget: BudgetService; audit: Audi
     replaced('attachment', row.rowId, id, env);
   };
 
-  const liveExpensesOn = db.prepare<[number], Row>('SELECT * FROM expense WHERE decision_id = ? AND voided_at IS NULL AND reverses_id IS NULL LIMIT 3');
+  const liveExpensesOn = db.prepare<[number], Row>('SELECT * FROM expense WHERE decision_id = ? AND voided_at IS NULL AND +reverses_id IS NULL LIMIT 3');
   const activeExpensesOn = db.prepare<[number], Row>(
-    'SELECT * FROM expense x WHERE decision_id = ? AND voided_at IS NULL AND reverses_id IS NULL AND NOT EXISTS (SELECT 1 FROM expense r WHERE r.reverses_id = x.id) ORDER BY id',
+    'SELECT * FROM expense x WHERE decision_id = ? AND voided_at IS NULL AND +x.reverses_id IS NULL AND NOT EXISTS (SELECT 1 FROM expense r WHERE r.reverses_id = x.id) ORDER BY id',
   );
   const batchInEffect = db.prepare<[number], { id: number }>(
-    'SELECT id FROM expense x WHERE import_batch_id = ? AND voided_at IS NULL AND reverses_id IS NULL AND NOT EXISTS (SELECT 1 FROM expense r WHERE r.reverses_id = x.id AND r.voided_at IS NULL) ORDER BY id',
+    'SELECT id FROM expense x WHERE import_batch_id = ? AND voided_at IS NULL AND +x.reverses_id IS NULL AND NOT EXISTS (SELECT 1 FROM expense r WHERE r.reverses_id = x.id AND r.voided_at IS NULL) ORDER BY id',
   );
   const liveReversalOf = db.prepare<[number], Row>('SELECT * FROM expense WHERE reverses_id = ? AND voided_at IS NULL');
 

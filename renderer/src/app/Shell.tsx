@@ -1,13 +1,14 @@
 import { Anchor, AppShell, Group, NavLink, Text } from '@mantine/core';
-import { Fragment, Suspense } from 'react';
+import { Fragment, Suspense, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, NavLink as RouterNavLink, Outlet, useLocation } from 'react-router';
+import { RecentAuditAlert } from '../features/audit/RecentAuditAlert';
 import { useDistrictStore } from '../features/district/store';
 import { useActiveTeam } from '../features/team/store';
 import { TeamSwitcher } from '../features/team/TeamSwitcher';
 import { useUndo } from '../features/undo/controller';
 import { useUndoStore } from '../features/undo/store';
-import { visibleScreens } from './routes';
+import { preloadScreens, visibleScreens } from './routes';
 import { useShellCommands } from './shell';
 
 const isActive = (screenPath: string, pathname: string) =>
@@ -18,6 +19,10 @@ export function Shell() {
   const { pathname } = useLocation();
   useShellCommands();
   useUndo();
+  useEffect(() => {
+    const idle = window.requestIdleCallback(preloadScreens, { timeout: 3000 });
+    return () => window.cancelIdleCallback(idle);
+  }, []);
   // After an undo or redo the screen is opened afresh, so it reads the data again.
   const revision = useUndoStore((s) => s.revision);
   const team = useActiveTeam();
@@ -66,6 +71,7 @@ export function Shell() {
         />
       </AppShell.Navbar>
       <AppShell.Main id="main" tabIndex={-1}>
+        <RecentAuditAlert />
         <Suspense fallback={<Text>{t('app.loading')}</Text>}>
           <Fragment key={revision}>
             <Outlet />

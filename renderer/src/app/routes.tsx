@@ -3,11 +3,28 @@ import { DashboardPage } from '../features/dashboard/DashboardPage';
 import { PrintPage } from '../features/print/PrintPage';
 import { SettingsPage } from '../features/settings/SettingsPage';
 
-const AgendaPage = lazy(() => import('../features/agenda/AgendaPage'));
-const ClustersPage = lazy(() => import('../features/clusters/ClustersPage'));
-const FundsPage = lazy(() => import('../features/budget/FundsPage').then((m) => ({ default: m.FundsPage })));
-const DistrictPage = lazy(() => import('../features/district/DistrictPage'));
-const ProgressPage = lazy(() => import('../features/progress/ProgressPage').then((m) => ({ default: m.ProgressPage })));
+const code = {
+  agenda: () => import('../features/agenda/AgendaPage'),
+  clusters: () => import('../features/clusters/ClustersPage'),
+  funds: () => import('../features/budget/FundsPage'),
+  district: () => import('../features/district/DistrictPage'),
+  progress: () => import('../features/progress/ProgressPage'),
+};
+const AgendaPage = lazy(code.agenda);
+const ClustersPage = lazy(code.clusters);
+const FundsPage = lazy(() => code.funds().then((m) => ({ default: m.FundsPage })));
+const DistrictPage = lazy(code.district);
+const ProgressPage = lazy(() => code.progress().then((m) => ({ default: m.ProgressPage })));
+
+/**
+ * Fetches the code of every screen and of its charts while the window is idle after the first
+ * paint, so that no first visit waits for it (recharts alone is a large chunk to parse). The paper
+ * preview's code is left until it is asked for.
+ */
+export function preloadScreens(): void {
+  const parts = [...Object.values(code), () => import('../features/progress/ProgressCharts'), () => import('../features/budget/FundsCharts')];
+  for (const load of parts) load().catch(() => undefined);
+}
 
 export interface Screen {
   /** Route path; nested routes of a screen live under `${path}/*`. */

@@ -11,6 +11,7 @@ import { ChoiceForm, emptyChoice } from './ChoiceForm';
 import { useAgendaStore } from './store';
 import { EmptyRow, periodLabel, SortTh, useSorted, type SortValue } from './table';
 import { ScrollTable } from '../../ui/ScrollTable';
+import { useReadyMark } from '../../ui/ready';
 
 export const STATUS_COLOR: Record<string, string> = { actief: 'blue', gepauzeerd: 'yellow', afgerond: 'teal', gestopt: 'gray' };
 
@@ -23,7 +24,8 @@ export function AgendaOverview() {
   const { t, i18n } = useTranslation();
   const team = useActiveTeam();
   const navigate = useNavigate();
-  const { catalogue, chosen, loadOverview, choose } = useAgendaStore();
+  const { catalogue, chosen, status, loadOverview, choose } = useAgendaStore();
+  const mark = useReadyMark(status === 'ready');
   const thisYear = new Date().getFullYear();
   const [year, setYear] = useState<string>(String(thisYear));
   const [choosing, setChoosing] = useState<{ opgaveId: number | null; year: number } | null>(null);
@@ -122,7 +124,7 @@ export function AgendaOverview() {
   ];
 
   return (
-    <Stack gap="lg">
+    <Stack gap="lg" ref={mark} data-screen="agenda">
       <PageHeader
         title={t('agenda.title')}
         actions={

@@ -15,6 +15,7 @@ import { OpgaveBackground, OpgaveSummary } from './OpgaveSummary';
 import { RemoveDialog } from './RemoveDialog';
 import { useAgendaStore } from './store';
 import { periodLabel } from './table';
+import { useReadyMark } from '../../ui/ready';
 
 /** One chosen opgave: the team's answers and ambition, its status and history, and its actions. */
 export function ChosenOpgavePage() {
@@ -36,11 +37,12 @@ export function ChosenOpgavePage() {
     Promise.all([loadOverview(team.id), loadClusters(team.id), loadDetail(team.id, id)]).catch(() => setMissingId(id));
   }, [team, id, loadOverview, loadDetail, loadClusters]);
   const closeRemove = useCallback(() => setRemoving(false), []);
+  const mark = useReadyMark(missing || detail?.id === id);
 
   if (!team) return null;
   if (missing)
     return (
-      <Stack>
+      <Stack ref={mark} data-screen="agenda">
         <Anchor component={Link} to="/agenda">
           ← {t('agenda.back')}
         </Anchor>
@@ -67,7 +69,7 @@ export function ChosenOpgavePage() {
   const ref = { teamId: team.id, teamOpgaveId: d.id };
 
   return (
-    <Stack gap="lg">
+    <Stack gap="lg" ref={mark} data-screen="agenda">
       <Anchor component={Link} to="/agenda">
         ← {t('agenda.back')}
       </Anchor>

@@ -1,4 +1,4 @@
-import { Badge, Button, Group, Paper, Select, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Badge, Button, Group, Loader, Paper, Select, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
@@ -116,7 +116,11 @@ function ExpenseForm({ teamId, onSaved }: { teamId: number; onSaved(e: Expense):
 
 export function ExpensesScreen({ teamId }: { teamId: number }) {
   const { t } = useTranslation();
-  const { expenses, write, year } = useFundsStore();
+  const { expenses, expensesLoaded, wantExpenses, write, year } = useFundsStore();
+  useEffect(() => {
+    wantExpenses(true).catch(notifyError);
+    return () => void wantExpenses(false);
+  }, [wantExpenses]);
   const { byExpense, load: loadReceipts } = useReceiptsStore();
   const [params, setParams] = useSearchParams();
   const receiptFilter = params.get('bon') ?? 'all';
@@ -161,7 +165,9 @@ export function ExpensesScreen({ teamId }: { teamId: number }) {
   return (
     <Stack gap="md">
       <ExpenseForm teamId={teamId} onSaved={(e) => setFresh(e.id)} />
-      {expenses.length === 0 ? (
+      {!expensesLoaded ? (
+        <Loader role="status" aria-label={t('app.loading')} />
+      ) : expenses.length === 0 ? (
         <Text>{t('budget.empty.expenses')}</Text>
       ) : (
         <Paper withBorder p="md">

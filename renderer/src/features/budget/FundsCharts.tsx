@@ -5,6 +5,7 @@ import type { BudgetOverview } from '@api/budget';
 import { formatMoney, formatMoneyAxis } from '../../ui/format';
 import { useMonths } from '../../ui/months';
 import { ScrollTable } from '../../ui/ScrollTable';
+import { WhenVisible } from '../../ui/WhenVisible';
 import { useOpgaveLabel } from '../agenda/catalogue-en';
 
 /** Axis ticks are cents; recharts may propose fractions on tiny ranges, which are not shown. */
@@ -26,17 +27,20 @@ export default function FundsCharts({ overview: o }: { overview: BudgetOverview 
           {t('budget.overview.chartYear')}
         </Title>
         <figure aria-label={t('budget.overview.chartYear')} style={{ margin: 0 }}>
-          <ResponsiveContainer width="100%" height={240}>
-            <LineChart data={months} margin={{ left: 10, right: 10, top: 10 }}>
-              <CartesianGrid strokeDasharray="3 3" />
-              <XAxis dataKey="name" label={{ value: t('budget.overview.month'), position: 'insideBottom', offset: -2 }} />
-              <YAxis tickFormatter={axisMoney} allowDecimals={false} width="auto" domain={[0, (max: number) => Math.max(max, o.totals.availableCents)]} />
-              <Tooltip formatter={money} />
-              <Legend />
-              <ReferenceLine y={o.totals.availableCents} stroke="#000" strokeDasharray="8 4" label={t('budget.totals.available')} />
-              <Line type="stepAfter" dataKey="cumulativeSpentCents" name={t('budget.overview.cumulative')} stroke="#1c4f9c" strokeWidth={2} dot={{ r: 3 }} isAnimationActive={false} />
-            </LineChart>
-          </ResponsiveContainer>
+          {/* Below the totals and the entries: drawn when scrolled to, so the screen opens at once. */}
+          <WhenVisible height={240}>
+            <ResponsiveContainer width="100%" height={240}>
+              <LineChart data={months} margin={{ left: 10, right: 10, top: 10 }}>
+                <CartesianGrid strokeDasharray="3 3" />
+                <XAxis dataKey="name" label={{ value: t('budget.overview.month'), position: 'insideBottom', offset: -2 }} />
+                <YAxis tickFormatter={axisMoney} allowDecimals={false} width="auto" domain={[0, (max: number) => Math.max(max, o.totals.availableCents)]} />
+                <Tooltip formatter={money} />
+                <Legend />
+                <ReferenceLine y={o.totals.availableCents} stroke="#000" strokeDasharray="8 4" label={t('budget.totals.available')} />
+                <Line type="stepAfter" dataKey="cumulativeSpentCents" name={t('budget.overview.cumulative')} stroke="#1c4f9c" strokeWidth={2} dot={{ r: 3 }} isAnimationActive={false} />
+              </LineChart>
+            </ResponsiveContainer>
+          </WhenVisible>
         </figure>
         <details>
           <summary>{t('budget.overview.chartTable')}</summary>
@@ -69,17 +73,19 @@ export default function FundsCharts({ overview: o }: { overview: BudgetOverview 
           {t('budget.overview.chartOpgave')}
         </Title>
         <figure aria-label={t('budget.overview.chartOpgave')} style={{ margin: 0 }}>
-          <ResponsiveContainer width="100%" height={240}>
-            <BarChart data={perOpgave} layout="vertical" margin={{ left: 10, right: 20 }}>
-              <CartesianGrid strokeDasharray="3 3" />
-              <XAxis type="number" tickFormatter={axisMoney} allowDecimals={false} />
-              <YAxis type="category" dataKey="name" width={160} />
-              <Tooltip formatter={money} />
-              <Legend />
-              <Bar dataKey="spentCents" name={t('budget.totals.spent')} fill="#1c4f9c" isAnimationActive={false} />
-              <Bar dataKey="committedCents" name={t('budget.totals.committed')} fill="#ffffff" stroke="#000" strokeDasharray="4 2" isAnimationActive={false} />
-            </BarChart>
-          </ResponsiveContainer>
+          <WhenVisible height={240}>
+            <ResponsiveContainer width="100%" height={240}>
+              <BarChart data={perOpgave} layout="vertical" margin={{ left: 10, right: 20 }}>
+                <CartesianGrid strokeDasharray="3 3" />
+                <XAxis type="number" tickFormatter={axisMoney} allowDecimals={false} />
+                <YAxis type="category" dataKey="name" width={160} />
+                <Tooltip formatter={money} />
+                <Legend />
+                <Bar dataKey="spentCents" name={t('budget.totals.spent')} fill="#1c4f9c" isAnimationActive={false} />
+                <Bar dataKey="committedCents" name={t('budget.totals.committed')} fill="#ffffff" stroke="#000" strokeDasharray="4 2" isAnimationActive={false} />
+              </BarChart>
+            </ResponsiveContainer>
+          </WhenVisible>
         </figure>
         <ScrollTable label={t('budget.overview.chartOpgave')} minWidth={420}>
         <Table data-testid="table-opgave">

@@ -10,6 +10,7 @@ import { ExpensesScreen } from './ExpensesScreen';
 import { HistoryScreen } from './HistoryScreen';
 import { OverviewScreen } from './OverviewScreen';
 import { useFundsStore } from './store';
+import { useReadyMark } from '../../ui/ready';
 
 const ImportScreen = lazy(() => import('./ImportScreen'));
 
@@ -22,6 +23,7 @@ export function FundsPage() {
   const { pathname } = useLocation();
   const navigate = useNavigate();
   const { year, years, status, load, setYear } = useFundsStore();
+  const mark = useReadyMark(status === 'ready');
 
   useEffect(() => {
     if (team) load(team.id).catch(notifyError);
@@ -31,7 +33,7 @@ export function FundsPage() {
   const sub = pathname.split('/')[2] ?? '';
   const tab = sub === '' ? 'overview' : sub;
   return (
-    <Stack gap="md">
+    <Stack gap="md" ref={mark} data-screen="funds">
       <PageHeader
         title={t('budget.title')}
         actions={
@@ -62,7 +64,7 @@ export function FundsPage() {
       {status === 'loading' ? (
         <Text>{t('app.loading')}</Text>
       ) : (
-        <Suspense fallback={<Text>{t('app.loading')}</Text>}>
+        <Suspense fallback={<Text data-pending="true">{t('app.loading')}</Text>}>
           <Routes>
             <Route index element={<OverviewScreen teamId={team.id} />} />
             <Route path="decisions" element={<DecisionsScreen teamId={team.id} />} />

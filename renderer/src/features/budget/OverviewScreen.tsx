@@ -201,11 +201,10 @@ export function OverviewScreen({ teamId }: { teamId: number }) {
   const opgaveLabel = useOpgaveLabel();
   const o = useFundsStore((s) => s.overview);
   const entries = useFundsStore((s) => s.entries);
-  const expenses = useFundsStore((s) => s.expenses);
   const { missing, load: loadReceipts } = useReceiptsStore();
   useEffect(() => {
     if (o) loadReceipts(teamId, o.year).catch(notifyError);
-  }, [teamId, o, expenses, loadReceipts]);
+  }, [teamId, o, loadReceipts]);
   if (!o) return null;
   const unlinked = t('budget.overview.unlinked');
   return (
@@ -223,7 +222,7 @@ export function OverviewScreen({ teamId }: { teamId: number }) {
         </Alert>
       )}
       <EntriesCard teamId={teamId} />
-      <Suspense fallback={<Text>{t('app.loading')}</Text>}>
+      <Suspense fallback={<Text data-pending="true">{t('app.loading')}</Text>}>
         <FundsCharts overview={o} />
       </Suspense>
       <SimpleGrid cols={{ base: 1, lg: 2 }}>

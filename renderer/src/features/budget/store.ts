@@ -11,15 +11,21 @@ interface FundsState {
   overview: BudgetOverview | null;
   entries: BudgetEntry[];
   decisions: Decision[];
+  /** The year's expenses: read only while the expense list is open (thousands of rows a year at district size). */
   expenses: Expense[];
+  expensesLoaded: boolean;
   links: BudgetLinks;
   load(teamId: number, year?: number): Promise<void>;
   setYear(year: number): Promise<void>;
+  /** The expense list opens (`true`: read the expenses, and again after every write) or closes (drops them). */
+  wantExpenses(on: boolean): Promise<void>;
   /** Any write: calls the method, then re-reads everything (the store is the truth). */
   write<M extends Method>(method: M, input: Input<M>): Promise<Result<M>>;
 }
 
 const EMPTY_LINKS: BudgetLinks = { opgaven: [], actions: [], clusters: [], decisions: [] };
+
+let expensesWanted = false;
 
 export const useFundsStore = create<FundsState>((set, get) => ({
   teamId: null,
@@ -30,6 +36,7 @@ export const useFundsStore = create<FundsState>((set, get) => ({
   entries: [],
   decisions: [],
   expenses: [],
+  expensesLoaded: false,
   links: EMPTY_LINKS,
   async load(teamId, year = get().year) {
     set({ status: get().overview ? 'ready' : 'loading', teamId, year });
@@ -39,10 +46,19 @@ export const useFundsStore = create<FundsState>((set, get) => ({
         call('budget.overview', { teamId, year }),
         call('budget.entries.list', { teamId, year }),
         call('budget.decisions.list', { teamId, year }),
-        call('budget.expenses.list', { teamId, year }),
+        expensesWanted ? call('budget.expenses.list', { teamId, year }) : null,
         call('budget.links', { teamId }),
       ]);
-      set({ years: [...new Set([...years, year])].sort((a, b) => a - b), overview, entries, decisions, expenses, links, status: 'ready' });
+      set({
+        years: [...new Set([...years, year])].sort((a, b) => a - b),
+        overview,
+        entries,
+        decisions,
+        expenses: expenses ?? [],
+        expensesLoaded: expenses !== null,
+        links,
+        status: 'ready',
+      });
     } catch (err) {
       set({ status: 'error' });
       throw err;
@@ -52,6 +68,14 @@ export const useFundsStore = create<FundsState>((set, get) => ({
     const { teamId } = get();
     set({ year });
     if (teamId !== null) await get().load(teamId, year);
+  },
+  async wantExpenses(on) {
+    expensesWanted = on;
+    if (!on) return set({ expenses: [], expensesLoaded: false });
+    const { teamId, year } = get();
+    if (teamId === null || get().expensesLoaded) return;
+    const expenses = await call('budget.expenses.list', { teamId, year });
+    if (expensesWanted && get().teamId === teamId && get().year === year) set({ expenses, expensesLoaded: true });
   },
   async write(method, input) {
     const result = await call(method, ...([input] as [Input<typeof method>]));

@@ -12,6 +12,7 @@ import { ClusterForm, EMPTY_PART, EndForm, NormText, SplitForm, type ClusterValu
 import { useClustersStore } from './store';
 import { localIsoDate } from '@api/dates';
 import { ScrollTable } from '../../ui/ScrollTable';
+import { useReadyMark } from '../../ui/ready';
 
 type Col = 'name' | 'inhabitants' | 'fte' | 'wijkagenten' | 'norm' | 'start' | 'end';
 const sortValue = (c: Cluster, key: Col): SortValue =>
@@ -101,6 +102,7 @@ export default function ClustersPage() {
   const { t } = useTranslation();
   const team = useActiveTeam();
   const { clusters, overview, status, load, create, update, end, split, archive } = useClustersStore();
+  const mark = useReadyMark(status === 'ready');
   const [dialog, setDialog] = useState<Dialog | null>(null);
   const [search, setSearch] = useState('');
   const [show, setShow] = useState<'running' | 'ended' | 'all'>('running');
@@ -138,7 +140,7 @@ export default function ClustersPage() {
   ];
 
   return (
-    <Stack gap="lg">
+    <Stack gap="lg" ref={mark} data-screen="clusters">
       <PageHeader title={t('clusters.title')} actions={<Button onClick={() => setDialog({ kind: 'create' })}>{t('clusters.add')}</Button>} />
       <Text>{t('clusters.intro')}</Text>
       {status === 'ready' && clusters.length === 0 ? (

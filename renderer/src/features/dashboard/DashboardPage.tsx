@@ -17,6 +17,7 @@ import { TeamProfileCard } from '../team/TeamProfileCard';
 import { useActiveTeam } from '../team/store';
 import { DashboardMoneyTile } from './DashboardMoneyTile';
 import { useDashboardStore } from './store';
+import { useReadyMark } from '../../ui/ready';
 
 /** A tile whose title leads to its screen. */
 function Tile({ title, to, testId, children }: { title: string; to: string; testId: string; children: ReactNode }) {
@@ -44,12 +45,13 @@ export function DashboardPage() {
     if (team) load(team.id, choice).catch(notifyError);
   }, [team, choice, load]);
 
+  const d = team && data && data.team.id === team.id ? data : null;
+  const mark = useReadyMark(!!d);
   if (!team) return null;
-  const d = data && data.team.id === team.id ? data : null;
   // The first view on a 1280×720 laptop: the team's status, the money and what is overdue side by
   // side, the chosen opgaven with their status under them. The profile follows below the fold.
   return (
-    <Stack gap="sm">
+    <Stack gap="sm" ref={mark} data-screen="dashboard">
       <PageHeader title={t('dashboard.title')} actions={<PeriodPicker />} />
       {!d ? (
         status === 'error' ? <Alert color="red">{t('errors.INTERNAL')}</Alert> : <Loader role="status" aria-label={t('app.loading')} />

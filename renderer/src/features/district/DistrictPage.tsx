@@ -13,6 +13,7 @@ import { OpgavenMatrix } from './OpgavenMatrix';
 import { districtQuery, useDistrictStore } from './store';
 import { TeamBundlePage } from './TeamBundlePage';
 import { useMonths } from '../../ui/months';
+import { useReadyMark } from '../../ui/ready';
 
 /** The district chief's screen: bundles read in, one row per team, the opgaven matrix, the sums. */
 export default function DistrictPage() {
@@ -30,6 +31,7 @@ function DistrictOverviewScreen() {
   const { t } = useTranslation();
   const { overview, load } = useDistrictStore();
   const [busy, setBusy] = useState(false);
+  const mark = useReadyMark(!!overview);
   useEffect(() => {
     load().catch(notifyError);
   }, [load]);
@@ -52,7 +54,7 @@ function DistrictOverviewScreen() {
 
   const hasRows = !!overview && overview.rows.length > 0;
   return (
-    <Stack>
+    <Stack ref={mark} data-screen="district">
       <PageHeader
         title={t('district.title')}
         actions={

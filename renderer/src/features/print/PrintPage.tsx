@@ -14,6 +14,7 @@ import { ExportBundleButton } from '../district/ExportBundleButton';
 import { localIsoDate } from '@api/dates';
 import { resolvePeriod, type PeriodChoice } from '@api/period';
 import { IsoDateField } from '../../ui/DateField';
+import { useReadyMark } from '../../ui/ready';
 
 const ReportView = lazy(() => import('./report/ReportView').then((m) => ({ default: m.ReportView })));
 
@@ -35,8 +36,11 @@ export function PrintPage() {
   const [[from, to], setRange] = useState(() => presetRange('year'));
   const [sections, setSections] = useState<ReportSection[]>([...REPORT_SECTIONS]);
   const [picked, setPicked] = useState<string[]>([]);
-  const [chosen, setChosen] = useState<ChosenOpgave[]>([]);
-  const [data, setData] = useState<ReportData | null>(null);
+  const [chosen, setChosen] = useState<ChosenOpgave[] | null>(null);
+  // The paper is drawn when asked for: nine charts and every table of the period are too much to
+  // draw on every visit of a screen that is mostly about choosing what to print.
+  const [previewShown, setPreviewShown] = useState(false);
+  const [loaded, setLoaded] = useState<{ options: ReportOptions; data: ReportData } | null>(null);
   const [busy, setBusy] = useState(false);
 
   const teamId = team?.id;
@@ -54,7 +58,7 @@ export function PrintPage() {
   /** The chosen opgaven whose period overlaps the report's period: the ones the report can show. */
   const opgaveChoices = useMemo(
     () =>
-      chosen
+      (chosen ?? [])
         .filter((c) => c.periodStart <= to && c.periodEnd >= from)
         .map((c) => ({
           value: String(c.id),
@@ -72,16 +76,18 @@ export function PrintPage() {
   const problem = parsed && !parsed.success ? translateValidation(parsed.error.issues[0]?.message ?? '') : null;
 
   useEffect(() => {
-    if (!options) return;
+    if (!options || !previewShown) return;
     let current = true;
     call('report.get', options)
-      .then((d) => current && setData(d))
+      .then((data) => current && setLoaded({ options, data }))
       .catch((err) => current && notifyError(err));
     return () => {
       current = false;
     };
-  }, [options]);
+  }, [options, previewShown]);
+  const data = loaded && loaded.options === options ? loaded.data : null;
 
+  const mark = useReadyMark(chosen !== null && (!previewShown || !options || data !== null));
   if (!team) return null;
 
   const run = async (action: 'print' | 'savePdf') => {
@@ -101,7 +107,7 @@ export function PrintPage() {
   };
 
   return (
-    <Stack>
+    <Stack ref={mark} data-screen="print">
       <PageHeader
         title={t('print.title')}
         actions={
@@ -168,21 +174,39 @@ export function PrintPage() {
           )}
         </Stack>
       </Paper>
-      <Text fw={600}>{t('print.preview')}</Text>
-      {/* The sheet keeps its paper width; on a narrow window it scrolls inside this box, not the page. */}
-      <div
-        className="report-preview tc-scroll-region"
-        data-testid="report-preview"
-        data-scroll-region
-        role="region"
-        aria-label={t('print.preview')}
-        tabIndex={0}
-        style={{ overflowX: 'auto' }}
-      >
-        <Suspense fallback={<Loader role="status" aria-label={t('print.report.loading')} />}>
-          {data && options ? <ReportView data={data} /> : <Loader role="status" aria-label={t('print.report.loading')} />}
-        </Suspense>
-      </div>
+      <Group justify="space-between">
+        <Text fw={600}>{t('print.preview')}</Text>
+        <Button
+          variant="default"
+          data-testid="preview-toggle"
+          aria-expanded={previewShown}
+          aria-controls={previewShown ? 'report-preview' : undefined}
+          onClick={() => setPreviewShown((v) => !v)}
+        >
+          {previewShown ? t('print.previewHide') : t('print.previewShow')}
+        </Button>
+      </Group>
+      {!previewShown ? (
+        <Text c="dimmed" data-testid="preview-hint">
+          {t('print.previewHint')}
+        </Text>
+      ) : (
+        // The sheet keeps its paper width; on a narrow window it scrolls inside this box, not the page.
+        <div
+          id="report-preview"
+          className="report-preview tc-scroll-region"
+          data-testid="report-preview"
+          data-scroll-region
+          role="region"
+          aria-label={t('print.preview')}
+          tabIndex={0}
+          style={{ overflowX: 'auto' }}
+        >
+          <Suspense fallback={<Loader role="status" aria-label={t('print.report.loading')} />}>
+            {data && options ? <ReportView data={data} /> : <Loader role="status" aria-label={t('print.report.loading')} />}
+          </Suspense>
+        </div>
+      )}
     </Stack>
   );
 }

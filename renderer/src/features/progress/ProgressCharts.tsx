@@ -6,6 +6,7 @@ import { addMonths } from '@api/period';
 import type { ProgressHistory, SeriesPoint } from '@api/progress';
 import { formatDate, formatDecimal, formatInteger } from '../../ui/format';
 import { ScrollTable } from '../../ui/ScrollTable';
+import { WhenVisible } from '../../ui/WhenVisible';
 
 /** Dates on a time axis: milliseconds at noon UTC, so a day never slips across a zone. */
 const ms = (iso: string) => Date.parse(`${iso}T12:00:00Z`);
@@ -60,17 +61,21 @@ function ChartCard({
       {empty ? (
         <Text c="dimmed">{emptyText}</Text>
       ) : (
-        <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md">
-          <div role="img" aria-label={title} style={{ width: '100%', height: 260 }}>
-            {chart}
-          </div>
-          <ScrollTable label={t('progress.charts.table', { title })} minWidth={260} maxHeight={260}>
-            <Table striped withTableBorder fz="sm" data-testid="chart-table">
-              <Table.Caption>{t('progress.charts.table', { title })}</Table.Caption>
-              {table}
-            </Table>
-          </ScrollTable>
-        </SimpleGrid>
+        // Off-screen cards are drawn when scrolled to: ten charts with their tables of every point
+        // at once held the screen for seconds at district size.
+        <WhenVisible height={260} fixed={false}>
+          <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md">
+            <div role="img" aria-label={title} style={{ width: '100%', height: 260 }}>
+              {chart}
+            </div>
+            <ScrollTable label={t('progress.charts.table', { title })} minWidth={260} maxHeight={260}>
+              <Table striped withTableBorder fz="sm" data-testid="chart-table">
+                <Table.Caption>{t('progress.charts.table', { title })}</Table.Caption>
+                {table}
+              </Table>
+            </ScrollTable>
+          </SimpleGrid>
+        </WhenVisible>
       )}
     </Card>
   );

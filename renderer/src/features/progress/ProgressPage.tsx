@@ -1,4 +1,4 @@
-import { Alert, Button, Card, Group, Loader, Modal, Select, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Button, Card, Group, Loader, Modal, Pagination, Select, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { Fragment, lazy, Suspense, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -16,6 +16,7 @@ import { StatusBadge } from './StatusBadge';
 import { useProgressStore } from './store';
 import { Trend } from './Trend';
 import { ScrollTable } from '../../ui/ScrollTable';
+import { useReadyMark } from '../../ui/ready';
 
 const ProgressCharts = lazy(() => import('./ProgressCharts'));
 
@@ -87,9 +88,20 @@ function OpgaveCard({ o, onCheckin, onRhythm }: { o: OpgaveOverview; onCheckin()
   );
 }
 
+/**
+ * Check-ins per page of the history table: ten years of a busy team are thousands of rows, and a
+ * table of all of them held the screen for seconds. Newest first, so the first page is what changed.
+ */
+export const CHECKIN_PAGE_SIZE = 20;
+
 function CheckinTable({ teamId, checkins, titleOf, onCorrect }: { teamId: number; checkins: Checkin[]; titleOf(id: number): string; onCorrect(c: Checkin): void }) {
   const { t } = useTranslation();
   const [expanded, setExpanded] = useState<ReadonlySet<number>>(new Set());
+  const [page, setPage] = useState(1);
+  const pages = Math.max(1, Math.ceil(checkins.length / CHECKIN_PAGE_SIZE));
+  const current = Math.min(page, pages);
+  const first = (current - 1) * CHECKIN_PAGE_SIZE;
+  const shown = checkins.slice(first, first + CHECKIN_PAGE_SIZE);
   const toggle = (id: number) =>
     setExpanded((prev) => {
       const next = new Set(prev);
@@ -97,73 +109,95 @@ function CheckinTable({ teamId, checkins, titleOf, onCorrect }: { teamId: number
       return next;
     });
   return (
-    <ScrollTable label={t('progress.history')} minWidth={760}>
-      <Table striped withTableBorder data-testid="checkin-table">
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th>{t('progress.fields.opgave')}</Table.Th>
-            <Table.Th>{t('progress.fields.date')}</Table.Th>
-            <Table.Th>{t('progress.fields.status')}</Table.Th>
-            <Table.Th>{t('progress.charts.progress')}</Table.Th>
-            <Table.Th>{t('progress.fields.confidence')}</Table.Th>
-            <Table.Th>{t('progress.notes.title')}</Table.Th>
-            <Table.Th />
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {checkins.map((c) => {
-            const old = c.correctedById !== null;
-            const open = expanded.has(c.id);
-            const name = `${titleOf(c.teamOpgaveId)} ${formatDate(c.date)}`;
-            return (
-              <Fragment key={c.id}>
-              <Table.Tr data-testid="checkin-row" data-corrected={old} style={old ? { textDecoration: 'line-through', opacity: 0.7 } : undefined}>
-                <Table.Td>{titleOf(c.teamOpgaveId)}</Table.Td>
-                <Table.Td className="tc-nowrap">{formatDate(c.date)}</Table.Td>
-                <Table.Td className="tc-nowrap">{t(`progress.status.${c.status}`)}</Table.Td>
-                <Table.Td>{c.progress}%</Table.Td>
-                <Table.Td>{c.confidence}</Table.Td>
-                <Table.Td>
-                  <Button
-                    size="compact-xs"
-                    variant="subtle"
-                    aria-expanded={open}
-                    aria-controls={`checkin-notes-${c.id}`}
-                    aria-label={t(open ? 'progress.notes.hideOf' : 'progress.notes.showOf', { name })}
-                    onClick={() => toggle(c.id)}
-                  >
-                    {t(open ? 'progress.notes.hide' : 'progress.notes.show')}
-                  </Button>
-                  {c.correctsId !== null && (
-                    <Text size="xs" c="dimmed">
-                      {t('progress.correctionOf', { reason: c.correctionReason })}
-                    </Text>
-                  )}
-                </Table.Td>
-                <Table.Td>
-                  {old ? (
-                    <Text size="xs">{t('progress.corrected')}</Text>
-                  ) : (
-                    <Button size="xs" variant="subtle" onClick={() => onCorrect(c)} aria-label={`${t('progress.correct')}: ${titleOf(c.teamOpgaveId)} ${formatDate(c.date)}`}>
-                      {t('progress.correct')}
+    <Stack gap="xs">
+      <ScrollTable label={t('progress.history')} minWidth={760}>
+        <Table striped withTableBorder data-testid="checkin-table" data-total={checkins.length}>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>{t('progress.fields.opgave')}</Table.Th>
+              <Table.Th>{t('progress.fields.date')}</Table.Th>
+              <Table.Th>{t('progress.fields.status')}</Table.Th>
+              <Table.Th>{t('progress.charts.progress')}</Table.Th>
+              <Table.Th>{t('progress.fields.confidence')}</Table.Th>
+              <Table.Th>{t('progress.notes.title')}</Table.Th>
+              <Table.Th />
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {shown.map((c) => {
+              const old = c.correctedById !== null;
+              const open = expanded.has(c.id);
+              const name = `${titleOf(c.teamOpgaveId)} ${formatDate(c.date)}`;
+              return (
+                <Fragment key={c.id}>
+                <Table.Tr data-testid="checkin-row" data-corrected={old} style={old ? { textDecoration: 'line-through', opacity: 0.7 } : undefined}>
+                  <Table.Td>{titleOf(c.teamOpgaveId)}</Table.Td>
+                  <Table.Td className="tc-nowrap">{formatDate(c.date)}</Table.Td>
+                  <Table.Td className="tc-nowrap">{t(`progress.status.${c.status}`)}</Table.Td>
+                  <Table.Td>{c.progress}%</Table.Td>
+                  <Table.Td>{c.confidence}</Table.Td>
+                  <Table.Td>
+                    <Button
+                      size="compact-xs"
+                      variant="subtle"
+                      aria-expanded={open}
+                      aria-controls={`checkin-notes-${c.id}`}
+                      aria-label={t(open ? 'progress.notes.hideOf' : 'progress.notes.showOf', { name })}
+                      onClick={() => toggle(c.id)}
+                    >
+                      {t(open ? 'progress.notes.hide' : 'progress.notes.show')}
                     </Button>
-                  )}
-                  <HistoryButton teamId={teamId} record="checkin" id={c.id} name={`${titleOf(c.teamOpgaveId)} ${formatDate(c.date)}`} />
-                </Table.Td>
-              </Table.Tr>
-              {open && (
-                <Table.Tr id={`checkin-notes-${c.id}`} data-testid="checkin-notes-row">
-                  <Table.Td colSpan={7}>
-                    <CheckinNotes checkin={c} />
+                    {c.correctsId !== null && (
+                      <Text size="xs" c="dimmed">
+                        {t('progress.correctionOf', { reason: c.correctionReason })}
+                      </Text>
+                    )}
+                  </Table.Td>
+                  <Table.Td>
+                    {old ? (
+                      <Text size="xs">{t('progress.corrected')}</Text>
+                    ) : (
+                      <Button size="xs" variant="subtle" onClick={() => onCorrect(c)} aria-label={`${t('progress.correct')}: ${titleOf(c.teamOpgaveId)} ${formatDate(c.date)}`}>
+                        {t('progress.correct')}
+                      </Button>
+                    )}
+                    <HistoryButton teamId={teamId} record="checkin" id={c.id} name={`${titleOf(c.teamOpgaveId)} ${formatDate(c.date)}`} />
                   </Table.Td>
                 </Table.Tr>
-              )}
-              </Fragment>
-            );
-          })}
-        </Table.Tbody>
-      </Table>
-    </ScrollTable>
+                {open && (
+                  <Table.Tr id={`checkin-notes-${c.id}`} data-testid="checkin-notes-row">
+                    <Table.Td colSpan={7}>
+                      <CheckinNotes checkin={c} />
+                    </Table.Td>
+                  </Table.Tr>
+                )}
+                </Fragment>
+              );
+            })}
+          </Table.Tbody>
+        </Table>
+      </ScrollTable>
+      {checkins.length > 0 && (
+        <Group justify="space-between" gap="sm">
+          <Text size="sm" data-testid="checkin-range" aria-live="polite">
+            {t('progress.historyRange', { from: first + 1, to: first + shown.length, total: checkins.length })}
+          </Text>
+          {pages > 1 && (
+            <nav aria-label={t('progress.historyPages')}>
+              <Pagination
+                size="sm"
+                total={pages}
+                value={current}
+                onChange={setPage}
+                withEdges
+                getItemProps={(p) => ({ 'aria-label': t('progress.historyPage', { page: p }) })}
+                getControlProps={(control) => ({ 'aria-label': t(`progress.historyControl.${control}`) })}
+              />
+            </nav>
+          )}
+        </Group>
+      )}
+    </Stack>
   );
 }
 
@@ -173,6 +207,7 @@ export function ProgressPage() {
   const choice = usePeriodStore((s) => s.choice);
   const { overview, history, checkins, status, load, createCheckin, setRhythm } = useProgressStore();
   const [dialog, setDialog] = useState<Dialog>(null);
+  const mark = useReadyMark(status === 'ready' && !!overview && !!history);
 
   useEffect(() => {
     if (team) load(team.id, choice).catch(notifyError);
@@ -183,10 +218,13 @@ export function ProgressPage() {
     return status === 'error' ? <Alert color="red">{t('errors.INTERNAL')}</Alert> : <Loader role="status" aria-label={t('app.loading')} />;
   }
   const titles = new Map(overview.opgaven.map((o) => [o.teamOpgaveId, i18n.language === 'en' ? o.titleEn : o.titleNl]));
-  const inPeriod = checkins.filter((c) => titles.has(c.teamOpgaveId) && c.date >= overview.period.from && c.date <= overview.period.to).reverse();
+  // Newest first across the opgaven: the first page of the history is what changed last.
+  const inPeriod = checkins
+    .filter((c) => titles.has(c.teamOpgaveId) && c.date >= overview.period.from && c.date <= overview.period.to)
+    .sort((a, b) => (a.date === b.date ? b.id - a.id : a.date < b.date ? 1 : -1));
 
   return (
-    <Stack gap="lg">
+    <Stack gap="lg" ref={mark} data-screen="progress">
       <PageHeader
         title={t('progress.title')}
         actions={
@@ -233,7 +271,7 @@ export function ProgressPage() {
           <Title order={2} size="h3">
             {t('progress.history')}
           </Title>
-          <CheckinTable teamId={team.id} checkins={inPeriod} titleOf={(id) => titles.get(id) ?? ''} onCorrect={(c) => setDialog({ mode: 'correct', checkin: c })} />
+          <CheckinTable key={`${overview.period.from}/${overview.period.to}`} teamId={team.id} checkins={inPeriod} titleOf={(id) => titles.get(id) ?? ''} onCorrect={(c) => setDialog({ mode: 'correct', checkin: c })} />
         </>
       )}
       <Modal

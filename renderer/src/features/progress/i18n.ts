@@ -56,6 +56,10 @@ export const nl = {
   actionsNone: 'Geen acties',
   actionsOverdue: '{{count}} over de datum',
   history: 'Alle check-ins',
+  historyRange: 'Check-in {{from}}–{{to}} van {{total}}, nieuwste eerst',
+  historyPages: 'Pagina’s van de check-ins',
+  historyPage: 'Pagina {{page}}',
+  historyControl: { first: 'Eerste pagina', previous: 'Vorige pagina', next: 'Volgende pagina', last: 'Laatste pagina' },
   notes: {
     title: 'Notities',
     show: 'Tonen',
@@ -190,6 +194,10 @@ export const en: typeof nl = {
   actionsNone: 'No actions',
   actionsOverdue: '{{count}} past their date',
   history: 'All check-ins',
+  historyRange: 'Check-ins {{from}}–{{to}} of {{total}}, newest first',
+  historyPages: 'Pages of the check-ins',
+  historyPage: 'Page {{page}}',
+  historyControl: { first: 'First page', previous: 'Previous page', next: 'Next page', last: 'Last page' },
   notes: {
     title: 'Notes',
     show: 'Show',

@@ -31,7 +31,7 @@ export const useProgressStore = create<ProgressState>((set, get) => {
         const [overview, history, checkins] = await Promise.all([
           call('progress.overview', { teamId, period }),
           call('progress.history', { teamId, period }),
-          call('progress.checkins.list', { teamId }),
+          call('progress.checkins.list', { teamId, period }),
         ]);
         if (mine !== seq) return; // a newer period was chosen meanwhile
         usePeriodStore.getState().setResolved(overview.period);

@@ -11,12 +11,18 @@ import { UndoSection } from '../undo/UndoSection';
 import { TeamForm } from '../team/TeamForm';
 import { useActiveTeam, useTeamStore } from '../team/store';
 import { DistrictSettings } from '../district/DistrictSettings';
+import { useReadyMark } from '../../ui/ready';
+import { useBackupStore } from '../backup/store';
+import { useUndoStore } from '../undo/store';
 
 export function SettingsPage() {
   const { t, i18n } = useTranslation();
   const team = useActiveTeam();
+  const backupRead = useBackupStore((s) => s.info !== null);
+  const undoRead = useUndoStore((s) => s.state !== null);
+  const mark = useReadyMark(backupRead && (!team || undoRead));
   return (
-    <Stack gap="lg">
+    <Stack gap="lg" ref={mark} data-screen="settings">
       <PageHeader title={t('settings.title')} />
       {team && <TeamProfileSection team={team} />}
       {team && <UndoSection />}

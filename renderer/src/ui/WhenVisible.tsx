@@ -1,0 +1,33 @@
+import { useEffect, useRef, useState, type ReactNode } from 'react';
+
+/**
+ * Draws its children only once their box comes near the window, and keeps them from then on. A
+ * screen with many charts (each a few hundred SVG elements and its own chart store) opens with the
+ * ones in view and draws the rest as the chief scrolls to them. The box keeps its height meanwhile,
+ * so nothing jumps (`fixed`: always that height, as a chart needs; otherwise only until drawn). Until the browser has said whether the box is in view it counts as unfinished
+ * (`data-pending`, see ready.ts).
+ */
+export function WhenVisible({ height, children, margin = '150px', fixed = true }: { height: number; children: ReactNode; margin?: string; fixed?: boolean }) {
+  const ref = useRef<HTMLDivElement>(null);
+  const [state, setState] = useState<'unknown' | 'away' | 'shown'>('unknown');
+  useEffect(() => {
+    const el = ref.current;
+    if (!el || state === 'shown') return;
+    const observer = new IntersectionObserver(
+      (entries) => {
+        if (entries.some((e) => e.isIntersecting)) {
+          observer.disconnect();
+          setState('shown');
+        } else setState('away');
+      },
+      { rootMargin: margin },
+    );
+    observer.observe(el);
+    return () => observer.disconnect();
+  }, [state, margin]);
+  return (
+    <div ref={ref} style={{ width: '100%', height: fixed || state !== 'shown' ? height : undefined }} data-pending={state === 'unknown' ? 'true' : undefined} data-deferred={state === 'away' ? 'true' : undefined}>
+      {state === 'shown' ? children : null}
+    </div>
+  );
+}
