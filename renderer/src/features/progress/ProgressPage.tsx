@@ -1,4 +1,4 @@
-import { Alert, Button, Card, Group, Loader, Modal, Pagination, Select, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Button, Card, Group, Loader, Modal, NativeSelect, Pagination, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { Fragment, lazy, Suspense, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -70,14 +70,14 @@ function OpgaveCard({ o, onCheckin, onRhythm }: { o: OpgaveOverview; onCheckin()
           {o.actions.overdue > 0 && ` · ${t('progress.actionsOverdue', { count: o.actions.overdue })}`}
         </Text>
         <Group justify="space-between" align="flex-end">
-          <Select
+          {/* The system's own list: eight of Mantine's searchable selects cost the screen a good part of its first render. */}
+          <NativeSelect
             label={t('progress.rhythm.label')}
             size="xs"
             w={180}
-            allowDeselect={false}
             value={o.rhythm}
             data={RHYTHMS.map((r) => ({ value: r, label: t(`progress.rhythm.${r}`) }))}
-            onChange={(v) => v && onRhythm(v)}
+            onChange={(e) => onRhythm(e.currentTarget.value as Rhythm)}
           />
           <Button size="sm" onClick={onCheckin} aria-label={`${t('progress.newCheckin')}: ${title}`}>
             {t('progress.newCheckin')}
