@@ -40,6 +40,19 @@ export interface AuditVerifyResult {
   problems: AuditProblem[];
 }
 
+/** The check that runs by itself after every change (only what the change added to the trail). */
+export interface AuditRecentStatus {
+  /** True while a check of recent changes is due or under way. */
+  checking: boolean;
+  /** ISO date-time of the last check this session; null when none ran yet. */
+  checkedAt: string | null;
+  ok: boolean;
+  /** Records checked by the last check. */
+  records: number;
+  /** What the last check found (at most 50); empty when ok. */
+  problems: AuditProblem[];
+}
+
 /** A full verification running off the main thread (started from the Versterkingsgelden overview). */
 export interface AuditVerifyJob {
   id: number;
@@ -84,5 +97,7 @@ export const auditApi = {
   'audit.verifyStatus': method<AuditVerifyStatus>()(z.strictObject({ teamId: Id })),
   'audit.verifyCancel': method<AuditVerifyStatus>()(z.strictObject({ teamId: Id })),
   /** Only what was added since the last verified head: fast enough to run after every change. */
-  'audit.verifyRecent': method<AuditVerifyResult & { fromSeq: number }>()(z.strictObject({ teamId: Id })),
+  'audit.verifyRecent': method<AuditVerifyResult & { fromSeq: number; complete: boolean }>()(z.strictObject({ teamId: Id })),
+  /** What the checks after each change found so far (they run by themselves; this only asks). */
+  'audit.recentStatus': method<AuditRecentStatus>()(z.strictObject({ teamId: Id })),
 };

@@ -86,6 +86,7 @@ export const METHOD_KINDS = {
   'audit.verifyCancel': 'read',
   // Only moves the verified head (a note in app_setting, like the full verify does): no data changes.
   'audit.verifyRecent': 'read',
+  'audit.recentStatus': 'read',
   'undo.list': 'read',
   'undo.history': 'read',
   'undo.undo': 'undo',

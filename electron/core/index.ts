@@ -23,8 +23,9 @@ import { dashboardHandlers } from './dashboard/handlers';
 import { createDashboardService } from './dashboard/service';
 import { progressHandlers } from './progress/handlers';
 import { createProgressService } from './progress/service';
-import { createAuditLog } from './audit/chain';
+import { createAuditLog, type AuditLog } from './audit/chain';
 import { auditHandlers } from './audit/handlers';
+import { createRecentWatch, recentWatchHandlers, type RecentWatch } from './audit/recent-watch';
 import { createVerifyRunner, type VerifyJobOptions, type VerifyRunner } from './audit/verify-job';
 import { budgetHandlers } from './budget/handlers';
 import { createImportService } from './budget/import';
@@ -55,6 +56,8 @@ export interface CoreOptions {
   keyProtection?: KeyProtection;
   /** The full audit verification's workers (tests pace them; see audit/verify-job.ts). */
   auditVerify?: VerifyJobOptions;
+  /** Check what each change added to the audit trail, after its answer (default on; the benchmark compares). */
+  verifyAfterChanges?: boolean;
 }
 
 export interface Core {
@@ -80,7 +83,10 @@ type DomainHandlers = Omit<Handlers, keyof typeof backupApi | keyof typeof appAp
  * the store is swapped (restore, import), so no handler ever holds a closed connection. Every
  * handler runs through the journal, which makes each write one undoable action (see undo/rules.ts).
  */
-function wireDomains(db: Db, env: { key: () => SigningKey; appVersion: string; verifyRunner: VerifyRunner }): { handlers: DomainHandlers; journal: Journal } {
+function wireDomains(
+  db: Db,
+  env: { key: () => SigningKey; appVersion: string; verifyRunner: VerifyRunner; clock: Ctx; onError: (err: unknown) => void },
+): { handlers: DomainHandlers; journal: Journal; recentAudit: RecentWatch; audit: AuditLog } {
   const teams = createTeamService(db);
   const agenda = createAgendaService(db, teams);
   const clusters = createClusterService(db, teams);
@@ -92,6 +98,7 @@ function wireDomains(db: Db, env: { key: () => SigningKey; appVersion: string; v
   const dashboard = createDashboardService(db, teams, progress, budget, receipts);
   const reports = createReportService({ teams, agenda, progress, budget, clusters, audit, receipts });
   const journal = createJournal(db, { budget, audit });
+  const recentAudit = createRecentWatch(db, audit, env.clock, env.onError);
   const handlers: DomainHandlers = {
     ...teamHandlers(teams),
     ...agendaHandlers(agenda),
@@ -101,6 +108,7 @@ function wireDomains(db: Db, env: { key: () => SigningKey; appVersion: string; v
     ...dashboardHandlers(dashboard),
     ...budgetHandlers(budget, createImportService(db, budget, refunds), refunds),
     ...auditHandlers(audit, teams.assertExists, { db, runner: env.verifyRunner }),
+    ...recentWatchHandlers(recentAudit, teams.assertExists),
     ...undoHandlers(journal, teams.assertExists),
     ...districtHandlers({
       db,
@@ -118,7 +126,7 @@ function wireDomains(db: Db, env: { key: () => SigningKey; appVersion: string; v
       (input: Record<string, unknown>, ctx: Ctx) => journal.record(m as Method, input, ctx, (c) => (handler as (i: unknown, c: Ctx) => unknown)(input, c)),
     ]),
   ) as unknown as DomainHandlers;
-  return { handlers: journaled, journal };
+  return { handlers: journaled, journal, recentAudit, audit };
 }
 
 const BARRIER_TEXT = {
@@ -143,7 +151,11 @@ export function createCore(options: CoreOptions): Core {
   });
   let store: ReturnType<typeof createStoreHolder<ReturnType<typeof wireDomains>>>;
   try {
-    store = createStoreHolder(file, (db) => wireDomains(db, { key, appVersion, verifyRunner }), { step: options.step, beforeClose: () => verifyRunner.stop() });
+    const onError = (err: unknown) => options.onInternalError?.('audit.recentStatus', err);
+    store = createStoreHolder(file, (db) => wireDomains(db, { key, appVersion, verifyRunner, clock, onError }), {
+      step: options.step,
+      beforeClose: () => verifyRunner.stop(),
+    });
   } catch (err) {
     lock.release();
     throw err;
@@ -159,6 +171,8 @@ export function createCore(options: CoreOptions): Core {
       logFile: options.app?.logFile ?? null,
     }),
   };
+  // Read at every change, so the benchmark can compare writes with and without it on one store.
+  const verifyAfterChanges = () => options.verifyAfterChanges ?? true;
   const appWide = new Set(Object.keys(appHandlers({ version: '', dataDir: '', storeFile: '', logFile: null })));
   // A stable table whose entries look the handler up on the store that is open right now.
   const handlers = Object.fromEntries(
@@ -166,10 +180,19 @@ export function createCore(options: CoreOptions): Core {
       m,
       // Synchronous whenever the store is ready: bulk writers (the demo-data generator) call handlers directly.
       (input: unknown, ctx: Ctx) => {
+        const kind = methodKind(m);
         const call = () => {
-          if (!(m in storeWide)) return (store.wired.handlers as Record<string, (i: unknown, c: Ctx) => unknown>)[m]!(input, ctx);
+          if (!(m in storeWide)) {
+            const result = (store.wired.handlers as Record<string, (i: unknown, c: Ctx) => unknown>)[m]!(input, ctx);
+            // The audit check of what this change added runs after its answer (see audit/recent-watch.ts).
+            if (verifyAfterChanges() && (kind === 'write' || kind === 'undo')) {
+              if (result instanceof Promise) void result.then(() => store.wired.recentAudit.changed(), () => undefined);
+              else store.wired.recentAudit.changed();
+            }
+            return result;
+          }
           const result = (storeWide as Record<string, (i: unknown, c: Ctx) => unknown>)[m]!(input, ctx);
-          if (methodKind(m) !== 'replace') return result;
+          if (kind !== 'replace') return result;
           // The data was replaced as a whole: mark it, so no undo reaches back past it.
           return Promise.resolve(result).then((r) => {
             store.wired.journal.barrier(m, ctx, BARRIER_TEXT[m as 'backup.restore' | 'store.import']);
@@ -182,9 +205,9 @@ export function createCore(options: CoreOptions): Core {
         if (!pending) return call();
         // Every write, backup, restore and import waits for the background page check and runs once
         // it has passed (or is refused with the damage it found). Reads answer at once; one that
-        // writes a note (a verify moving its head) is stopped by the connection's query_only before
-        // it touches a page and runs again after the check.
-        if (m in storeWide || methodKind(m) !== 'read') return pending.then(call);
+        // fails meanwhile (a damaged page, or a write the connection's query_only stopped before it
+        // touched a page) runs again after the check, or is refused with the damage it found.
+        if (m in storeWide || kind !== 'read') return pending.then(call);
         try {
           const answer = call();
           return answer instanceof Promise ? answer.catch(() => pending.then(call)) : answer;
@@ -206,6 +229,12 @@ export function createCore(options: CoreOptions): Core {
     storePending: () => store.pending(),
     dispatch: createDispatch(handlers, { ctx: clock, onInternalError: options.onInternalError }),
     close: () => {
+      // The verified head of the audit trail goes into the store, so the next start checks on from there.
+      try {
+        if (!store.pending() && !store.damaged) store.wired.audit.persistVerifiedHead();
+      } catch (err) {
+        options.onInternalError?.('audit.persistVerifiedHead', err);
+      }
       store.close();
       lock.release();
     },

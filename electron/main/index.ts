@@ -18,7 +18,7 @@ import { APP_ENTRY_URL, APP_ORIGIN } from './protocol';
 import { sendShellCommand } from './shortcuts';
 import { claimSingleInstance } from './single-instance';
 import { smokeSavePath } from './smoke-switch';
-import { describeRecovered, describeStartProblem } from './startup';
+import { describeRecovered, describeStartProblem, restartWhenPageCheckFails } from './startup';
 import { hardenWebContents, mainWindowOptions } from './window';
 import { keyProtectionFrom } from './key-protection';
 import { loadWindowState, restoreBounds, saveWindowState } from './window-state';
@@ -157,6 +157,11 @@ if (claimSingleInstance(app, () => mainWindow)) {
       app.quit();
       return;
     }
+    restartWhenPageCheckFails(core, (err) => {
+      log.error('The background page check found damage; starting again to offer the newest good backup', err);
+      app.relaunch();
+      app.quit();
+    });
     stopBackups = scheduleBackups(core.backups, { setInterval, clearInterval }, (when, err) => log.error(`Backup (${when}) failed`, err));
     serveAppProtocol(protocol, path.join(import.meta.dirname, '../renderer'));
     registerApi(ipcMain, createApiHandler(core.dispatch, allowedOrigins));

@@ -82,3 +82,13 @@ export function describeRecovered(entry: BackupEntry, damagedKeptAs: string): { 
     message: `De back-up van ${backupMoment(entry)} is teruggezet. Het beschadigde bestand is bewaard als ${damagedKeptAs}.`,
   };
 }
+
+/**
+ * After a clean close the store opens at once and its pages are checked in the background; the core
+ * lets no write through until that check has passed. When it finds damage, nothing has been written
+ * and the store is closed: `restart` then starts the app again, whose full check at start leads to
+ * the dialog above, offering the newest good backup (the same path as damage found at an ordinary start).
+ */
+export function restartWhenPageCheckFails(core: { storePending(): Promise<void> | null }, restart: (err: unknown) => void): void {
+  core.storePending()?.catch(restart);
+}

@@ -254,7 +254,9 @@ async function benchSize(size: Size) {
     rows.push({ size, item: '  of which quick_check', stats: stats(checks) });
   }
 
-  const core = createCore({ dataDir: work, clock });
+  // Read at every change: the write rows below switch the audit check after changes off and on.
+  const coreOptions = { dataDir: work, clock, verifyAfterChanges: true };
+  const core = createCore(coreOptions);
   cleanups.push(() => core.close());
   const ids = idsOf(core.db);
 
@@ -352,24 +354,52 @@ async function benchSize(size: Size) {
     rows.push({ size, item: 'full audit verify (workers, start → result)', stats: stats(fulls), target: withTarget({ p95Under: TARGETS.fullVerifyP95 }), note: 'what the overview button runs, with progress and cancel' });
     rows.push({ size, item: '  budget.overview while it runs', stats: stats(meanwhile), note: 'the main process keeps answering' });
 
-    // An ordinary change (voiding one expense, audited) and then the check of what it added.
+    // An ordinary change (voiding one expense, audited): with the audit check the core runs after
+    // each change, and without it (switched off on the same core, interleaved), each timed until the
+    // next turn of the event loop, when that check has run. Then the check of one write on its own.
     const open = core.db
       .prepare<[number, number], { id: number }>('SELECT id FROM expense WHERE team_id = ? AND voided_at IS NULL AND reverses_id IS NULL AND NOT EXISTS (SELECT 1 FROM expense r WHERE r.reverses_id = expense.id) ORDER BY id DESC LIMIT ?')
-      .all(ids.teamId, N.screen + 5)
+      .all(ids.teamId, 3 * N.screen + 5)
       .map((r) => r.id);
-    const writes: number[] = [];
-    const recents: number[] = [];
-    for (const expenseId of open) {
-      let t = performance.now();
+    /** Answers how long until the write was answered; returns after the next turn (the check, when on, has run). */
+    const voidOne = async (expenseId: number) => {
+      const t = performance.now();
       okData('budget.expenses.void', await core.dispatch('budget.expenses.void', { teamId: ids.teamId, expenseId, reason: 'Verkeerd ingevoerd.' }));
-      writes.push(performance.now() - t);
-      t = performance.now();
+      const answered = performance.now() - t;
+      await new Promise((r) => setImmediate(r));
+      return answered;
+    };
+    // Anything not yet checked (the full verify above left the head at the newest record) is checked first.
+    okData('audit.verifyRecent', await core.dispatch('audit.verifyRecent', { teamId: ids.teamId }));
+    const withCheck: number[] = [];
+    const withoutCheck: number[] = [];
+    const answeredWith: number[] = [];
+    const answeredWithout: number[] = [];
+    const recents: number[] = [];
+    for (let i = 0; i + 2 < open.length; i += 3) {
+      coreOptions.verifyAfterChanges = i % 2 === 0;
+      for (const on of [coreOptions.verifyAfterChanges, !coreOptions.verifyAfterChanges]) {
+        coreOptions.verifyAfterChanges = on;
+        const t = performance.now();
+        const answered = await voidOne(open[on ? i : i + 1]!);
+        (on ? withCheck : withoutCheck).push(performance.now() - t);
+        (on ? answeredWith : answeredWithout).push(answered);
+      }
+      // The unchecked write above, then the check of what one write added, alone.
+      okData('audit.verifyRecent', await core.dispatch('audit.verifyRecent', { teamId: ids.teamId }));
+      coreOptions.verifyAfterChanges = false;
+      await voidOne(open[i + 2]!);
+      const t = performance.now();
       const r = okData('audit.verifyRecent', await core.dispatch('audit.verifyRecent', { teamId: ids.teamId })) as { ok: boolean; records: number };
       recents.push(performance.now() - t);
       if (!r.ok || r.records < 1) throw new Error(`audit.verifyRecent after one write: ${JSON.stringify(r)}`);
     }
-    rows.push({ size, item: 'one write (void an expense)', stats: stats(writes) });
-    rows.push({ size, item: 'audit.verifyRecent after that write', stats: stats(recents), target: withTarget({ p95Under: TARGETS.recentVerifyP95 }) });
+    coreOptions.verifyAfterChanges = true;
+    const status = okData('audit.recentStatus', await core.dispatch('audit.recentStatus', { teamId: ids.teamId })) as { ok: boolean };
+    if (!status.ok) throw new Error('The audit check after each change found a problem in the generated store');
+    rows.push({ size, item: 'one write (void an expense): answered', stats: stats(answeredWith), bare: stats(answeredWithout).median, note: 'with the audit check after changes on; bare = the same write with it off' });
+    rows.push({ size, item: '  until its audit check has run', stats: stats(withCheck), bare: stats(withoutCheck).median, note: 'the next turn of the event loop; bare = check off' });
+    rows.push({ size, item: 'audit.verifyRecent after one write', stats: stats(recents), target: withTarget({ p95Under: TARGETS.recentVerifyP95 }) });
   }
 
   if (section('import')) {

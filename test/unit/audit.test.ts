@@ -155,7 +155,7 @@ describe('audit trail: checking what was added since the last verified head', ()
   };
 
   it('checks only the records since the head a full verify left, and moves the head on', async () => {
-    const core = createCore({ dataDir: tempDir(), clock: fixedClock('2026-11-28') });
+    const core = createCore({ dataDir: tempDir(), clock: fixedClock('2026-11-28'), verifyAfterChanges: false });
     try {
       const { f, m } = await history(core, 7);
       const full = await call<AuditVerifyResult>(core, 'audit.verify', { teamId: f.teamId });
@@ -172,7 +172,7 @@ describe('audit trail: checking what was added since the last verified head', ()
   });
 
   it('finds a new record changed and a verified head changed afterwards', async () => {
-    const core = createCore({ dataDir: tempDir(), clock: fixedClock('2026-11-28') });
+    const core = createCore({ dataDir: tempDir(), clock: fixedClock('2026-11-28'), verifyAfterChanges: false });
     try {
       const { f, m } = await history(core, 11);
       expect((await call<AuditVerifyResult>(core, 'audit.verify', { teamId: f.teamId })).ok).toBe(true);

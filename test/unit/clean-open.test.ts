@@ -6,6 +6,8 @@ import { createCore, type Core } from '../../electron/core';
 import { quickCheckInBackground } from '../../electron/core/store/background-check';
 import { STORE_FILE_NAME } from '../../electron/core/store/open';
 import { STAMP_FILE_NAME } from '../../electron/core/store/stamp';
+import { newestGoodBackup } from '../../electron/core/backup/recovery';
+import { describeStartProblem, restartWhenPageCheckFails } from '../../electron/main/startup';
 import { call, PROFILE, sha256, tempDir } from './helpers';
 
 const clock = fixedClock('2026-11-28');
@@ -16,6 +18,8 @@ const pendingOf = (core: Core) => core.storePending();
 async function storeWithData(dir: string) {
   const core = createCore({ dataDir: dir, clock });
   await call(core, 'team.create', PROFILE);
+  // A good backup to fall back on.
+  await call(core, 'backup.create');
   core.db.exec('CREATE TABLE filler (id INTEGER PRIMARY KEY, b BLOB); WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 600) INSERT INTO filler SELECT i, randomblob(3000) FROM n;');
   core.close();
 }
@@ -87,7 +91,16 @@ describe('opening after an orderly close', () => {
 
     const core = createCore({ dataDir: dir, clock });
     expect(pendingOf(core)).not.toBeNull();
+    const failed: unknown[] = [];
+    restartWhenPageCheckFails(core, (err) => failed.push(err));
+    const backupsBefore = readdirSync(join(dir, 'backups'));
+    // Neither a write nor the backup at start (whose rotation could push a good backup out for a damaged one).
+    const backup = core.backups.atStart();
     const write = (await core.dispatch('team.create', { ...PROFILE, name: 'Basisteam Nieuw' }));
+    await expect(backup).rejects.toMatchObject({ code: 'STORE_CORRUPT' });
+    expect(readdirSync(join(dir, 'backups'))).toEqual(backupsBefore);
+    // The app starts again, into the start dialog that offers the newest good backup.
+    expect(failed).toEqual([expect.objectContaining({ code: 'STORE_CORRUPT' })]);
     expect(write.ok).toBe(false);
     if (!write.ok) {
       expect(write.error.code).toBe('STORE_CORRUPT');
@@ -99,6 +112,16 @@ describe('opening after an orderly close', () => {
     expect(sha256(file)).toBe(damagedHash);
     expect(existsSync(stampOf(dir))).toBe(false);
     // The next start checks in full and refuses it with the usual recovery offer.
-    expect(() => createCore({ dataDir: dir, clock })).toThrow(/beschadigd/);
+    let refusal: unknown;
+    try {
+      createCore({ dataDir: dir, clock });
+    } catch (err) {
+      refusal = err;
+    }
+    expect(refusal).toMatchObject({ code: 'STORE_CORRUPT' });
+    const problem = describeStartProblem(refusal, dir, () => newestGoodBackup(dir));
+    expect(problem.offer?.name).toBe(backupsBefore[0]);
+    expect(problem.buttons[0]).toBe('Back-up terugzetten');
+    expect(sha256(file)).toBe(damagedHash);
   });
 });

@@ -103,6 +103,7 @@ const SAMPLES: Record<Method, (f: UndoFixture, core: Core) => unknown> = {
   'audit.verifyStatus': (f) => ({ teamId: f.teamId }),
   'audit.verifyCancel': (f) => ({ teamId: f.teamId }),
   'audit.verifyRecent': (f) => ({ teamId: f.teamId }),
+  'audit.recentStatus': (f) => ({ teamId: f.teamId }),
   'undo.list': (f) => ({ teamId: f.teamId }),
   'undo.history': (f) => ({ teamId: f.teamId, record: 'cluster', id: f.clusterId }),
   'undo.undo': (f) => ({ teamId: f.teamId }),

@@ -118,6 +118,7 @@ export function createAuditLog(db: Db) {
     // ok means the records are 1…records without a gap: the head is record `records`.
     if (!result.ok || result.records === 0 || db.readonly || db.pragma('query_only', { simple: true })) return;
     if ((recent.head()?.seq ?? 0) < result.records) recent.setHead({ seq: result.records, hash: result.headHash });
+    recent.persist();
   };
   const inTransaction = () => {
     if (!db.inTransaction) throw new Error('audit records are written inside the transaction of the change');
@@ -163,12 +164,17 @@ export function createAuditLog(db: Db) {
 
     verifiedUpTo,
 
-    /** What was added since the last verified head (see recent.ts); moves the head on when sound. */
-    verifyRecent() {
-      const result = recent.verify();
-      const last = db.prepare<[], AuditRow>('SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1').get();
-      if (result.ok && last && result.records > 0) recent.setHead({ seq: last.seq, hash: last.hash });
-      return result;
+    /**
+     * What was added since the last verified head (see recent.ts), at most `limit` records; moves
+     * the head on when sound.
+     */
+    verifyRecent(limit?: number) {
+      return recent.verify(limit);
+    },
+
+    /** Keeps the verified head in the store (at close), so the next start checks on from there. */
+    persistVerifiedHead(): void {
+      recent.persist();
     },
   };
 }

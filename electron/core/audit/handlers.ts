@@ -6,7 +6,7 @@ import type { AuditLog } from './chain';
 import { createLastVerify } from './last-verify';
 import type { VerifyRunner } from './verify-job';
 
-export const auditHandlers = (audit: AuditLog, assertTeam: (teamId: number) => void, full: { db: Db; runner: VerifyRunner }): HandlersFor<typeof auditApi> => {
+export const auditHandlers = (audit: AuditLog, assertTeam: (teamId: number) => void, full: { db: Db; runner: VerifyRunner }): Omit<HandlersFor<typeof auditApi>, 'audit.recentStatus'> => {
   const last = createLastVerify(full.db);
   // A completed verification the store could not keep (it was read-only then): still shown this run.
   let unsaved: AuditLastVerify | null = null;

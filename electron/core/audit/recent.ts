@@ -7,8 +7,12 @@ import { AUDITED_TABLES } from './tables';
  * Verification of what was added since the last verified head, for after every ordinary change:
  * the verified head must still be there unchanged, every newer record must hash and link, every
  * record touched since must equal its latest audit record, and the append-only triggers must be in
- * place. Older records are the full verify's job. The head is kept in app_setting, so it carries
- * over between starts; a head that is gone or changed is reported (and the next full verify sets it).
+ * place. Older records are the full verify's job.
+ *
+ * The head lives in memory while the store is open (moving it costs no write, so checking after
+ * every change adds no disk flush to it) and is kept in app_setting by a full verify and at close
+ * (`persist`), so it carries over between starts. After a crash the persisted head is older, which
+ * only means more records to check. A head that is gone or changed is reported.
  */
 const HEAD_KEY = 'audit.verifiedHead';
 
@@ -19,37 +23,58 @@ export interface VerifiedHead {
 
 const withoutHash = ({ hash: _hash, ...rest }: AuditRow): Omit<AuditRow, 'hash'> => rest;
 
-export type RecentVerifyResult = AuditVerifyResult & { fromSeq: number };
+export type RecentVerifyResult = AuditVerifyResult & {
+  fromSeq: number;
+  /** False when `limit` stopped the check before the newest record: call again to go on. */
+  complete: boolean;
+};
 
 export function createRecentVerifier(db: Db) {
   const readHead = db.prepare<[string], { value: string }>('SELECT value FROM app_setting WHERE key = ?');
   const writeHead = db.prepare('INSERT INTO app_setting (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value');
   const bySeq = db.prepare<[number], AuditRow>('SELECT * FROM audit_log WHERE seq = ?');
-  const since = db.prepare<[number], AuditRow>('SELECT * FROM audit_log WHERE seq > ? ORDER BY seq');
+  const since = db.prepare<[number, number], AuditRow>('SELECT * FROM audit_log WHERE seq > ? ORDER BY seq LIMIT ?');
+  const newestOf = db.prepare<[string, number], { seq: number }>('SELECT max(seq) AS seq FROM audit_log WHERE entity = ? AND entity_id = ?');
   const rowOf = new Map(AUDITED_TABLES.map((t) => [t.entity, { t, get: db.prepare(`SELECT * FROM "${t.table}" WHERE id = ?`) }]));
   const triggers = db.prepare<[], { name: string }>("SELECT name FROM sqlite_master WHERE type = 'trigger'");
 
-  const head = (): VerifiedHead | null => {
+  const stored = (): VerifiedHead | null => {
     const row = readHead.get(HEAD_KEY);
     return row ? (JSON.parse(row.value) as VerifiedHead) : null;
   };
+  let current: VerifiedHead | null = stored();
+  let dirty = false;
+
+  const setHead = (h: VerifiedHead) => {
+    if (current?.seq === h.seq && current.hash === h.hash) return;
+    current = h;
+    dirty = true;
+  };
 
   return {
-    head,
-    /** Marks `h` as verified (after a full verify, or a recent one, that found nothing). */
-    setHead(h: VerifiedHead): void {
-      writeHead.run(HEAD_KEY, JSON.stringify(h));
+    head: (): VerifiedHead | null => current,
+    /** Marks `h` as verified (after a check that found nothing); kept in memory until `persist`. */
+    setHead,
+    /** Writes the head to app_setting when it moved (a full verify, the store's close). */
+    persist(): void {
+      if (!dirty || !current || db.pragma('query_only', { simple: true })) return;
+      writeHead.run(HEAD_KEY, JSON.stringify(current));
+      dirty = false;
     },
 
-    verify(): RecentVerifyResult {
+    /**
+     * Checks the records after the verified head (at most `limit` of them) and, when they are sound,
+     * moves the head to the last one checked.
+     */
+    verify(limit = Number.MAX_SAFE_INTEGER): RecentVerifyResult {
       const problems: AuditProblem[] = [];
-      const base = head() ?? { seq: 0, hash: GENESIS_HASH };
+      const base = current ?? { seq: 0, hash: GENESIS_HASH };
       if (base.seq > 0) {
         const anchor = bySeq.get(base.seq);
         const sound = anchor !== undefined && anchor.hash === base.hash && hashAuditRecord(withoutHash(anchor)) === base.hash;
         if (!sound) problems.push({ seq: base.seq, message: `Auditregel ${base.seq} is gewijzigd sinds de laatste controle.` });
       }
-      const rows = since.all(base.seq);
+      const rows = since.all(base.seq, limit);
       let prev = base.hash;
       let expectedSeq = base.seq + 1;
       const latest = new Map<string, AuditRow>();
@@ -62,9 +87,12 @@ export function createRecentVerifier(db: Db) {
         expectedSeq = row.seq + 1;
         latest.set(`${row.entity}#${row.entity_id}`, row);
       }
+      const complete = rows.length < limit;
       for (const audit of latest.values()) {
         const table = rowOf.get(audit.entity);
         if (!table) continue;
+        // A record changed again after this part of the trail is compared by the part that holds its newest change.
+        if (!complete && newestOf.get(audit.entity, audit.entity_id)?.seq !== audit.seq) continue;
         const record = table.get.get(audit.entity_id) as Record<string, unknown> | undefined;
         const label = `${table.t.label} ${audit.entity_id}`;
         if (audit.after === null) {
@@ -77,7 +105,9 @@ export function createRecentVerifier(db: Db) {
       for (const t of AUDITED_TABLES)
         for (const name of t.triggers) if (!present.has(name)) problems.push({ entity: t.entity, message: `De beveiliging ${name} van ${t.table} ontbreekt.` });
       if (!present.has('audit_log_no_update') || !present.has('audit_log_no_delete')) problems.push({ message: 'De beveiliging van het auditlog ontbreekt.' });
-      return { ok: problems.length === 0, records: rows.length, headHash: prev, problems, fromSeq: base.seq };
+      const last = rows.at(-1);
+      if (problems.length === 0 && last) setHead({ seq: last.seq, hash: last.hash });
+      return { ok: problems.length === 0, records: rows.length, headHash: prev, problems, fromSeq: base.seq, complete };
     },
   };
 }

@@ -53,8 +53,16 @@ export function createBackupService(store: StoreHolder<unknown>, options: Backup
 
   // One backup-or-restore at a time; the domains' own calls are synchronous and never wait on this.
   let queue: Promise<unknown> = Promise.resolve();
+  // Each also waits for the background page check of a fast start: a copy of a store with a damaged
+  // page must never become a backup (the rotation would push a good one out for it), and a restore
+  // or import waits for the check to let go of the file. A failed check refuses the work.
   const exclusive = <T>(work: () => Promise<T>): Promise<T> => {
-    const run = queue.then(work, work);
+    const checked = async () => {
+      await store.pending();
+      if (store.damaged) throw store.damaged;
+      return work();
+    };
+    const run = queue.then(checked, checked);
     queue = run.catch(() => undefined);
     return run;
   };

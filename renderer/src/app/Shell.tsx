@@ -2,6 +2,7 @@ import { Anchor, AppShell, Group, NavLink, Text } from '@mantine/core';
 import { Fragment, Suspense, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, NavLink as RouterNavLink, Outlet, useLocation } from 'react-router';
+import { RecentAuditAlert } from '../features/audit/RecentAuditAlert';
 import { useDistrictStore } from '../features/district/store';
 import { useActiveTeam } from '../features/team/store';
 import { TeamSwitcher } from '../features/team/TeamSwitcher';
@@ -70,6 +71,7 @@ export function Shell() {
         />
       </AppShell.Navbar>
       <AppShell.Main id="main" tabIndex={-1}>
+        <RecentAuditAlert />
         <Suspense fallback={<Text>{t('app.loading')}</Text>}>
           <Fragment key={revision}>
             <Outlet />

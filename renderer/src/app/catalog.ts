@@ -9,6 +9,7 @@ import * as team from '../features/team/i18n';
 import * as district from '../features/district/i18n';
 import * as undo from '../features/undo/i18n';
 import * as receipts from '../features/receipts/i18n';
+import * as audit from '../features/audit/i18n';
 import { enBase } from '../i18n/base.en';
 import { nlBase } from '../i18n/base.nl';
 import { validationEn as baseValidationEn } from '../i18n/validation-en';
@@ -30,6 +31,7 @@ const FEATURES = {
   undo,
   district,
   receipts,
+  audit,
 };
 
 type Feature = { nl: object; en: object; validationEn?: Record<string, string> };
