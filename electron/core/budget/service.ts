@@ -9,7 +9,6 @@ import type {
   DecisionStatus,
   Expense,
   ExpenseInput,
-  ExpenseState,
 } from '../../api/budget';
 import type { Ctx } from '../../api/define';
 import { AppError, conflict, invalid, notFound } from '../../api/errors';
@@ -18,141 +17,11 @@ import type { AuditAppend, AuditLog } from '../audit/chain';
 import type { Statement } from 'better-sqlite3';
 import type { Db } from '../store/open';
 import { createLinkResolver, type Links, type ResolvedLinks } from './links';
-import { committedOf, computeOverview, levelOf, type LedgerDecision, type LedgerExpense } from './overview';
-
-interface EntryRow {
-  id: number;
-  team_id: number;
-  year: number;
-  entry_date: string;
-  kind: BudgetEntry['kind'];
-  amount_cents: number;
-  reason: string;
-  created_at: string;
-}
-
-interface LabelCols {
-  opgave_label: string | null;
-  action_title: string | null;
-  cluster_name: string | null;
-}
-
-interface DecisionRow extends LedgerDecision, LabelCols {
-  team_id: number;
-  year: number;
-  rationale: string;
-  action_id: number | null;
-  decided_by: string;
-  status: DecisionStatus;
-  over_budget_reason: string;
-  withdrawn_reason: string;
-  created_at: string;
-}
-
-interface ExpenseRow extends LedgerExpense, LabelCols {
-  id: number;
-  team_id: number;
-  year: number;
-  payee: string;
-  description: string;
-  payment_method: Expense['paymentMethod'];
-  receipt_ref: string;
-  action_id: number | null;
-  reverses_id: number | null;
-  reason: string;
-  import_batch_id: number | null;
-  import_row: number | null;
-  void_reason: string;
-  created_at: string;
-  decision_title: string | null;
-  reversed_by_id: number | null;
-  refunded_cents: number;
-}
-
-const LABEL_JOINS = `
-  LEFT JOIN team_opgave t ON t.id = x.team_opgave_id
-  LEFT JOIN opgave o ON o.id = t.opgave_id
-  LEFT JOIN action a ON a.id = x.action_id
-  LEFT JOIN cluster c ON c.id = x.cluster_id`;
-const LABEL_COLS = `COALESCE(o.title_nl, CASE WHEN x.team_opgave_id IS NOT NULL THEN 'Opgave ' || x.team_opgave_id END) AS opgave_label,
-  a.title AS action_title, c.name AS cluster_name`;
-
-const links = (r: { team_opgave_id: number | null; action_id: number | null; cluster_id: number | null } & LabelCols) => ({
-  teamOpgaveId: r.team_opgave_id,
-  opgaveLabel: r.opgave_label,
-  actionId: r.action_id,
-  actionTitle: r.action_title,
-  clusterId: r.cluster_id,
-  clusterName: r.cluster_name,
-});
-
-const toEntry = (r: EntryRow): BudgetEntry => ({
-  id: r.id,
-  year: r.year,
-  date: r.entry_date,
-  kind: r.kind,
-  amountCents: r.amount_cents,
-  reason: r.reason,
-  createdAt: r.created_at,
-});
-
-function toDecision(r: DecisionRow, spent: number): Decision {
-  return {
-    id: r.id,
-    year: r.year,
-    date: r.decision_date,
-    title: r.title,
-    amountCents: r.amount_cents,
-    rationale: r.rationale,
-    decidedBy: r.decided_by,
-    status: r.status,
-    overBudgetReason: r.over_budget_reason,
-    withdrawnReason: r.withdrawn_reason,
-    spentCents: spent,
-    committedCents: committedOf(r, spent),
-    level: r.status === 'genomen' ? levelOf(spent, r.amount_cents) : 'ok',
-    createdAt: r.created_at,
-    ...links(r),
-  };
-}
-
-function stateOf(r: ExpenseRow): ExpenseState {
-  if (r.voided_at !== null) return 'vervallen';
-  if (r.reverses_id !== null) return 'tegenboeking';
-  if (r.reversed_by_id !== null) return 'teruggedraaid';
-  return 'actief';
-}
-
-const toExpense = (r: ExpenseRow): Expense => ({
-  id: r.id,
-  year: r.year,
-  date: r.expense_date,
-  amountCents: r.amount_cents,
-  payee: r.payee,
-  description: r.description,
-  paymentMethod: r.payment_method,
-  receiptRef: r.receipt_ref,
-  decisionId: r.decision_id,
-  decisionTitle: r.decision_title,
-  reversesId: r.reverses_id,
-  reversedById: r.reversed_by_id,
-  reason: r.reason,
-  voidedAt: r.voided_at,
-  voidReason: r.void_reason,
-  importBatchId: r.import_batch_id,
-  importRow: r.import_row,
-  state: stateOf(r),
-  refundedCents: r.refunded_cents,
-  createdAt: r.created_at,
-  ...links(r),
-});
+import { computeOverview, type LedgerDecision } from './overview';
+import { prepareBudgetStatements, type DecisionState } from './statements';
+import { toDecision, toEntry, toExpense, type DecisionRow, type ExpenseRow } from './rows';
 
 const yearOf = (iso: string) => Number(iso.slice(0, 4));
-
-interface DecisionState {
-  status: DecisionStatus;
-  year: number;
-}
 
 export interface NewExpense {
   date: string;
@@ -189,92 +58,7 @@ export function createBudgetService(db: Db, audit: AuditLog) {
     return st.get(id)!;
   };
 
-  const entriesOf = db.prepare<[number, number], EntryRow>('SELECT * FROM budget_entry WHERE team_id = ? AND year = ? ORDER BY entry_date, id');
-  const entryById = db.prepare<[number], EntryRow>('SELECT * FROM budget_entry WHERE id = ?');
-  const insertEntry = db.prepare(`INSERT INTO budget_entry (team_id, year, entry_date, kind, amount_cents, reason, created_at)
-    VALUES (@teamId, @year, @date, @kind, @amountCents, @reason, @now)`);
-  const hasAllocation = db.prepare<[number, number], { id: number }>("SELECT id FROM budget_entry WHERE team_id = ? AND year = ? AND kind = 'toekenning'");
-
-  const decisionSelect = `SELECT x.*, ${LABEL_COLS} FROM budget_decision x ${LABEL_JOINS}`;
-  const decisionsOf = db.prepare<[number, number], DecisionRow>(`${decisionSelect} WHERE x.team_id = ? AND x.year = ? ORDER BY x.decision_date, x.id`);
-  /** The year's decisions with what was spent on each, in one statement (not one sum per decision). */
-  const decisionsWithSpentOf = db.prepare<[number, number], DecisionRow & { spent: number }>(
-    `SELECT x.*, ${LABEL_COLS},
-       (SELECT COALESCE(SUM(e.amount_cents), 0) FROM expense e WHERE e.decision_id = x.id AND e.voided_at IS NULL)
-       - (SELECT COALESCE(SUM(f.amount_cents), 0) FROM refund f JOIN expense e ON e.id = f.expense_id WHERE e.decision_id = x.id) AS spent
-     FROM budget_decision x ${LABEL_JOINS} WHERE x.team_id = ? AND x.year = ? ORDER BY x.decision_date, x.id`,
-  );
-  const decisionById = db.prepare<[number], DecisionRow>(`${decisionSelect} WHERE x.id = ?`);
-  const insertDecision = db.prepare(`INSERT INTO budget_decision
-    (team_id, year, decision_date, title, amount_cents, rationale, team_opgave_id, action_id, cluster_id, decided_by, status,
-     over_budget_reason, taken_at, created_at, updated_at)
-    VALUES (@teamId, @year, @date, @title, @amountCents, @rationale, @teamOpgaveId, @actionId, @clusterId, @decidedBy, @status,
-     @overBudgetReason, @takenAt, @now, @now)`);
-  const takeDecision = db.prepare(`UPDATE budget_decision SET status = 'genomen', taken_at = @now, over_budget_reason = @overBudgetReason,
-    updated_at = @now WHERE id = @id AND status = 'voorgesteld'`);
-  const withdrawDecision = db.prepare(`UPDATE budget_decision SET status = 'ingetrokken', withdrawn_reason = @reason, withdrawn_at = @now,
-    updated_at = @now WHERE id = @id AND status <> 'ingetrokken'`);
-  /** What a new expense on a decision is checked against: only its status and year. */
-  const decisionState = db.prepare<[number], DecisionState>('SELECT status, year FROM budget_decision WHERE id = ?');
-  const spentOnDecision = db.prepare<{ id: number }, { s: number }>(`SELECT
-      (SELECT COALESCE(SUM(amount_cents), 0) FROM expense WHERE decision_id = @id AND voided_at IS NULL)
-      - (SELECT COALESCE(SUM(f.amount_cents), 0) FROM refund f JOIN expense e ON e.id = f.expense_id WHERE e.decision_id = @id) AS s`);
-
-  const expenseSelect = `SELECT x.*, ${LABEL_COLS}, d.title AS decision_title,
-      (SELECT r.id FROM expense r WHERE r.reverses_id = x.id) AS reversed_by_id,
-      (SELECT COALESCE(SUM(f.amount_cents), 0) FROM refund f WHERE f.expense_id = x.id) AS refunded_cents
-    FROM expense x ${LABEL_JOINS} LEFT JOIN budget_decision d ON d.id = x.decision_id`;
-  /**
-   * The year's expenses as the overview needs them: summed per month, decision, opgave and cluster
-   * in SQL (a handful of rows instead of every expense with its labels). The overview adds these up
-   * exactly as it would the single rows; voided expenses never count.
-   */
-  const ledgerExpensesOf = db.prepare<[number, number], LedgerExpense>(`
-    SELECT substr(expense_date, 1, 7) || '-01' AS expense_date, SUM(amount_cents) AS amount_cents,
-           decision_id, team_opgave_id, cluster_id, NULL AS voided_at
-    FROM expense WHERE team_id = ? AND year = ? AND voided_at IS NULL
-    GROUP BY substr(expense_date, 1, 7), decision_id, team_opgave_id, cluster_id`);
-  /** The year's refunds as negative spending, attributed like the expense they belong to. */
-  const ledgerRefundsOf = db.prepare<[number, number], LedgerExpense>(`
-    SELECT substr(f.refund_date, 1, 7) || '-01' AS expense_date, -SUM(f.amount_cents) AS amount_cents,
-           e.decision_id, e.team_opgave_id, e.cluster_id, NULL AS voided_at
-    FROM refund f JOIN expense e ON e.id = f.expense_id WHERE f.team_id = ? AND f.year = ?
-    GROUP BY substr(f.refund_date, 1, 7), e.decision_id, e.team_opgave_id, e.cluster_id`);
-  const expensesOf = db.prepare<[number, number], ExpenseRow>(`${expenseSelect} WHERE x.team_id = ? AND x.year = ? ORDER BY x.expense_date, x.id`);
-  const expenseById = db.prepare<[number], ExpenseRow>(`${expenseSelect} WHERE x.id = ?`);
-  // RETURNING *: the stored row, exactly as a SELECT would read it, for the audit record without a second read.
-  const insertExpense = db.prepare<Record<string, unknown>, Record<string, unknown> & { id: number }>(`INSERT INTO expense
-    (team_id, year, expense_date, amount_cents, payee, description, payment_method, receipt_ref, decision_id, team_opgave_id,
-     action_id, cluster_id, reverses_id, reason, import_batch_id, import_row, created_at)
-    VALUES (@teamId, @year, @date, @amountCents, @payee, @description, @paymentMethod, @receiptRef, @decisionId, @teamOpgaveId,
-     @actionId, @clusterId, @reversesId, @reason, @importBatchId, @importRow, @now)
-    RETURNING *`);
-  // The bulk path binds by position (no name lookup per value, 10,000 rows at a time).
-  const insertExpenseOnly = db.prepare<unknown[]>(`INSERT INTO expense
-    (team_id, year, expense_date, amount_cents, payee, description, payment_method, receipt_ref, decision_id, team_opgave_id,
-     action_id, cluster_id, reverses_id, reason, import_batch_id, import_row, created_at)
-    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
-  const expensesBetween = db.prepare<[number, number], Record<string, unknown> & { id: number }>('SELECT * FROM expense WHERE id BETWEEN ? AND ? ORDER BY id');
-  const expenseRaw = db.prepare<[number], Record<string, unknown> & { id: number }>('SELECT * FROM expense WHERE id = ?');
-  const voidExpense = db.prepare('UPDATE expense SET voided_at = @now, void_reason = @reason WHERE id = @id AND voided_at IS NULL');
-
-  /**
-   * The years a team has anything in. Each table is read by jumping from year to year through its
-   * (team_id, year) index: one seek per year, not one step per row (a district team has 20,000 expenses).
-   */
-  const yearsOf = db.prepare<{ teamId: number }, { year: number }>(`
-    WITH RECURSIVE
-      e(y) AS (SELECT MIN(year) FROM budget_entry WHERE team_id = @teamId
-               UNION ALL SELECT (SELECT MIN(year) FROM budget_entry WHERE team_id = @teamId AND year > y) FROM e WHERE y IS NOT NULL),
-      d(y) AS (SELECT MIN(year) FROM budget_decision WHERE team_id = @teamId
-               UNION ALL SELECT (SELECT MIN(year) FROM budget_decision WHERE team_id = @teamId AND year > y) FROM d WHERE y IS NOT NULL),
-      x(y) AS (SELECT MIN(year) FROM expense WHERE team_id = @teamId
-               UNION ALL SELECT (SELECT MIN(year) FROM expense WHERE team_id = @teamId AND year > y) FROM x WHERE y IS NOT NULL)
-    SELECT y AS year FROM e WHERE y IS NOT NULL UNION SELECT y FROM d WHERE y IS NOT NULL UNION SELECT y FROM x WHERE y IS NOT NULL`);
-  const labelOpgave = db.prepare<[number], { label: string | null }>(
-    "SELECT COALESCE(o.title_nl, 'Opgave ' || t.id) AS label FROM team_opgave t LEFT JOIN opgave o ON o.id = t.opgave_id WHERE t.id = ?",
-  );
-  const labelCluster = db.prepare<[number], { name: string }>('SELECT name FROM cluster WHERE id = ?');
+  const { entriesOf, entryById, insertEntry, hasAllocation, decisionsOf, decisionsWithSpentOf, decisionById, insertDecision, takeDecision, withdrawDecision, decisionState, spentOnDecision, ledgerExpensesOf, ledgerRefundsOf, expensesOf, expenseById, insertExpense, insertExpenseOnly, expensesBetween, expenseRaw, voidExpense, yearsOf, labelOpgave, labelCluster } = prepareBudgetStatements(db);
 
   const assertTeam = (teamId: number) => {
     if (!teamExists.get(teamId)) throw notFound('Het team');
