@@ -53,6 +53,7 @@ export const METHOD_KINDS = {
   'store.export': 'read',
   'store.import': 'replace',
   'progress.checkins.list': 'read',
+  'progress.checkins.page': 'read',
   'progress.history': 'read',
   'progress.overview': 'read',
   'progress.checkins.create': 'write',

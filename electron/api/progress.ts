@@ -144,12 +144,25 @@ export interface ProgressHistory {
   clusters: ClusterSizePoint[];
 }
 
+/** One page of a period's check-ins, newest first (the history table on Voortgang). */
+export interface CheckinPage {
+  total: number;
+  /** The page answered: the one asked for, or the last when fewer remain. */
+  page: number;
+  pageSize: number;
+  checkins: Checkin[];
+}
+
 const TeamAndPeriod = { teamId: Id, period: PeriodChoice };
 
 export const progressApi = {
   'progress.checkins.create': method<Checkin>()(z.strictObject({ teamId: Id, checkin: CheckinInput })),
   /** With a period: only the check-ins dated in it (the history table), so ten years are not sent for one. */
   'progress.checkins.list': method<Checkin[]>()(z.strictObject({ teamId: Id, teamOpgaveId: Id.optional(), period: PeriodChoice.optional() })),
+  /** A page of the check-ins dated in the period, of the opgaven chosen in it, newest first. */
+  'progress.checkins.page': method<CheckinPage>()(
+    z.strictObject({ teamId: Id, period: PeriodChoice, page: z.number().int().min(1).max(1_000_000), pageSize: z.number().int().min(1).max(200) }),
+  ),
   'progress.rhythm.set': method<{ teamOpgaveId: number; rhythm: Rhythm }>()(
     z.strictObject({
       teamId: Id,

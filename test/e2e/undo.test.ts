@@ -52,8 +52,7 @@ describe('undo and redo in the app', () => {
     const menu = (command: string) => page.evaluate((c) => (window as unknown as { __menu(c: string): void }).__menu(c), command);
     // 1. Progress: the rhythm of the check-ins.
     await app.open('/progress');
-    await page.getByLabel('Ritme van de check-ins').first().click();
-    await page.getByRole('option', { name: 'Wekelijks', exact: true }).click();
+    await page.getByLabel('Ritme van de check-ins').first().selectOption({ label: 'Wekelijks' });
     await expect.poll(rhythm, POLL).toBe('weekly');
 
     // 2. Agenda: archive the chosen opgave.

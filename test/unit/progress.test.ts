@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Dashboard } from '../../electron/api/dashboard';
 import { addMonths, resolvePeriod } from '../../electron/api/period';
-import type { Checkin, ProgressHistory, ProgressOverview } from '../../electron/api/progress';
+import type { Checkin, CheckinPage, ProgressHistory, ProgressOverview } from '../../electron/api/progress';
 import type { Team } from '../../electron/api/team';
 import { fixedClock } from '../../electron/core/clock';
 import { clusterSeries, daysOverdue, nextDueDate, overallStatus, teamSeries, trendOf } from '../../electron/core/progress/rules';
@@ -130,6 +130,27 @@ describe('check-ins through the API', () => {
       [may.id, null],
     ]);
     expect(await call<Checkin[]>(core, 'progress.checkins.list', { teamId: team.id })).toHaveLength(4);
+  });
+
+  it('pages the period\'s check-ins newest first, with the total, from the store and not from all of them', async () => {
+    const { core, team, web, nabij, checkin } = await setup();
+    await checkin(web, '2026-01-31');
+    const april = await checkin(web, '2026-04-10');
+    const fixed = await checkin(web, '2026-04-10', { progress: 25, correctsId: april.id, correctionReason: 'Typfout' });
+    const may = await checkin(nabij, '2026-05-20');
+    const june = await checkin(web, '2026-06-01');
+    const page = (p: number, pageSize = 2) => call<CheckinPage>(core, 'progress.checkins.page', { teamId: team.id, period: { kind: 'quarter' }, page: p, pageSize });
+    const first = await page(1);
+    expect([first.total, first.page, first.checkins.map((c) => c.id)]).toEqual([4, 1, [june.id, may.id]]);
+    const second = await page(2);
+    expect(second.checkins.map((c) => [c.id, c.correctedById])).toEqual([
+      [fixed.id, null],
+      [april.id, fixed.id],
+    ]);
+    // Past the end: the last page, not an empty one.
+    expect((await page(9)).page).toBe(2);
+    const bad = await core.dispatch('progress.checkins.page', { teamId: team.id, period: { kind: 'quarter' }, page: 0, pageSize: 20 });
+    expect(bad.ok).toBe(false);
   });
 
   it('keeps every check-in; a correction is a new one and the old one stays, marked', async () => {

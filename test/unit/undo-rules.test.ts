@@ -61,6 +61,7 @@ const SAMPLES: Record<Method, (f: UndoFixture, core: Core) => unknown> = {
   'store.export': () => undefined,
   'store.import': async (_f, core) => ({ fileName: 'export.sqlite', data: (await call<{ data: string }>(core, 'store.export')).data }),
   'progress.checkins.list': (f) => ({ teamId: f.teamId }),
+  'progress.checkins.page': (f) => ({ teamId: f.teamId, period: { kind: 'year', year: 2026 }, page: 1, pageSize: 20 }),
   'progress.history': (f) => ({ teamId: f.teamId, period: { kind: 'year', year: 2026 } }),
   'progress.overview': (f) => ({ teamId: f.teamId, period: { kind: 'year', year: 2026 } }),
   'progress.checkins.create': (f) => ({ teamId: f.teamId, checkin: { teamOpgaveId: f.choiceId, date: '2026-06-01', status: 'achter', progress: 35, confidence: 5 } }),

@@ -5,6 +5,7 @@ import {
   DEFAULT_RHYTHM,
   type ActionProgress,
   type Checkin,
+  type CheckinPage,
   type CheckinInput,
   type CheckinStatus,
   type ChosenOpgave,
@@ -117,6 +118,14 @@ export function createProgressService(db: Db, teams: TeamService) {
       AND c.date <= @to AND NOT EXISTS (SELECT 1 FROM checkin n WHERE n.corrects_id = c.id)
     ORDER BY c.team_opgave_id, c.date, c.id`);
   selectPeriodPoints.raw(true);
+  /** One page of the period's history table, newest first: only the check-ins dated in it, of the opgaven chosen in it. */
+  const PAGE_WHERE = `c.team_id = @teamId AND c.date >= @from AND c.date <= @to AND c.team_opgave_id IN (
+      SELECT t.id FROM team_opgave t
+      WHERE t.team_id = @teamId AND t.archived = 0 AND t.period_start <= @to AND t.period_end >= @from)`;
+  const selectCheckinPage = db.prepare<{ teamId: number; from: string; to: string; limit: number; offset: number }, CheckinRow>(
+    `${CHECKIN_SELECT} WHERE ${PAGE_WHERE} ORDER BY c.date DESC, c.id DESC LIMIT @limit OFFSET @offset`,
+  );
+  const countCheckinPage = db.prepare<{ teamId: number; from: string; to: string }, { n: number }>(`SELECT count(*) AS n FROM checkin c WHERE ${PAGE_WHERE}`);
   const selectCheckin = db.prepare<{ id: number; teamId: number }, CheckinRow>(`${CHECKIN_SELECT} WHERE c.id = @id AND c.team_id = @teamId`);
   const selectValidOnDate = db.prepare<{ teamOpgaveId: number; date: string }, { id: number }>(`
     SELECT c.id FROM checkin c
@@ -301,6 +310,17 @@ export function createProgressService(db: Db, teams: TeamService) {
         .all({ teamId })
         .filter((r) => (teamOpgaveId === undefined || r.team_opgave_id === teamOpgaveId) && (!period || (r.date >= period.from && r.date <= period.to)))
         .map(toCheckin);
+    },
+
+    /** The history table's page `page` (from 1) of `pageSize`, and how many there are in all. */
+    checkinPage(teamId: number, period: Period, page: number, pageSize: number): CheckinPage {
+      teams.assertExists(teamId);
+      const range = { teamId, from: period.from, to: period.to };
+      const total = countCheckinPage.get(range)!.n;
+      const pages = Math.max(1, Math.ceil(total / pageSize));
+      const current = Math.min(page, pages);
+      const checkins = selectCheckinPage.all({ ...range, limit: pageSize, offset: (current - 1) * pageSize }).map(toCheckin);
+      return { total, page: current, pageSize, checkins };
     },
 
     setRhythm(teamId: number, teamOpgaveId: number, rhythm: Rhythm, ctx: Ctx) {

@@ -6,12 +6,20 @@ import { addMonths } from '@api/period';
 import type { ProgressHistory, SeriesPoint } from '@api/progress';
 import { formatDate, formatDecimal, formatInteger } from '../../ui/format';
 import { ScrollTable } from '../../ui/ScrollTable';
+import { pointsForWidth, thinSeries } from '../../ui/thin';
 import { WhenVisible } from '../../ui/WhenVisible';
 
 /** Dates on a time axis: milliseconds at noon UTC, so a day never slips across a zone. */
 const ms = (iso: string) => Date.parse(`${iso}T12:00:00Z`);
 const isoOf = (t: number) => new Date(t).toISOString().slice(0, 10);
 const tickDate = (t: number) => formatDate(isoOf(t));
+
+/**
+ * Points a chart draws: about one per four pixels of a chart half a card wide at 1366 px. The table
+ * beside it keeps every point; dots are drawn only when they do not run into each other.
+ */
+const CHART_POINTS = pointsForWidth(480);
+const DOT_POINTS = 40;
 
 /** Ticks on the first of the month, thinned to at most six, plus the period's edges when short. */
 function dateTicks(from: string, to: string): number[] {
@@ -83,7 +91,8 @@ function ChartCard({
 
 function ProgressChart({ title, testId, points, from, to }: { title: string; testId: string; points: SeriesPoint[]; from: string; to: string }) {
   const { t } = useTranslation();
-  const data = points.map((p) => ({ ...p, t: ms(p.date) }));
+  const data = thinSeries(points, CHART_POINTS, (p) => ms(p.date), [(p) => p.progress, (p) => p.confidence]).map((p) => ({ ...p, t: ms(p.date) }));
+  const dots = data.length <= DOT_POINTS;
   return (
     <ChartCard
       title={title}
@@ -124,8 +133,8 @@ function ProgressChart({ title, testId, points, from, to }: { title: string; tes
               formatter={(v, name) => (name === t('progress.charts.progress') ? `${formatDecimal(Number(v))}%` : formatDecimal(Number(v)))}
             />
             <Legend verticalAlign="top" />
-            <Line yAxisId="p" dataKey="progress" name={t('progress.charts.progress')} {...SOLID} dot={{ r: 4, fill: '#fff', stroke: '#111' }} isAnimationActive={false} legendType="plainline" />
-            <Line yAxisId="c" dataKey="confidence" name={t('progress.charts.confidence')} {...DASHED} dot={SquareDot} isAnimationActive={false} legendType="plainline" />
+            <Line yAxisId="p" dataKey="progress" name={t('progress.charts.progress')} {...SOLID} dot={dots ? { r: 4, fill: '#fff', stroke: '#111' } : false} isAnimationActive={false} legendType="plainline" />
+            <Line yAxisId="c" dataKey="confidence" name={t('progress.charts.confidence')} {...DASHED} dot={dots ? SquareDot : false} isAnimationActive={false} legendType="plainline" />
           </LineChart>
         </ResponsiveContainer>
       }
@@ -156,7 +165,8 @@ function ProgressChart({ title, testId, points, from, to }: { title: string; tes
 function ClusterChart({ history }: { history: ProgressHistory }) {
   const { t } = useTranslation();
   const points = history.clusters;
-  const data = points.map((p) => ({ ...p, t: ms(p.date) }));
+  const data = thinSeries(points, CHART_POINTS, (p) => ms(p.date), [(p) => p.fte, (p) => p.wijkagenten]).map((p) => ({ ...p, t: ms(p.date) }));
+  const dots = data.length <= DOT_POINTS;
   const title = t('progress.charts.clusters');
   const hasClusters = points.some((p) => p.clusters > 0);
   return (
@@ -186,8 +196,8 @@ function ClusterChart({ history }: { history: ProgressHistory }) {
             />
             <Tooltip labelFormatter={(v) => tickDate(Number(v))} formatter={(v) => formatDecimal(Number(v))} />
             <Legend verticalAlign="top" />
-            <Line type="stepAfter" dataKey="fte" name={t('progress.charts.fte')} {...SOLID} dot={{ r: 4, fill: '#fff', stroke: '#111' }} isAnimationActive={false} legendType="plainline" />
-            <Line type="stepAfter" dataKey="wijkagenten" name={t('progress.charts.wijkagenten')} {...DASHED} dot={SquareDot} isAnimationActive={false} legendType="plainline" />
+            <Line type="stepAfter" dataKey="fte" name={t('progress.charts.fte')} {...SOLID} dot={dots ? { r: 4, fill: '#fff', stroke: '#111' } : false} isAnimationActive={false} legendType="plainline" />
+            <Line type="stepAfter" dataKey="wijkagenten" name={t('progress.charts.wijkagenten')} {...DASHED} dot={dots ? SquareDot : false} isAnimationActive={false} legendType="plainline" />
           </LineChart>
         </ResponsiveContainer>
       }

@@ -1,8 +1,8 @@
-import { Alert, Button, Card, Group, Loader, Modal, Pagination, Select, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Button, Card, Group, Loader, Modal, NativeSelect, Pagination, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { Fragment, lazy, Suspense, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { RHYTHMS, type Checkin, type OpgaveOverview, type Rhythm } from '@api/progress';
+import { RHYTHMS, type Checkin, type CheckinPage, type OpgaveOverview, type Rhythm } from '@api/progress';
 import { notifyError, notifySaved } from '../../shared/errors';
 import { formatDate, formatPercent } from '../../ui/format';
 import { PageHeader } from '../../ui/PageHeader';
@@ -70,14 +70,14 @@ function OpgaveCard({ o, onCheckin, onRhythm }: { o: OpgaveOverview; onCheckin()
           {o.actions.overdue > 0 && ` · ${t('progress.actionsOverdue', { count: o.actions.overdue })}`}
         </Text>
         <Group justify="space-between" align="flex-end">
-          <Select
+          {/* The system's own list: eight of Mantine's searchable selects cost the screen a good part of its first render. */}
+          <NativeSelect
             label={t('progress.rhythm.label')}
             size="xs"
             w={180}
-            allowDeselect={false}
             value={o.rhythm}
             data={RHYTHMS.map((r) => ({ value: r, label: t(`progress.rhythm.${r}`) }))}
-            onChange={(v) => v && onRhythm(v)}
+            onChange={(e) => onRhythm(e.currentTarget.value as Rhythm)}
           />
           <Button size="sm" onClick={onCheckin} aria-label={`${t('progress.newCheckin')}: ${title}`}>
             {t('progress.newCheckin')}
@@ -89,19 +89,28 @@ function OpgaveCard({ o, onCheckin, onRhythm }: { o: OpgaveOverview; onCheckin()
 }
 
 /**
- * Check-ins per page of the history table: ten years of a busy team are thousands of rows, and a
- * table of all of them held the screen for seconds. Newest first, so the first page is what changed.
+ * The history table, a page at a time from the core: ten years of a busy team are thousands of rows,
+ * and a table of all of them (or sending all of them) held the screen for seconds. Newest first, so
+ * the first page is what changed.
  */
-export const CHECKIN_PAGE_SIZE = 20;
-
-function CheckinTable({ teamId, checkins, titleOf, onCorrect }: { teamId: number; checkins: Checkin[]; titleOf(id: number): string; onCorrect(c: Checkin): void }) {
+function CheckinTable({
+  teamId,
+  page: answer,
+  titleOf,
+  onCorrect,
+  onPage,
+}: {
+  teamId: number;
+  page: CheckinPage;
+  titleOf(id: number): string;
+  onCorrect(c: Checkin): void;
+  onPage(page: number): void;
+}) {
   const { t } = useTranslation();
   const [expanded, setExpanded] = useState<ReadonlySet<number>>(new Set());
-  const [page, setPage] = useState(1);
-  const pages = Math.max(1, Math.ceil(checkins.length / CHECKIN_PAGE_SIZE));
-  const current = Math.min(page, pages);
-  const first = (current - 1) * CHECKIN_PAGE_SIZE;
-  const shown = checkins.slice(first, first + CHECKIN_PAGE_SIZE);
+  const { total, page: current, pageSize, checkins: shown } = answer;
+  const pages = Math.max(1, Math.ceil(total / pageSize));
+  const first = (current - 1) * pageSize;
   const toggle = (id: number) =>
     setExpanded((prev) => {
       const next = new Set(prev);
@@ -111,7 +120,7 @@ function CheckinTable({ teamId, checkins, titleOf, onCorrect }: { teamId: number
   return (
     <Stack gap="xs">
       <ScrollTable label={t('progress.history')} minWidth={760}>
-        <Table striped withTableBorder data-testid="checkin-table" data-total={checkins.length}>
+        <Table striped withTableBorder data-testid="checkin-table" data-total={total}>
           <Table.Thead>
             <Table.Tr>
               <Table.Th>{t('progress.fields.opgave')}</Table.Th>
@@ -177,10 +186,10 @@ function CheckinTable({ teamId, checkins, titleOf, onCorrect }: { teamId: number
           </Table.Tbody>
         </Table>
       </ScrollTable>
-      {checkins.length > 0 && (
+      {total > 0 && (
         <Group justify="space-between" gap="sm">
           <Text size="sm" data-testid="checkin-range" aria-live="polite">
-            {t('progress.historyRange', { from: first + 1, to: first + shown.length, total: checkins.length })}
+            {t('progress.historyRange', { from: first + 1, to: first + shown.length, total })}
           </Text>
           {pages > 1 && (
             <nav aria-label={t('progress.historyPages')}>
@@ -188,7 +197,7 @@ function CheckinTable({ teamId, checkins, titleOf, onCorrect }: { teamId: number
                 size="sm"
                 total={pages}
                 value={current}
-                onChange={setPage}
+                onChange={onPage}
                 withEdges
                 getItemProps={(p) => ({ 'aria-label': t('progress.historyPage', { page: p }) })}
                 getControlProps={(control) => ({ 'aria-label': t(`progress.historyControl.${control}`) })}
@@ -205,23 +214,19 @@ export function ProgressPage() {
   const { t, i18n } = useTranslation();
   const team = useActiveTeam();
   const choice = usePeriodStore((s) => s.choice);
-  const { overview, history, checkins, status, load, createCheckin, setRhythm } = useProgressStore();
+  const { overview, history, checkins, status, load, showPage, createCheckin, setRhythm } = useProgressStore();
   const [dialog, setDialog] = useState<Dialog>(null);
-  const mark = useReadyMark(status === 'ready' && !!overview && !!history);
+  const mark = useReadyMark(status === 'ready' && !!overview && !!history && !!checkins);
 
   useEffect(() => {
     if (team) load(team.id, choice).catch(notifyError);
   }, [team, choice, load]);
 
   if (!team) return null;
-  if (!overview || !history) {
+  if (!overview || !history || !checkins) {
     return status === 'error' ? <Alert color="red">{t('errors.INTERNAL')}</Alert> : <Loader role="status" aria-label={t('app.loading')} />;
   }
   const titles = new Map(overview.opgaven.map((o) => [o.teamOpgaveId, i18n.language === 'en' ? o.titleEn : o.titleNl]));
-  // Newest first across the opgaven: the first page of the history is what changed last.
-  const inPeriod = checkins
-    .filter((c) => titles.has(c.teamOpgaveId) && c.date >= overview.period.from && c.date <= overview.period.to)
-    .sort((a, b) => (a.date === b.date ? b.id - a.id : a.date < b.date ? 1 : -1));
 
   return (
     <Stack gap="lg" ref={mark} data-screen="progress">
@@ -271,7 +276,11 @@ export function ProgressPage() {
           <Title order={2} size="h3">
             {t('progress.history')}
           </Title>
-          <CheckinTable key={`${overview.period.from}/${overview.period.to}`} teamId={team.id} checkins={inPeriod} titleOf={(id) => titles.get(id) ?? ''} onCorrect={(c) => setDialog({ mode: 'correct', checkin: c })} />
+          <CheckinTable key={`${overview.period.from}/${overview.period.to}`} teamId={team.id} page={checkins}
+            titleOf={(id) => titles.get(id) ?? ''}
+            onCorrect={(c) => setDialog({ mode: 'correct', checkin: c })}
+            onPage={(p) => void showPage(team.id, p).catch(notifyError)}
+          />
         </>
       )}
       <Modal
