@@ -143,8 +143,13 @@ const BARE_SQL = {
   report: `SELECT t.*, (SELECT group_concat(name) FROM team_gemeente g WHERE g.team_id = t.id) AS gemeenten FROM team t WHERE t.id = @teamId`,
   auditRows: 'SELECT * FROM audit_log ORDER BY seq',
   /** The year's attachments with their file's type and size (no bytes), as the expense list shows them. */
+  // The year's receipts hang on its expenses, its decisions and its refunds: receipts.forYear reads all three.
   receiptsOfYear: `SELECT a.*, b.mime, b.size FROM attachment a JOIN receipt_blob b ON b.sha256 = a.blob_sha256
     JOIN expense x ON x.id = a.record_id WHERE a.team_id = @teamId AND a.record_kind = 'expense' AND x.year = @year`,
+  decisionReceiptsOfYear: `SELECT a.*, b.mime, b.size FROM attachment a JOIN receipt_blob b ON b.sha256 = a.blob_sha256
+    JOIN budget_decision x ON x.id = a.record_id WHERE a.team_id = @teamId AND a.record_kind = 'decision' AND x.year = @year`,
+  refundReceiptsOfYear: `SELECT a.*, b.mime, b.size FROM attachment a JOIN receipt_blob b ON b.sha256 = a.blob_sha256
+    JOIN refund x ON x.id = a.record_id WHERE a.team_id = @teamId AND a.record_kind = 'refund' AND x.year = @year`,
   /** Pinpas expenses that count and have no active attachment. */
   missingReceipts: `SELECT x.id, x.expense_date, x.amount_cents, x.payee FROM expense x
     WHERE x.team_id = @teamId AND x.year = @year AND x.payment_method = 'debitcard' AND x.voided_at IS NULL AND +x.reverses_id IS NULL
@@ -163,7 +168,7 @@ const HEAVY: { call: (ids: Ids) => Load; bare: BareName[]; target?: boolean }[] 
   { call: (i) => ['budget.overview', { teamId: i.teamId, year: i.year }], bare: ['budgetOverview'], target: true },
   { call: (i) => ['budget.expenses.list', { teamId: i.teamId, year: i.year }], bare: ['expensesList'], target: true },
   { call: (i) => ['budget.decisions.list', { teamId: i.teamId, year: i.year }], bare: ['decisionsList'], target: true },
-  { call: (i) => ['receipts.forYear', { teamId: i.teamId, year: i.year }], bare: ['receiptsOfYear'], target: true },
+  { call: (i) => ['receipts.forYear', { teamId: i.teamId, year: i.year }], bare: ['receiptsOfYear', 'decisionReceiptsOfYear', 'refundReceiptsOfYear'], target: true },
   { call: (i) => ['receipts.missing', { teamId: i.teamId, year: i.year }], bare: ['missingReceipts'], target: true },
   // The report composes every domain's answer; compared with the same reads done bare (test/bench/reads.ts).
   {
