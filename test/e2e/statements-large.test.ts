@@ -80,8 +80,18 @@ describe('a 10,000-line bank statement in the browser', () => {
     // A proposed refund can be turned into skipping, which again waits for a reason.
     const first = page.getByTestId('incoming-scroll').locator('[role="row"]').first();
     const row = Number(await first.locator('[role="cell"]').first().textContent());
-    await page.getByRole('combobox', { name: `Wat is het? Regel ${row}` }).click();
-    await page.getByRole('option', { name: 'Overslaan' }).click();
+    // The list measures its rows as they draw; a click that lands while it re-measures can close the
+    // dropdown again, so the choice is made again until the option shows (at most three tries).
+    for (let attempt = 1; ; attempt++) {
+      await page.getByRole('combobox', { name: `Wat is het? Regel ${row}` }).click();
+      try {
+        await page.getByRole('option', { name: 'Overslaan' }).click({ timeout: 5000 });
+        break;
+      } catch (err) {
+        if (attempt === 3) throw err;
+        await page.keyboard.press('Escape');
+      }
+    }
     await expect.poll(() => commit.isDisabled()).toBe(true);
     expect(await note.textContent()).toContain(`(regel ${row})`);
     await page.getByRole('textbox', { name: `Reden Regel ${row}` }).fill('Dubbel geboekt door de bank');
