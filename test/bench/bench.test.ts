@@ -3,7 +3,6 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Statement } from 'better-sqlite3';
 import { afterAll, inject, it } from 'vitest';
-import type { Method } from '../../electron/api/contract';
 import type { ImportPreview, ImportResult, IncomingChoice } from '../../electron/api/budget-import';
 import type { Envelope } from '../../electron/api/errors';
 import { REPORT_SECTIONS, type ReportOptions } from '../../electron/api/report';
@@ -16,7 +15,7 @@ import { renderReportPdf } from '../e2e/harness/pdf';
 import { FIRST_PAINT_BUDGET_GZIP, firstPaintSize } from './first-paint';
 import { bankStatementCsv, cachedStore, LAST_YEAR, SIZES, TODAY, type Size } from './generate';
 import { sample, samplePair, stats, table, verdict, type Row } from './measure';
-import { measureCoreMemory, visitCalls } from './memory';
+import { measureCoreMemory, visitCalls, type Ids, type Load } from './memory';
 import { READS_BARE_SQL } from './reads';
 import { benchScreens } from './screens';
 
@@ -46,14 +45,6 @@ const N = { screen: QUICK ? 10 : 60, heavy: QUICK ? 10 : 60, verify: QUICK ? 2 :
 /** The targets hold at district size (issue 8). */
 const TARGETS = { screenP95: 50, reportP95: 100, importP95: 500, openP95: 300, recentVerifyP95: 100, fullVerifyP95: 3000, ratio: 1.5, coreRssMb: 300, bundleImportAll: 5000, districtScreenP95: 150 };
 
-export interface Ids {
-  teamId: number;
-  year: number;
-  teamOpgaveId: number;
-  from: string;
-  to: string;
-}
-type Load = readonly [Method, unknown];
 
 /**
  * Every API call a screen makes when it loads, as its store/page calls them (renderer/src/features/
