@@ -1,20 +1,16 @@
-import { lazy, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
 import { DashboardPage } from '../features/dashboard/DashboardPage';
 import { PrintPage } from '../features/print/PrintPage';
 import { SettingsPage } from '../features/settings/SettingsPage';
 
-const code = {
-  agenda: () => import('../features/agenda/AgendaPage'),
-  clusters: () => import('../features/clusters/ClustersPage'),
-  funds: () => import('../features/budget/FundsPage'),
-  district: () => import('../features/district/DistrictPage'),
-  progress: () => import('../features/progress/ProgressPage'),
-};
-const AgendaPage = lazy(code.agenda);
-const ClustersPage = lazy(code.clusters);
-const FundsPage = lazy(() => code.funds().then((m) => ({ default: m.FundsPage })));
-const DistrictPage = lazy(code.district);
-const ProgressPage = lazy(() => code.progress().then((m) => ({ default: m.ProgressPage })));
+import { preloadable } from '../ui/preloadable';
+
+const AgendaPage = preloadable(() => import('../features/agenda/AgendaPage').then((m) => m.default));
+const ClustersPage = preloadable(() => import('../features/clusters/ClustersPage').then((m) => m.default));
+const DistrictPage = preloadable(() => import('../features/district/DistrictPage').then((m) => m.default));
+// These two preload the charts (and the import screen) they draw as well.
+const FundsPage = preloadable(() => import('../features/budget/FundsPage').then(async (m) => (await m.preloadParts(), m.FundsPage)));
+const ProgressPage = preloadable(() => import('../features/progress/ProgressPage').then(async (m) => (await m.preloadParts(), m.ProgressPage)));
 
 /**
  * Fetches the code of every screen and of its charts while the window is idle after the first
@@ -22,8 +18,7 @@ const ProgressPage = lazy(() => code.progress().then((m) => ({ default: m.Progre
  * preview's code is left until it is asked for.
  */
 export function preloadScreens(): void {
-  const parts = [...Object.values(code), () => import('../features/progress/ProgressCharts'), () => import('../features/budget/FundsCharts')];
-  for (const load of parts) load().catch(() => undefined);
+  for (const screen of [AgendaPage, ClustersPage, DistrictPage, FundsPage, ProgressPage]) screen.preload().catch(() => undefined);
 }
 
 export interface Screen {

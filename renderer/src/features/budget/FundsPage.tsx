@@ -1,5 +1,5 @@
 import { Alert, Select, Stack, Tabs, Text } from '@mantine/core';
-import { lazy, Suspense, useEffect } from 'react';
+import { Suspense, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Route, Routes, useLocation, useNavigate } from 'react-router';
 import { notifyError } from '../../shared/errors';
@@ -8,11 +8,15 @@ import { useActiveTeam } from '../team/store';
 import { DecisionsScreen } from './DecisionsScreen';
 import { ExpensesScreen } from './ExpensesScreen';
 import { HistoryScreen } from './HistoryScreen';
-import { OverviewScreen } from './OverviewScreen';
+import { FundsCharts, OverviewScreen } from './OverviewScreen';
 import { useFundsStore } from './store';
+import { preloadable } from '../../ui/preloadable';
 import { useReadyMark } from '../../ui/ready';
 
-const ImportScreen = lazy(() => import('./ImportScreen'));
+const ImportScreen = preloadable(() => import('./ImportScreen').then((m) => m.default));
+
+/** The code this screen fetches apart (see app/routes.tsx). */
+export const preloadParts = () => Promise.all([FundsCharts.preload(), ImportScreen.preload()]).then(() => undefined);
 
 const TABS = ['overview', 'decisions', 'expenses', 'import'] as const;
 

@@ -1,12 +1,13 @@
 import { Alert, Badge, Button, Card, Group, List, Paper, Select, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { lazy, Suspense, useEffect } from 'react';
+import { Suspense, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { BudgetEntryInput, ENTRY_KINDS, type BudgetOverview, type WarningLevel } from '@api/budget';
 import { call } from '../../shared/api';
 import { fieldErrorsOf, notifyError, notifySaved } from '../../shared/errors';
 import { formatDate, formatMoney } from '../../ui/format';
+import { preloadable } from '../../ui/preloadable';
 import { ScrollTable } from '../../ui/ScrollTable';
 import { downloadBase64, todayText, toPayload } from './forms';
 import { useFundsStore } from './store';
@@ -18,7 +19,7 @@ import { useReceiptsStore } from '../receipts/store';
 import { YearZipButton } from '../receipts/YearExport';
 import { useOpgaveLabel } from '../agenda/catalogue-en';
 
-const FundsCharts = lazy(() => import('./FundsCharts'));
+export const FundsCharts = preloadable(() => import('./FundsCharts').then((m) => m.default));
 
 const LEVEL_COLOR: Record<WarningLevel, string> = { ok: 'green', warning: 'orange', over: 'red' };
 

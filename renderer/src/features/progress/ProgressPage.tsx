@@ -1,5 +1,5 @@
 import { Alert, Button, Card, Group, Loader, Modal, NativeSelect, Pagination, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
-import { Fragment, lazy, Suspense, useEffect, useState } from 'react';
+import { Fragment, Suspense, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { RHYTHMS, type Checkin, type CheckinPage, type OpgaveOverview, type Rhythm } from '@api/progress';
@@ -16,9 +16,13 @@ import { StatusBadge } from './StatusBadge';
 import { useProgressStore } from './store';
 import { Trend } from './Trend';
 import { ScrollTable } from '../../ui/ScrollTable';
+import { preloadable } from '../../ui/preloadable';
 import { useReadyMark } from '../../ui/ready';
 
-const ProgressCharts = lazy(() => import('./ProgressCharts'));
+const ProgressCharts = preloadable(() => import('./ProgressCharts').then((m) => m.default));
+
+/** The code this screen fetches apart (see app/routes.tsx). */
+export const preloadParts = () => ProgressCharts.preload();
 
 type Dialog = { mode: 'new'; teamOpgaveId?: number } | { mode: 'correct'; checkin: Checkin } | null;
 
