@@ -27,8 +27,8 @@ export default function FundsCharts({ overview: o }: { overview: BudgetOverview 
           {t('budget.overview.chartYear')}
         </Title>
         <figure aria-label={t('budget.overview.chartYear')} style={{ margin: 0 }}>
-          {/* Below the totals and the entries: drawn when scrolled to, so the screen opens at once. */}
-          <WhenVisible height={240}>
+          {/* Below the totals and the entries: drawn when in view or at idle, so the screen opens at once. */}
+          <WhenVisible height={240} margin="0px" idle>
             <ResponsiveContainer width="100%" height={240}>
               <LineChart data={months} margin={{ left: 10, right: 10, top: 10 }}>
                 <CartesianGrid strokeDasharray="3 3" />
@@ -73,7 +73,7 @@ export default function FundsCharts({ overview: o }: { overview: BudgetOverview 
           {t('budget.overview.chartOpgave')}
         </Title>
         <figure aria-label={t('budget.overview.chartOpgave')} style={{ margin: 0 }}>
-          <WhenVisible height={240}>
+          <WhenVisible height={240} margin="0px" idle>
             <ResponsiveContainer width="100%" height={240}>
               <BarChart data={perOpgave} layout="vertical" margin={{ left: 10, right: 20 }}>
                 <CartesianGrid strokeDasharray="3 3" />

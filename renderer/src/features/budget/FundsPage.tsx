@@ -10,6 +10,7 @@ import { ExpensesScreen } from './ExpensesScreen';
 import { HistoryScreen } from './HistoryScreen';
 import { FundsCharts, OverviewScreen } from './OverviewScreen';
 import { useFundsStore } from './store';
+import { useShallow } from 'zustand/react/shallow';
 import { preloadable } from '../../ui/preloadable';
 import { useReadyMark } from '../../ui/ready';
 
@@ -26,7 +27,7 @@ export function FundsPage() {
   const team = useActiveTeam();
   const { pathname } = useLocation();
   const navigate = useNavigate();
-  const { year, years, status, load, setYear } = useFundsStore();
+  const { year, years, status, load, setYear } = useFundsStore(useShallow((s) => ({ year: s.year, years: s.years, status: s.status, load: s.load, setYear: s.setYear })));
   const mark = useReadyMark(status === 'ready');
 
   useEffect(() => {

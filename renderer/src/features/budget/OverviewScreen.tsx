@@ -197,22 +197,28 @@ function ExportAndVerify({ teamId }: { teamId: number }) {
   );
 }
 
+/** The year's missing receipts, read after each overview; its own part, so the answer redraws only this line. */
+function MissingReceipts({ teamId, overview }: { teamId: number; overview: BudgetOverview }) {
+  const missing = useReceiptsStore((s) => s.missing);
+  const loadReceipts = useReceiptsStore((s) => s.load);
+  useEffect(() => {
+    loadReceipts(teamId, overview.year).catch(notifyError);
+  }, [teamId, overview, loadReceipts]);
+  return missing && missing.year === overview.year ? <MissingReceiptsLine missing={missing} testId="funds-missing-receipts" /> : null;
+}
+
 export function OverviewScreen({ teamId }: { teamId: number }) {
   const { t } = useTranslation();
   const opgaveLabel = useOpgaveLabel();
   const o = useFundsStore((s) => s.overview);
   const entries = useFundsStore((s) => s.entries);
-  const { missing, load: loadReceipts } = useReceiptsStore();
-  useEffect(() => {
-    if (o) loadReceipts(teamId, o.year).catch(notifyError);
-  }, [teamId, o, loadReceipts]);
   if (!o) return null;
   const unlinked = t('budget.overview.unlinked');
   return (
     <Stack gap="md">
       {entries.length === 0 && <Text>{t('budget.empty.overview')}</Text>}
       <Totals o={o} />
-      {missing && missing.year === o.year && <MissingReceiptsLine missing={missing} testId="funds-missing-receipts" />}
+      <MissingReceipts teamId={teamId} overview={o} />
       {o.warnings.length > 0 && (
         <Alert color="orange" title={t('budget.warnings.title')} data-testid="warnings">
           <List size="sm">

@@ -18,11 +18,16 @@ import { Trend } from './Trend';
 import { ScrollTable } from '../../ui/ScrollTable';
 import { preloadable } from '../../ui/preloadable';
 import { useReadyMark } from '../../ui/ready';
+import { WhenVisible } from '../../ui/WhenVisible';
 
 const ProgressCharts = preloadable(() => import('./ProgressCharts').then((m) => m.default));
 
 /** The code this screen fetches apart (see app/routes.tsx). */
 export const preloadParts = () => ProgressCharts.preload();
+
+/** Heights kept for a card and the history table until they are drawn (about their drawn size at 1366×768). */
+const CARD_HEIGHT = 250;
+const TABLE_HEIGHT = 900;
 
 type Dialog = { mode: 'new'; teamOpgaveId?: number } | { mode: 'correct'; checkin: Checkin } | null;
 
@@ -257,19 +262,18 @@ export function ProgressPage() {
       ) : (
         <>
           <SimpleGrid cols={{ base: 1, md: 2 }}>
-            {overview.opgaven.map((o) => (
-              <OpgaveCard
-                key={o.teamOpgaveId}
-                o={o}
-                onCheckin={() => setDialog({ mode: 'new', teamOpgaveId: o.teamOpgaveId })}
-                onRhythm={(r) =>
-                  void setRhythm(team.id, o.teamOpgaveId, r).then(
-                    () => notifySaved(t('progress.rhythmSaved')),
-                    notifyError,
-                  )
-                }
-              />
-            ))}
+            {overview.opgaven.map((o, i) => {
+              const card = (
+                <OpgaveCard
+                  key={o.teamOpgaveId}
+                  o={o}
+                  onCheckin={() => setDialog({ mode: 'new', teamOpgaveId: o.teamOpgaveId })}
+                  onRhythm={(r) => void setRhythm(team.id, o.teamOpgaveId, r).then(() => notifySaved(t('progress.rhythmSaved')), notifyError)}
+                />
+              );
+              // The first row fills a laptop's window under the header; the others are drawn when in view, or at idle.
+              return i < 2 ? card : <WhenVisible key={o.teamOpgaveId} height={CARD_HEIGHT} fixed={false} margin="0px" idle>{card}</WhenVisible>;
+            })}
           </SimpleGrid>
           <Title order={2} size="h3">
             {t('progress.charts.title')}
@@ -280,11 +284,13 @@ export function ProgressPage() {
           <Title order={2} size="h3">
             {t('progress.history')}
           </Title>
-          <CheckinTable key={`${overview.period.from}/${overview.period.to}`} teamId={team.id} page={checkins}
-            titleOf={(id) => titles.get(id) ?? ''}
-            onCorrect={(c) => setDialog({ mode: 'correct', checkin: c })}
-            onPage={(p) => void showPage(team.id, p).catch(notifyError)}
-          />
+          <WhenVisible height={TABLE_HEIGHT} fixed={false} margin="0px" idle>
+            <CheckinTable key={`${overview.period.from}/${overview.period.to}`} teamId={team.id} page={checkins}
+              titleOf={(id) => titles.get(id) ?? ''}
+              onCorrect={(c) => setDialog({ mode: 'correct', checkin: c })}
+              onPage={(p) => void showPage(team.id, p).catch(notifyError)}
+            />
+          </WhenVisible>
         </>
       )}
       <Modal
