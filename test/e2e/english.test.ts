@@ -45,7 +45,7 @@ async function readScreen(app: AppHarness): Promise<ScreenText> {
     };
     const text = (el: Element) => (el instanceof HTMLElement ? el.innerText : (el.textContent ?? '')).replace(/\s+/g, ' ').trim();
     const chrome = [...document.querySelectorAll(selector)].filter(visible).map(text).filter(Boolean);
-    const charts = [...document.querySelectorAll('svg text, .recharts-legend-item-text')].map(text).filter(Boolean);
+    const charts = [...document.querySelectorAll('svg text, .recharts-legend-item-text, [data-legend-entry]')].map(text).filter(Boolean);
     return { all: document.body.innerText, chrome, charts };
   }, CHROME);
 }

@@ -1,9 +1,10 @@
 import { Paper, SimpleGrid, Table, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { Bar, BarChart, CartesianGrid, Legend, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { Bar, BarChart, CartesianGrid, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { BudgetOverview } from '@api/budget';
 import { formatMoney, formatMoneyAxis } from '../../ui/format';
 import { useMonths } from '../../ui/months';
+import { ChartLegend } from '../../ui/ChartLegend';
 import { ScrollTable } from '../../ui/ScrollTable';
 import { WhenVisible } from '../../ui/WhenVisible';
 import { useOpgaveLabel } from '../agenda/catalogue-en';
@@ -12,6 +13,12 @@ import { useOpgaveLabel } from '../agenda/catalogue-en';
 const money = (v: unknown) => (typeof v === 'number' && Number.isSafeInteger(v) ? formatMoney(v) : '');
 const axisMoney = (v: unknown) => (typeof v === 'number' && Number.isSafeInteger(v) ? formatMoneyAxis(v) : '');
 
+/**
+ * Room for the money axis's longest label: the axis's top is at most a quarter above the highest
+ * amount. Fixed, so the chart is drawn once (an axis that measures its labels draws it twice).
+ */
+const moneyAxisWidth = (maxCents: number) => 16 + 7.5 * formatMoneyAxis(Math.ceil(Math.max(maxCents, 100_00) * 1.25)).length;
+
 /** Loaded lazily: recharts stays out of the first paint. Each chart has its table beside it. */
 export default function FundsCharts({ overview: o }: { overview: BudgetOverview }) {
   const { t } = useTranslation();
@@ -19,6 +26,7 @@ export default function FundsCharts({ overview: o }: { overview: BudgetOverview 
   const names = useMonths();
   const opgaveLabel = useOpgaveLabel();
   const months = o.byMonth.map((m) => ({ ...m, name: names.short(m.month) }));
+  const yWidth = moneyAxisWidth(Math.max(o.totals.availableCents, ...o.byMonth.map((m) => m.cumulativeSpentCents)));
   const perOpgave = o.byOpgave.map((g) => ({ name: g.label ? opgaveLabel(g.label) : unlinked, spentCents: g.spentCents, committedCents: g.committedCents }));
   return (
     <SimpleGrid cols={{ base: 1, lg: 2 }}>
@@ -33,14 +41,14 @@ export default function FundsCharts({ overview: o }: { overview: BudgetOverview 
               <LineChart data={months} margin={{ left: 10, right: 10, top: 10 }}>
                 <CartesianGrid strokeDasharray="3 3" />
                 <XAxis dataKey="name" label={{ value: t('budget.overview.month'), position: 'insideBottom', offset: -2 }} />
-                <YAxis tickFormatter={axisMoney} allowDecimals={false} width="auto" domain={[0, (max: number) => Math.max(max, o.totals.availableCents)]} />
+                <YAxis tickFormatter={axisMoney} allowDecimals={false} width={yWidth} domain={[0, (max: number) => Math.max(max, o.totals.availableCents)]} />
                 <Tooltip formatter={money} />
-                <Legend />
                 <ReferenceLine y={o.totals.availableCents} stroke="#000" strokeDasharray="8 4" label={t('budget.totals.available')} />
                 <Line type="stepAfter" dataKey="cumulativeSpentCents" name={t('budget.overview.cumulative')} stroke="#1c4f9c" strokeWidth={2} dot={{ r: 3 }} isAnimationActive={false} />
               </LineChart>
             </ResponsiveContainer>
           </WhenVisible>
+          <ChartLegend entries={[{ label: t('budget.overview.cumulative'), shape: 'line', color: '#1c4f9c', dot: 'circle' }, { label: t('budget.totals.available'), shape: 'line', color: '#000', dash: '8 4' }]} />
         </figure>
         <details>
           <summary>{t('budget.overview.chartTable')}</summary>
@@ -80,12 +88,12 @@ export default function FundsCharts({ overview: o }: { overview: BudgetOverview 
                 <XAxis type="number" tickFormatter={axisMoney} allowDecimals={false} />
                 <YAxis type="category" dataKey="name" width={160} />
                 <Tooltip formatter={money} />
-                <Legend />
                 <Bar dataKey="spentCents" name={t('budget.totals.spent')} fill="#1c4f9c" isAnimationActive={false} />
                 <Bar dataKey="committedCents" name={t('budget.totals.committed')} fill="#ffffff" stroke="#000" strokeDasharray="4 2" isAnimationActive={false} />
               </BarChart>
             </ResponsiveContainer>
           </WhenVisible>
+          <ChartLegend entries={[{ label: t('budget.totals.spent'), shape: 'box', color: '#1c4f9c' }, { label: t('budget.totals.committed'), shape: 'box', color: '#000', fill: '#fff', dash: '4 2' }]} />
         </figure>
         <ScrollTable label={t('budget.overview.chartOpgave')} minWidth={420}>
         <Table data-testid="table-opgave">

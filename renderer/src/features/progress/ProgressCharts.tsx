@@ -1,10 +1,11 @@
 import { Card, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { CartesianGrid, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { addMonths } from '@api/period';
 import type { ProgressHistory, SeriesPoint } from '@api/progress';
 import { formatDate, formatDecimal, formatInteger } from '../../ui/format';
+import { ChartLegend, type LegendEntry } from '../../ui/ChartLegend';
 import { ScrollTable } from '../../ui/ScrollTable';
 import { pointsForWidth, thinSeries } from '../../ui/thin';
 import { WhenVisible } from '../../ui/WhenVisible';
@@ -48,6 +49,7 @@ function ChartCard({
   testId,
   count,
   chart,
+  legend,
   table,
   empty,
   emptyText,
@@ -56,6 +58,7 @@ function ChartCard({
   testId: string;
   count: number;
   chart: ReactNode;
+  legend: LegendEntry[];
   table: ReactNode;
   empty: boolean;
   emptyText: string;
@@ -71,6 +74,8 @@ function ChartCard({
       ) : (
         // Off-screen cards are drawn when scrolled to: ten charts with their tables of every point
         // at once held the screen for seconds at district size.
+        <>
+        <ChartLegend entries={legend} />
         <WhenVisible height={260} fixed={false}>
           <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md">
             <div role="img" aria-label={title} style={{ width: '100%', height: 260 }}>
@@ -84,6 +89,7 @@ function ChartCard({
             </ScrollTable>
           </SimpleGrid>
         </WhenVisible>
+        </>
       )}
     </Card>
   );
@@ -100,6 +106,10 @@ function ProgressChart({ title, testId, points, from, to }: { title: string; tes
       count={points.length}
       empty={points.length === 0}
       emptyText={t('progress.charts.noPoints')}
+      legend={[
+        { label: t('progress.charts.progress'), shape: 'line', color: SOLID.stroke, dot: dots ? 'circle' : undefined },
+        { label: t('progress.charts.confidence'), shape: 'line', color: DASHED.stroke, dash: DASHED.strokeDasharray, dot: dots ? 'square' : undefined },
+      ]}
       chart={
         <ResponsiveContainer width="100%" height="100%">
           <LineChart data={data} margin={{ top: 8, right: 28, bottom: 28, left: 24 }}>
@@ -132,7 +142,6 @@ function ProgressChart({ title, testId, points, from, to }: { title: string; tes
               labelFormatter={(v) => tickDate(Number(v))}
               formatter={(v, name) => (name === t('progress.charts.progress') ? `${formatDecimal(Number(v))}%` : formatDecimal(Number(v)))}
             />
-            <Legend verticalAlign="top" />
             <Line yAxisId="p" dataKey="progress" name={t('progress.charts.progress')} {...SOLID} dot={dots ? { r: 4, fill: '#fff', stroke: '#111' } : false} isAnimationActive={false} legendType="plainline" />
             <Line yAxisId="c" dataKey="confidence" name={t('progress.charts.confidence')} {...DASHED} dot={dots ? SquareDot : false} isAnimationActive={false} legendType="plainline" />
           </LineChart>
@@ -176,6 +185,10 @@ function ClusterChart({ history }: { history: ProgressHistory }) {
       count={points.length}
       empty={!hasClusters}
       emptyText={t('progress.charts.noClusters')}
+      legend={[
+        { label: t('progress.charts.fte'), shape: 'line', color: SOLID.stroke, dot: dots ? 'circle' : undefined },
+        { label: t('progress.charts.wijkagenten'), shape: 'line', color: DASHED.stroke, dash: DASHED.strokeDasharray, dot: dots ? 'square' : undefined },
+      ]}
       chart={
         <ResponsiveContainer width="100%" height="100%">
           <LineChart data={data} margin={{ top: 8, right: 24, bottom: 28, left: 24 }}>
@@ -195,7 +208,6 @@ function ClusterChart({ history }: { history: ProgressHistory }) {
               label={{ value: t('progress.charts.sizeAxis'), angle: -90, position: 'insideLeft', offset: 4, style: { textAnchor: 'middle' } }}
             />
             <Tooltip labelFormatter={(v) => tickDate(Number(v))} formatter={(v) => formatDecimal(Number(v))} />
-            <Legend verticalAlign="top" />
             <Line type="stepAfter" dataKey="fte" name={t('progress.charts.fte')} {...SOLID} dot={dots ? { r: 4, fill: '#fff', stroke: '#111' } : false} isAnimationActive={false} legendType="plainline" />
             <Line type="stepAfter" dataKey="wijkagenten" name={t('progress.charts.wijkagenten')} {...DASHED} dot={dots ? SquareDot : false} isAnimationActive={false} legendType="plainline" />
           </LineChart>
