@@ -29,6 +29,7 @@ describe('the smoke test’s steps on the real interface', () => {
         'page served from http:, not app:',
         'unexpected global window.__teamchefPrintTransport',
         'unexpected global window.__teamchefTransport',
+        'unexpected global window.__teamchefWire',
         'window.teamchefShell is missing',
       ].sort(),
     );

@@ -12,6 +12,10 @@ import { useAgendaStore } from './store';
 import { EmptyRow, periodLabel, SortTh, useSorted, type SortValue } from './table';
 import { ScrollTable } from '../../ui/ScrollTable';
 import { useReadyMark } from '../../ui/ready';
+import { WhenVisible } from '../../ui/WhenVisible';
+
+/** A row of the table of choices, kept for it until the table is drawn. */
+const ROW_HEIGHT = 41;
 
 export const STATUS_COLOR: Record<string, string> = { actief: 'blue', gepauzeerd: 'yellow', afgerond: 'teal', gestopt: 'gray' };
 
@@ -168,6 +172,8 @@ export function AgendaOverview() {
             />
             <Checkbox label={t('agenda.showArchived')} checked={showArchived} onChange={(e) => setShowArchived(e.currentTarget.checked)} mb={8} />
           </Group>
+          {/* Below the eight cards; ten years of choices are a long table: drawn when in view, or at idle. */}
+          <WhenVisible height={ROW_HEIGHT * (sorted.length + 1)} fixed={false} margin="0px" idle>
           <ScrollTable label={t('agenda.allChosen')} minWidth={760}>
           <Table striped highlightOnHover data-testid="chosen-table">
             <Table.Thead>
@@ -203,6 +209,7 @@ export function AgendaOverview() {
             </Table.Tbody>
           </Table>
           </ScrollTable>
+          </WhenVisible>
         </section>
       )}
 

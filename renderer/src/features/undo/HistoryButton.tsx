@@ -26,7 +26,9 @@ export function HistoryButton({ teamId, record, id, name }: { teamId: number; re
       <Button size="compact-sm" variant="subtle" onClick={() => void open()} aria-label={t('undo.historyOf', { name })}>
         {t('undo.history')}
       </Button>
-      <Modal opened={entries !== null} onClose={() => setEntries(null)} title={t('undo.historyOf', { name })} size="lg">
+      {/* Only while open: a list of records has a button per row, and a closed Mantine modal per row weighed on the screen. */}
+      {entries !== null && (
+      <Modal opened onClose={() => setEntries(null)} title={t('undo.historyOf', { name })} size="lg">
         <Stack gap="md">
           {entries?.length === 0 && <Text size="sm">{t('undo.historyEmpty')}</Text>}
           {entries?.map((e, i) => (
@@ -64,6 +66,7 @@ export function HistoryButton({ teamId, record, id, name }: { teamId: number; re
           ))}
         </Stack>
       </Modal>
+      )}
     </>
   );
 }
