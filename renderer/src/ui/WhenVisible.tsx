@@ -45,8 +45,17 @@ export function WhenVisible({
   }, [state, margin]);
   useEffect(() => {
     if (!idle || state !== 'away') return;
-    const handle = window.requestIdleCallback(() => startTransition(() => setState('shown')), { timeout: 2000 });
-    return () => window.cancelIdleCallback(handle);
+    // After the frame that shows the screen has been painted, not in the idle moment before it.
+    let handle = 0;
+    let frame = requestAnimationFrame(() => {
+      frame = requestAnimationFrame(() => {
+        handle = window.requestIdleCallback(() => startTransition(() => setState('shown')), { timeout: 2000 });
+      });
+    });
+    return () => {
+      cancelAnimationFrame(frame);
+      window.cancelIdleCallback(handle);
+    };
   }, [idle, state]);
   return (
     <div ref={ref} style={{ width: '100%', height: fixed || state !== 'shown' ? height : undefined }} data-pending={state === 'unknown' ? 'true' : undefined} data-deferred={state === 'away' ? 'true' : undefined}>

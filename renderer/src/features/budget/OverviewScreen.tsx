@@ -9,6 +9,7 @@ import { fieldErrorsOf, notifyError, notifySaved } from '../../shared/errors';
 import { formatDate, formatMoney } from '../../ui/format';
 import { preloadable } from '../../ui/preloadable';
 import { ScrollTable } from '../../ui/ScrollTable';
+import { WhenVisible } from '../../ui/WhenVisible';
 import { downloadBase64, todayText, toPayload } from './forms';
 import { useFundsStore } from './store';
 import { DateField } from '../../ui/DateField';
@@ -20,6 +21,9 @@ import { YearZipButton } from '../receipts/YearExport';
 import { useOpgaveLabel } from '../agenda/catalogue-en';
 
 export const FundsCharts = preloadable(() => import('./FundsCharts').then((m) => m.default));
+
+/** Room kept for the tables per opgave and cluster and the export, until they are drawn. */
+const BELOW_HEIGHT = 700;
 
 const LEVEL_COLOR: Record<WarningLevel, string> = { ok: 'green', warning: 'orange', over: 'red' };
 
@@ -232,11 +236,16 @@ export function OverviewScreen({ teamId }: { teamId: number }) {
       <Suspense fallback={<Text data-pending="true">{t('app.loading')}</Text>}>
         <FundsCharts overview={o} />
       </Suspense>
+      {/* Below the fold on a laptop: drawn when in view, or at idle. */}
+      <WhenVisible height={BELOW_HEIGHT} fixed={false} margin="0px" idle>
+      <Stack gap="md">
       <SimpleGrid cols={{ base: 1, lg: 2 }}>
         <GroupTable title={t('budget.overview.byOpgave')} rows={o.byOpgave.map((g) => ({ ...g, key: String(g.teamOpgaveId), label: g.label ? opgaveLabel(g.label) : unlinked }))} />
         <GroupTable title={t('budget.overview.byCluster')} rows={o.byCluster.map((g) => ({ ...g, key: String(g.clusterId), label: g.label ?? unlinked }))} />
       </SimpleGrid>
       <ExportAndVerify teamId={teamId} />
+      </Stack>
+      </WhenVisible>
     </Stack>
   );
 }
