@@ -8,11 +8,13 @@ import { startTransition, useEffect, useRef, useState, type ReactNode } from 're
  * Until the browser has said whether the box is in view it counts as unfinished (`data-pending`,
  * see ready.ts).
  *
- * `idle`: a part below the fold that is cheap enough to have anyway (cards, a page of a table) is
- * also drawn as soon as the window is idle after the screen showed, in a transition that gives way
- * to the chief's next click; so the screen opens with what is in view, and searching the page or
- * tabbing through it finds everything a moment later.
+ * `idle`: a part below the fold is also drawn unasked, when the window is idle a moment after the
+ * screen showed; so the screen opens with what is in view, and searching the page or tabbing
+ * through it finds everything a moment later.
  */
+/** How long a screen has shown before its parts below the fold are drawn unasked. */
+const IDLE_AFTER_MS = 400;
+
 export function WhenVisible({
   height,
   children,
@@ -45,15 +47,14 @@ export function WhenVisible({
   }, [state, margin]);
   useEffect(() => {
     if (!idle || state !== 'away') return;
-    // After the frame that shows the screen has been painted, not in the idle moment before it.
+    // A moment after the screen showed, while the chief reads it: not in the idle moment before its
+    // frame is painted, and not in the way of a click that moves on at once (leaving cancels it).
     let handle = 0;
-    let frame = requestAnimationFrame(() => {
-      frame = requestAnimationFrame(() => {
-        handle = window.requestIdleCallback(() => startTransition(() => setState('shown')), { timeout: 2000 });
-      });
-    });
+    const timer = window.setTimeout(() => {
+      handle = window.requestIdleCallback(() => startTransition(() => setState('shown')), { timeout: 2000 });
+    }, IDLE_AFTER_MS);
     return () => {
-      cancelAnimationFrame(frame);
+      window.clearTimeout(timer);
       window.cancelIdleCallback(handle);
     };
   }, [idle, state]);

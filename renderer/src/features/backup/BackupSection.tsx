@@ -84,7 +84,7 @@ export function BackupSection() {
   };
 
   return (
-    <Paper withBorder p="lg" radius="md" aria-labelledby="backup-title" component="section" aria-busy={busy !== null}>
+    <Paper withBorder p="lg" radius="md" aria-labelledby="backup-title" component="section" aria-busy={busy !== null || info === null}>
       <Title order={2} size="h3" mb="xs" id="backup-title">
         {t('backup.title')}
       </Title>

@@ -12,19 +12,23 @@ import { TeamForm } from '../team/TeamForm';
 import { useActiveTeam, useTeamStore } from '../team/store';
 import { DistrictSettings } from '../district/DistrictSettings';
 import { useReadyMark } from '../../ui/ready';
-import { useBackupStore } from '../backup/store';
-import { useUndoStore } from '../undo/store';
+import { WhenVisible } from '../../ui/WhenVisible';
+
+/** Room kept for the sections under the team's profile until they are drawn. */
+const BELOW_HEIGHT = 1600;
 
 export function SettingsPage() {
   const { t, i18n } = useTranslation();
   const team = useActiveTeam();
-  const backupRead = useBackupStore((s) => s.info !== null);
-  const undoRead = useUndoStore((s) => s.state !== null);
-  const mark = useReadyMark(backupRead && (!team || undoRead));
+  // Each section that reads something says so while it reads (aria-busy), which the mark waits for.
+  const mark = useReadyMark(true);
   return (
     <Stack gap="lg" ref={mark} data-screen="settings">
       <PageHeader title={t('settings.title')} />
       {team && <TeamProfileSection team={team} />}
+      {/* Under the team's profile, which fills a laptop's window: drawn when in view, or at idle. */}
+      <WhenVisible height={team ? BELOW_HEIGHT : 0} fixed={false} margin="0px" idle>
+      <Stack gap="lg">
       {team && <UndoSection />}
       <NewTeamSection />
       <Paper withBorder p="lg" radius="md">
@@ -46,6 +50,8 @@ export function SettingsPage() {
       </Paper>
       <DistrictSettings locked={!team} />
       <BackupSection />
+      </Stack>
+      </WhenVisible>
     </Stack>
   );
 }

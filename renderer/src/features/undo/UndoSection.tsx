@@ -15,7 +15,7 @@ export function UndoSection() {
   // Only the actions newer than the first barrier can be undone.
   const barrierAt = actions.findIndex((a) => a.state === 'barrier');
   return (
-    <Paper withBorder p="lg" radius="md" component="section" aria-labelledby="undo-list-title">
+    <Paper withBorder p="lg" radius="md" component="section" aria-labelledby="undo-list-title" aria-busy={state === null}>
       <Group justify="space-between" mb="xs">
         <Title order={2} size="h3" id="undo-list-title">
           {t('undo.listTitle')}
