@@ -21,12 +21,15 @@ export function WhenVisible({
   margin = '150px',
   fixed = true,
   idle = false,
+  share = 0,
 }: {
   height: number;
   children: ReactNode;
   margin?: string;
   fixed?: boolean;
   idle?: boolean;
+  /** The part of the box that must be in view to draw it at once (0: any of it); less is drawn as `idle` says. */
+  share?: number;
 }) {
   const ref = useRef<HTMLDivElement>(null);
   const [state, setState] = useState<'unknown' | 'away' | 'shown'>('unknown');
@@ -35,16 +38,16 @@ export function WhenVisible({
     if (!el || state === 'shown') return;
     const observer = new IntersectionObserver(
       (entries) => {
-        if (entries.some((e) => e.isIntersecting)) {
+        if (entries.some((e) => e.isIntersecting && e.intersectionRatio >= share)) {
           observer.disconnect();
           setState('shown');
         } else setState('away');
       },
-      { rootMargin: margin },
+      { rootMargin: margin, threshold: share },
     );
     observer.observe(el);
     return () => observer.disconnect();
-  }, [state, margin]);
+  }, [state, margin, share]);
   useEffect(() => {
     if (!idle || state !== 'away') return;
     // A moment after the screen showed, while the chief reads it: not in the idle moment before its
