@@ -134,7 +134,7 @@ export async function benchScreens(size: Size, seed: number, lines: string[]): P
       const mem = process.memoryUsage();
       rows.push({
         size,
-        item: 'core process RSS after every screen (MB)',
+        item: 'bench process RSS after every screen (MB)',
         stats: one(mem.rss / 1024 / 1024),
         note: `the bench process: core, harness and test runner; JS heap ${(mem.heapUsed / 1024 / 1024).toFixed(0)} MB`,
       });

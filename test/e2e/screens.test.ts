@@ -71,7 +71,8 @@ describe('screens settle and stay small', () => {
     await waitReady(page, 'progress');
     const total = OPGAVEN.length * PER_OPGAVE;
     const rows = page.getByTestId('checkin-row');
-    expect(await rows.count()).toBe(20);
+    // Below the cards: drawn a moment after the screen showed, without scrolling to it.
+    await expect.poll(() => rows.count()).toBe(20);
     expect(await page.getByTestId('checkin-table').getAttribute('data-total')).toBe(String(total));
     expect(await page.getByTestId('checkin-range').textContent()).toBe(`Check-in 1–20 van ${total}, nieuwste eerst`);
     expect(await rows.first().locator('td').nth(1).textContent()).toBe('22-10-2026');
@@ -103,6 +104,28 @@ describe('screens settle and stay small', () => {
     await expect.poll(() => page.getByTestId('chart-clusters').locator('svg.recharts-surface').count()).toBeGreaterThan(0);
     await page.getByTestId('chart-team').scrollIntoViewIfNeeded();
     await expect.poll(() => page.getByTestId('chart-team').getByTestId('chart-row').count()).toBeGreaterThan(20);
+  });
+
+  it('Instellingen is ready with what is in view, and draws the sections under it a moment later without scrolling', async () => {
+    const { page } = app;
+    await app.open('/about');
+    // What the page holds at the moment the mark appears, seen from inside the page.
+    const atMark = await page.evaluate(
+      () =>
+        new Promise<{ deferred: number; backup: boolean }>((resolve) => {
+          const observer = new MutationObserver(() => {
+            if (!document.querySelector('[data-screen="settings"][data-ready]')) return;
+            observer.disconnect();
+            resolve({ deferred: document.querySelectorAll('main [data-deferred]').length, backup: !!document.getElementById('backup-title') });
+          });
+          observer.observe(document.body, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-ready'] });
+          document.querySelector<HTMLAnchorElement>('nav a[href="#/settings"]')!.click();
+        }),
+    );
+    expect(atMark).toEqual({ deferred: 1, backup: false });
+    await expect.poll(() => page.locator('main [data-deferred]').count()).toBe(0);
+    expect(await page.evaluate(() => window.scrollY)).toBe(0);
+    await page.locator('#backup-title').waitFor({ state: 'attached' });
   });
 
   it('Afdrukken draws the paper only when asked, and is ready before', async () => {

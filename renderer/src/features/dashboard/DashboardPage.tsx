@@ -18,6 +18,10 @@ import { useActiveTeam } from '../team/store';
 import { DashboardMoneyTile } from './DashboardMoneyTile';
 import { useDashboardStore } from './store';
 import { useReadyMark } from '../../ui/ready';
+import { WhenVisible } from '../../ui/WhenVisible';
+
+/** Room kept for the team's profile and the recent activity until they are drawn. */
+const BELOW_HEIGHT = 420;
 
 /** A tile whose title leads to its screen. */
 function Tile({ title, to, testId, children }: { title: string; to: string; testId: string; children: ReactNode }) {
@@ -81,6 +85,8 @@ export function DashboardPage() {
             </Grid.Col>
           </Grid>
           <OpgavenTile d={d} en={en} />
+          {/* Below the fold on a laptop: drawn when in view, or at idle. */}
+          <WhenVisible height={BELOW_HEIGHT} fixed={false} margin="0px" idle>
           <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="md">
             <Stack gap="xs">
               <TeamProfileCard team={team} />
@@ -108,6 +114,7 @@ export function DashboardPage() {
               )}
             </Tile>
           </SimpleGrid>
+          </WhenVisible>
         </>
       )}
     </Stack>
