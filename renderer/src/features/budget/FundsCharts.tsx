@@ -44,7 +44,7 @@ export default function FundsCharts({ overview: o }: { overview: BudgetOverview 
           {/* Below the totals and the entries: drawn when in view or at idle, so the screen opens at once. */}
           <WhenVisible height={240} margin="0px" idle share={CHART_SHARE}>
             <ResponsiveContainer width="100%" height={240}>
-              <LineChart data={months} margin={{ left: 10, right: 10, top: 10 }}>
+              <LineChart data={months} margin={{ left: 10, right: 10, top: 10, bottom: 14 }}>
                 <CartesianGrid strokeDasharray="3 3" />
                 <XAxis dataKey="name" label={{ value: t('budget.overview.month'), position: 'insideBottom', offset: -2 }} />
                 <YAxis tickFormatter={axisMoney} allowDecimals={false} width={yWidth} domain={[0, (max: number) => Math.max(max, o.totals.availableCents)]} />

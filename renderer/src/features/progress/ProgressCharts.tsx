@@ -74,12 +74,13 @@ function ChartCard({
       ) : (
         // Off-screen cards are drawn when scrolled to: ten charts with their tables of every point
         // at once held the screen for seconds at district size.
-        <>
-        <ChartLegend entries={legend} />
         <WhenVisible height={260} fixed={false}>
           <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md">
-            <div role="img" aria-label={title} style={{ width: '100%', height: 260 }}>
-              {chart}
+            <div>
+              <ChartLegend entries={legend} />
+              <div role="img" aria-label={title} style={{ width: '100%', height: 230 }}>
+                {chart}
+              </div>
             </div>
             <ScrollTable label={t('progress.charts.table', { title })} minWidth={260} maxHeight={260}>
               <Table striped withTableBorder fz="sm" data-testid="chart-table">
@@ -89,7 +90,6 @@ function ChartCard({
             </ScrollTable>
           </SimpleGrid>
         </WhenVisible>
-        </>
       )}
     </Card>
   );
