@@ -6,7 +6,7 @@ import { AboutPage } from '../features/about/AboutPage';
 import { WelcomePage } from '../features/team/WelcomePage';
 import { useTeamStore } from '../features/team/store';
 import { useDistrictStore } from '../features/district/store';
-import { SCREENS } from './routes';
+import { SCREENS, screenToPrefetch } from './routes';
 import { useShellLanguage } from './shell';
 import { Shell } from './Shell';
 
@@ -31,6 +31,17 @@ const router = createHashRouter([
     ],
   },
 ]);
+
+// Each move to another screen starts its first read at once, while React draws the screen
+// (shared/prefetch.ts); a move within a screen (a tab) keeps the screen and its data.
+let lastScreen = screenToPrefetch(router.state.location.pathname);
+router.subscribe((state) => {
+  const screen = screenToPrefetch(state.location.pathname);
+  if (screen === lastScreen) return;
+  lastScreen = screen;
+  const teamId = useTeamStore.getState().activeTeamId;
+  if (screen && teamId !== null) screen.prefetch?.(teamId);
+});
 
 export function App() {
   const { t } = useTranslation();

@@ -3,6 +3,11 @@ import { DashboardPage } from '../features/dashboard/DashboardPage';
 import { PrintPage } from '../features/print/PrintPage';
 import { SettingsPage } from '../features/settings/SettingsPage';
 
+import { useAgendaStore } from '../features/agenda/store';
+import { useFundsStore } from '../features/budget/store';
+import { useClustersStore } from '../features/clusters/store';
+import { useDashboardStore } from '../features/dashboard/store';
+import { useProgressStore } from '../features/progress/store';
 import { preloadable } from '../ui/preloadable';
 
 const AgendaPage = preloadable(() => import('../features/agenda/AgendaPage').then((m) => m.default));
@@ -29,15 +34,17 @@ export interface Screen {
   element: ReactNode;
   /** The district view: in the menu only when turned on; the one screen besides settings without a team. */
   district?: boolean;
+  /** Starts the screen's first read for the team as the chief moves to it, before it is drawn. */
+  prefetch?(teamId: number): void;
 }
 
 /** The screens in navigation order (UX.md). A feature replaces its placeholder here. */
 export const SCREENS: Screen[] = [
-  { path: '/', labelKey: 'nav.dashboard', element: <DashboardPage /> },
-  { path: '/agenda', labelKey: 'nav.agenda', element: <AgendaPage /> },
-  { path: '/clusters', labelKey: 'nav.clusters', element: <ClustersPage /> },
-  { path: '/funds', labelKey: 'nav.funds', element: <FundsPage /> },
-  { path: '/progress', labelKey: 'nav.progress', element: <ProgressPage /> },
+  { path: '/', labelKey: 'nav.dashboard', element: <DashboardPage />, prefetch: (teamId) => useDashboardStore.getState().prefetch(teamId) },
+  { path: '/agenda', labelKey: 'nav.agenda', element: <AgendaPage />, prefetch: (teamId) => useAgendaStore.getState().prefetch(teamId) },
+  { path: '/clusters', labelKey: 'nav.clusters', element: <ClustersPage />, prefetch: (teamId) => useClustersStore.getState().prefetch(teamId) },
+  { path: '/funds', labelKey: 'nav.funds', element: <FundsPage />, prefetch: (teamId) => useFundsStore.getState().prefetch(teamId) },
+  { path: '/progress', labelKey: 'nav.progress', element: <ProgressPage />, prefetch: (teamId) => useProgressStore.getState().prefetch(teamId) },
   { path: '/print', labelKey: 'nav.print', element: <PrintPage /> },
   // Shown for a district chief (turned on in settings, or started without a team); see Shell.
   { path: '/district', labelKey: 'district.nav', element: <DistrictPage />, district: true },
@@ -47,3 +54,11 @@ export const SCREENS: Screen[] = [
 /** The screens in the menu: without a team only the district view and settings; the district view when turned on. */
 export const visibleScreens = (hasTeam: boolean, districtView: boolean): Screen[] =>
   SCREENS.filter((s) => (hasTeam ? !s.district || districtView : s.district || s.path === '/settings'));
+
+/**
+ * The screen a path opens, for its first read: a screen's own path only (a chosen opgave under
+ * /agenda reads something else); the tabs of Versterkingsgelden all read the year's overview.
+ */
+export function screenToPrefetch(pathname: string): Screen | undefined {
+  return SCREENS.find((s) => s.prefetch && (pathname === s.path || (s.path === '/funds' && pathname.startsWith('/funds/'))));
+}

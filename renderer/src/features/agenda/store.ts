@@ -2,6 +2,7 @@ import { create } from 'zustand';
 import type { ActionTemplate, ChosenOpgave, ChosenOpgaveDetail, Opgave, Partner } from '@api/agenda';
 import type { Input } from '@api/contract';
 import { call } from '../../shared/api';
+import { earlyRead } from '../../shared/prefetch';
 
 interface AgendaState {
   catalogue: Opgave[];
@@ -11,6 +12,8 @@ interface AgendaState {
   detail: ChosenOpgaveDetail | null;
   status: 'idle' | 'loading' | 'ready' | 'error';
   loadOverview(teamId: number): Promise<void>;
+  /** Starts the overview's first read before the screen is drawn (see shared/prefetch.ts). */
+  prefetch(teamId: number): void;
   /** The eight opgaven only (cached): for screens that name an opgave by a label from another domain. */
   loadCatalogue(): Promise<void>;
   loadDetail(teamId: number, teamOpgaveId: number): Promise<void>;
@@ -31,6 +34,21 @@ export const useAgendaStore = create<AgendaState>((set, get) => {
     await get().loadOverview(teamId);
     if (teamOpgaveId !== undefined && get().detail?.id === teamOpgaveId) await get().loadDetail(teamId, teamOpgaveId);
   };
+  const first = earlyRead(async (teamId: number) => {
+    set({ status: get().status === 'ready' ? 'ready' : 'loading' });
+    try {
+      const [catalogue, templates, chosen, partners] = await Promise.all([
+        get().catalogue.length ? get().catalogue : call('agenda.catalogue'),
+        get().templates.length ? get().templates : call('agenda.templates'),
+        call('agenda.list', { teamId, includeArchived: true }),
+        call('partner.list', { teamId }),
+      ]);
+      set({ catalogue, templates, chosen, partners, status: 'ready' });
+    } catch (err) {
+      set({ status: 'error' });
+      throw err;
+    }
+  });
   return {
     catalogue: [],
     templates: [],
@@ -38,21 +56,8 @@ export const useAgendaStore = create<AgendaState>((set, get) => {
     partners: [],
     detail: null,
     status: 'idle',
-    async loadOverview(teamId) {
-      set({ status: get().status === 'ready' ? 'ready' : 'loading' });
-      try {
-        const [catalogue, templates, chosen, partners] = await Promise.all([
-          get().catalogue.length ? get().catalogue : call('agenda.catalogue'),
-          get().templates.length ? get().templates : call('agenda.templates'),
-          call('agenda.list', { teamId, includeArchived: true }),
-          call('partner.list', { teamId }),
-        ]);
-        set({ catalogue, templates, chosen, partners, status: 'ready' });
-      } catch (err) {
-        set({ status: 'error' });
-        throw err;
-      }
-    },
+    loadOverview: first.read,
+    prefetch: (teamId) => first.start(teamId),
     async loadCatalogue() {
       if (!get().catalogue.length) set({ catalogue: await call('agenda.catalogue') });
     },

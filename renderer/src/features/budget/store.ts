@@ -2,6 +2,7 @@ import { create } from 'zustand';
 import type { BudgetEntry, BudgetLinks, BudgetOverview, Decision, Expense } from '@api/budget';
 import type { Input, Method, Result } from '@api/contract';
 import { call } from '../../shared/api';
+import { earlyRead } from '../../shared/prefetch';
 
 interface FundsState {
   teamId: number | null;
@@ -16,6 +17,8 @@ interface FundsState {
   expensesLoaded: boolean;
   links: BudgetLinks;
   load(teamId: number, year?: number): Promise<void>;
+  /** Starts the screen's first read before the screen is drawn (see shared/prefetch.ts). */
+  prefetch(teamId: number): void;
   setYear(year: number): Promise<void>;
   /** The expense list opens (`true`: read the expenses, and again after every write) or closes (drops them). */
   wantExpenses(on: boolean): Promise<void>;
@@ -27,18 +30,8 @@ const EMPTY_LINKS: BudgetLinks = { opgaven: [], actions: [], clusters: [], decis
 
 let expensesWanted = false;
 
-export const useFundsStore = create<FundsState>((set, get) => ({
-  teamId: null,
-  year: new Date().getFullYear(),
-  years: [],
-  status: 'idle',
-  overview: null,
-  entries: [],
-  decisions: [],
-  expenses: [],
-  expensesLoaded: false,
-  links: EMPTY_LINKS,
-  async load(teamId, year = get().year) {
+export const useFundsStore = create<FundsState>((set, get) => {
+  const first = earlyRead(async (teamId: number, year: number) => {
     set({ status: get().overview ? 'ready' : 'loading', teamId, year });
     try {
       const [years, overview, entries, decisions, expenses, links] = await Promise.all([
@@ -63,24 +56,38 @@ export const useFundsStore = create<FundsState>((set, get) => ({
       set({ status: 'error' });
       throw err;
     }
-  },
-  async setYear(year) {
-    const { teamId } = get();
-    set({ year });
-    if (teamId !== null) await get().load(teamId, year);
-  },
-  async wantExpenses(on) {
-    expensesWanted = on;
-    if (!on) return set({ expenses: [], expensesLoaded: false });
-    const { teamId, year } = get();
-    if (teamId === null || get().expensesLoaded) return;
-    const expenses = await call('budget.expenses.list', { teamId, year });
-    if (expensesWanted && get().teamId === teamId && get().year === year) set({ expenses, expensesLoaded: true });
-  },
-  async write(method, input) {
-    const result = await call(method, ...([input] as [Input<typeof method>]));
-    const { teamId, year } = get();
-    if (teamId !== null) await get().load(teamId, year);
-    return result;
-  },
-}));
+  });
+  return {
+    teamId: null,
+    year: new Date().getFullYear(),
+    years: [],
+    status: 'idle',
+    overview: null,
+    entries: [],
+    decisions: [],
+    expenses: [],
+    expensesLoaded: false,
+    links: EMPTY_LINKS,
+    load: (teamId, year = get().year) => first.read(teamId, year),
+    prefetch: (teamId) => first.start(teamId, get().year),
+    async setYear(year) {
+      const { teamId } = get();
+      set({ year });
+      if (teamId !== null) await get().load(teamId, year);
+    },
+    async wantExpenses(on) {
+      expensesWanted = on;
+      if (!on) return set({ expenses: [], expensesLoaded: false });
+      const { teamId, year } = get();
+      if (teamId === null || get().expensesLoaded) return;
+      const expenses = await call('budget.expenses.list', { teamId, year });
+      if (expensesWanted && get().teamId === teamId && get().year === year) set({ expenses, expensesLoaded: true });
+    },
+    async write(method, input) {
+      const result = await call(method, ...([input] as [Input<typeof method>]));
+      const { teamId, year } = get();
+      if (teamId !== null) await get().load(teamId, year);
+      return result;
+    },
+  };
+});
