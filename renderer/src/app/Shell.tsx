@@ -10,6 +10,7 @@ import { useUndo } from '../features/undo/controller';
 import { useUndoStore } from '../features/undo/store';
 import { preloadScreens, visibleScreens } from './routes';
 import { useShellCommands } from './shell';
+import { WarmUp } from '../ui/WarmUp';
 
 const isActive = (screenPath: string, pathname: string) =>
   screenPath === '/' ? pathname === '/' : pathname === screenPath || pathname.startsWith(`${screenPath}/`);
@@ -78,6 +79,7 @@ export function Shell() {
           </Fragment>
         </Suspense>
       </AppShell.Main>
+      <WarmUp />
     </AppShell>
   );
 }
