@@ -8,6 +8,7 @@ import { useFundsStore } from '../features/budget/store';
 import { useClustersStore } from '../features/clusters/store';
 import { useDashboardStore } from '../features/dashboard/store';
 import { useProgressStore } from '../features/progress/store';
+import { useReceiptsStore } from '../features/receipts/store';
 import { preloadable } from '../ui/preloadable';
 
 const AgendaPage = preloadable(() => import('../features/agenda/AgendaPage').then((m) => m.default));
@@ -38,12 +39,18 @@ export interface Screen {
   prefetch?(teamId: number): void;
 }
 
+/** Versterkingsgelden's overview reads the year's figures and, beside them, its missing receipts. */
+function prefetchFunds(teamId: number): void {
+  useFundsStore.getState().prefetch(teamId);
+  useReceiptsStore.getState().prefetch(teamId, useFundsStore.getState().year);
+}
+
 /** The screens in navigation order (UX.md). A feature replaces its placeholder here. */
 export const SCREENS: Screen[] = [
   { path: '/', labelKey: 'nav.dashboard', element: <DashboardPage />, prefetch: (teamId) => useDashboardStore.getState().prefetch(teamId) },
   { path: '/agenda', labelKey: 'nav.agenda', element: <AgendaPage />, prefetch: (teamId) => useAgendaStore.getState().prefetch(teamId) },
   { path: '/clusters', labelKey: 'nav.clusters', element: <ClustersPage />, prefetch: (teamId) => useClustersStore.getState().prefetch(teamId) },
-  { path: '/funds', labelKey: 'nav.funds', element: <FundsPage />, prefetch: (teamId) => useFundsStore.getState().prefetch(teamId) },
+  { path: '/funds', labelKey: 'nav.funds', element: <FundsPage />, prefetch: prefetchFunds },
   { path: '/progress', labelKey: 'nav.progress', element: <ProgressPage />, prefetch: (teamId) => useProgressStore.getState().prefetch(teamId) },
   { path: '/print', labelKey: 'nav.print', element: <PrintPage /> },
   // Shown for a district chief (turned on in settings, or started without a team); see Shell.

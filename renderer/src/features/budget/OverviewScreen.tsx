@@ -208,7 +208,14 @@ function MissingReceipts({ teamId, overview }: { teamId: number; overview: Budge
   useEffect(() => {
     loadReceipts(teamId, overview.year).catch(notifyError);
   }, [teamId, overview, loadReceipts]);
-  return missing && missing.year === overview.year ? <MissingReceiptsLine missing={missing} testId="funds-missing-receipts" /> : null;
+  // Until it is read, a line of its height that says it is still reading: nothing moves when it comes.
+  return missing && missing.year === overview.year ? (
+    <MissingReceiptsLine missing={missing} testId="funds-missing-receipts" />
+  ) : (
+    <Text size="sm" aria-busy="true">
+      {'\u00a0'}
+    </Text>
+  );
 }
 
 export function OverviewScreen({ teamId }: { teamId: number }) {
