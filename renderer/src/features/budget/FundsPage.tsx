@@ -1,4 +1,4 @@
-import { Alert, Select, Stack, Tabs, Text } from '@mantine/core';
+import { Alert, NativeSelect, Stack, Tabs, Text } from '@mantine/core';
 import { Suspense, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Route, Routes, useLocation, useNavigate } from 'react-router';
@@ -42,13 +42,13 @@ export function FundsPage() {
       <PageHeader
         title={t('budget.title')}
         actions={
-          <Select
+          // The system's own list: a short list of years needs no searchable select, which cost the screen's first render.
+          <NativeSelect
             label={t('budget.year')}
             w={120}
-            allowDeselect={false}
             value={String(year)}
             data={(years.length ? years : [year]).map(String)}
-            onChange={(v) => v && void setYear(Number(v)).catch(notifyError)}
+            onChange={(e) => void setYear(Number(e.currentTarget.value)).catch(notifyError)}
           />
         }
       />

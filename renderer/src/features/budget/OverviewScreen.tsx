@@ -1,4 +1,4 @@
-import { Alert, Badge, Button, Card, Group, List, Paper, Select, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Badge, Button, Card, Group, List, NativeSelect, Paper, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { Suspense, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -119,7 +119,7 @@ function EntriesCard({ teamId }: { teamId: number }) {
       )}
       <form onSubmit={submit} noValidate aria-label={t('budget.entries.add')}>
         <Group align="flex-start" wrap="wrap">
-          <Select label={t('budget.entries.kind')} data={ENTRY_KINDS.map((k) => ({ value: k, label: t(`budget.entries.kinds.${k}`) }))} allowDeselect={false} w={160} {...form.getInputProps('kind')} />
+          <NativeSelect label={t('budget.entries.kind')} data={ENTRY_KINDS.map((k) => ({ value: k, label: t(`budget.entries.kinds.${k}`) }))} w={160} {...form.getInputProps('kind')} />
           <DateField label={t('budget.fields.date')} w={140} {...form.getInputProps('date')} />
           <TextInput label={t('budget.fields.amount')} placeholder={t('budget.fields.amountPlaceholder')} w={160} withAsterisk {...form.getInputProps('amountCents')} />
           <TextInput label={t('budget.fields.reason')} style={{ flex: 1, minWidth: 200 }} {...form.getInputProps('reason')} />
