@@ -478,12 +478,21 @@ async function benchSize(size: Size) {
     const pdfDir = mkdtempSync(join(tmpdir(), 'teamchef-bench-pdf-'));
     cleanups.push(() => rmSync(pdfDir, { recursive: true, force: true }));
     const options = reportOptions(ids.teamId, ids.from, ids.to);
+    // Headless Chromium's print engine now and then answers "Printing failed" in a long bench run
+    // (never on its own, never in the print tests); such a try is counted, not timed, and tried again.
+    let failedPrints = 0;
     const pdfs = await sample(async () => {
-      const pdf = await renderReportPdf(app, options, pdfDir);
-      if (pdf.pages < 1) throw new Error('empty PDF');
-      return pdf.ms;
+      for (;;) {
+        try {
+          const pdf = await renderReportPdf(app, options, pdfDir);
+          if (pdf.pages < 1) throw new Error('empty PDF');
+          return pdf.ms;
+        } catch (err) {
+          if (!/Printing failed/.test(String(err)) || ++failedPrints > 3) throw err;
+        }
+      }
     }, N.pdf, 1);
-    rows.push({ size, item: 'report PDF in Chromium', stats: stats(pdfs), note: 'navigation to finished PDF, browser already running' });
+    rows.push({ size, item: 'report PDF in Chromium', stats: stats(pdfs), note: `navigation to finished PDF, browser already running${failedPrints ? `; ${failedPrints} try answered "Printing failed" and was repeated` : ''}` });
   } finally {
     await app.close();
   }
