@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { AuditVerifyResult } from '../../electron/api/audit';
 import { createCore } from '../../electron/core';
-import { canonicalJson } from '../../electron/core/audit/chain';
+import { canonicalJson, hashAuditRecord, hashNewAuditRecord } from '../../electron/core/audit/chain';
 import { fixedClock } from '../../electron/core/clock';
 import { checkBudgetInvariants } from '../../electron/core/budget/invariants';
 import { budgetFixture } from './budget-fixtures';
@@ -192,5 +192,34 @@ describe('audit trail: checking what was added since the last verified head', ()
     } finally {
       core.close();
     }
+  });
+});
+
+describe('audit trail: the hash of a record being written', () => {
+  it('equals the general rule that verification uses, for any record', () => {
+    const text = fc.oneof(fc.string(), fc.string({ unit: 'grapheme' }), fc.constantFrom('"', '\\', '\u2028', '€ 1.234,56', ''));
+    const json = fc.oneof(fc.constant(null), fc.jsonValue().map((v) => canonicalJson(v)));
+    fc.assert(
+      fc.property(
+        fc.record({
+          seq: fc.integer({ min: 1, max: Number.MAX_SAFE_INTEGER }),
+          at: text,
+          team_id: fc.oneof(fc.constant(null), fc.integer({ min: -5, max: Number.MAX_SAFE_INTEGER })),
+          entity: text,
+          entity_id: fc.integer({ min: Number.MIN_SAFE_INTEGER, max: Number.MAX_SAFE_INTEGER }),
+          action: text,
+          before: json,
+          after: json,
+          prev_hash: fc.oneof(fc.stringMatching(/^[0-9a-f]{64}$/), text),
+        }),
+        (row) => hashNewAuditRecord(row) === hashAuditRecord(row),
+      ),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('takes the general rule for a value out of the ordinary', () => {
+    const row = { seq: 1.5, at: '2026-01-01T00:00:00Z', team_id: null, entity: 'expense', entity_id: 1, action: 'create', before: null, after: '{}', prev_hash: '0'.repeat(64) };
+    expect(hashNewAuditRecord(row)).toBe(hashAuditRecord(row));
   });
 });

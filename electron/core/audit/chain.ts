@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, hash as oneShotHash } from 'node:crypto';
 import type { AuditEntry, AuditVerifyResult } from '../../api/audit';
 import type { Db } from '../store/open';
 import { verifyStoreNow } from './full-verify';
@@ -50,6 +50,22 @@ export interface AuditRow {
 export function hashAuditRecord(row: Omit<AuditRow, 'hash'>): string {
   const { prev_hash, ...rest } = row;
   return createHash('sha256').update(prev_hash).update(canonicalJson(rest)).digest('hex');
+}
+
+const isInt = (v: unknown): v is number => Number.isSafeInteger(v);
+const jsonOrNull = (s: string | null): string => (s === null ? 'null' : JSON.stringify(s));
+
+/**
+ * hashAuditRecord for a record being written: its canonical text written out in sorted key order
+ * and hashed in one call. Every record of a 10,000-line import goes through here; the general rule
+ * (sorting the keys of each record) took a fifth of the import. Equal to hashAuditRecord, which
+ * verification uses, for every record (test/unit/audit.test.ts); anything unusual takes that way.
+ */
+export function hashNewAuditRecord(row: Omit<AuditRow, 'hash'>): string {
+  const texts = [row.action, row.at, row.entity, row.prev_hash].every((v) => typeof v === 'string') && [row.before, row.after].every((v) => v === null || typeof v === 'string');
+  if (!texts || !isInt(row.seq) || !isInt(row.entity_id) || !(row.team_id === null || isInt(row.team_id))) return hashAuditRecord(row);
+  const text = `{"action":${JSON.stringify(row.action)},"after":${jsonOrNull(row.after)},"at":${JSON.stringify(row.at)},"before":${jsonOrNull(row.before)},"entity":${JSON.stringify(row.entity)},"entity_id":${row.entity_id},"seq":${row.seq},"team_id":${row.team_id === null ? 'null' : row.team_id}}`;
+  return oneShotHash('sha256', row.prev_hash + text, 'hex');
 }
 
 export interface AuditAppend {
@@ -105,7 +121,7 @@ export function createAuditLog(db: Db) {
       after: asJson(rec.after),
       prev_hash: head?.hash ?? GENESIS_HASH,
     };
-    const hash = hashAuditRecord(row);
+    const hash = hashNewAuditRecord(row);
     insert.run(row.seq, row.at, row.team_id, row.entity, row.entity_id, row.action, row.before, row.after, row.prev_hash, hash);
     return { seq: row.seq, hash };
   };
