@@ -8,6 +8,7 @@ import { ExpenseInput, PAYMENT_METHODS, type Expense } from '@api/budget';
 import { parseDutchDate } from '@api/budget-parse';
 import { fieldErrorsOf, notifyError, notifySaved } from '../../shared/errors';
 import { formatDate, formatMoney } from '../../ui/format';
+import { fixedBodyHeight, rowStyle, VirtualTable } from '../../ui/VirtualTable';
 import { RowActions } from '../../ui/RowActions';
 import { todayText, toPayload } from './forms';
 import { idOrNull, LinkFields } from './LinkFields';
@@ -219,87 +220,76 @@ export function ExpensesScreen({ teamId }: { teamId: number }) {
             {t('budget.expenses.count', { shown: shown.length, total: expenses.length, sum: formatMoney(sum) })}
           </Text>
           {/* Wide enough for every action; on a narrow window the table scrolls sideways instead of clipping buttons. */}
-          <div role="table" aria-label={t('budget.tabs.expenses')} aria-rowcount={shown.length + 1} style={{ overflowX: 'auto' }}>
-            <div style={{ minWidth: 960 }}>
-            <div role="row" style={{ display: 'grid', gridTemplateColumns: COLUMNS, fontWeight: 600, borderBottom: '1px solid var(--mantine-color-gray-4)', padding: '4px 0' }}>
-              {header.map((h) => (
-                <div role="columnheader" key={h}>
-                  {h}
+          <VirtualTable
+            label={t('budget.tabs.expenses')}
+            rowCount={shown.length}
+            minWidth={960}
+            columns={COLUMNS}
+            header={header.map((label) => ({ label }))}
+            bodyRef={parentRef}
+            bodyStyle={fixedBodyHeight(shown.length, ROW_HEIGHT)}
+            bodyTestId="expense-scroll"
+            totalSize={virtualizer.getTotalSize()}
+          >
+          {virtualizer.getVirtualItems().map((v) => {
+            const e = shown[v.index]!;
+            return (
+              <div
+                role="row"
+                aria-rowindex={v.index + 2}
+                key={e.id}
+                data-testid={`expense-${e.id}`}
+                data-state={e.state}
+                {...rowDrop.props(e)}
+                data-fresh={e.id === fresh || undefined}
+                style={{ ...rowStyle(v.start, ROW_HEIGHT), display: 'grid', gridTemplateColumns: COLUMNS, alignItems: 'center', borderBottom: '1px solid var(--mantine-color-gray-2)', textDecoration: e.state === 'vervallen' ? 'line-through' : undefined, background: rowDrop.overId === e.id ? 'var(--mantine-color-blue-0)' : e.id === fresh ? 'var(--mantine-color-yellow-1)' : undefined, outline: rowDrop.overId === e.id ? '2px dashed var(--mantine-color-blue-5)' : undefined }}
+              >
+                <div role="cell" className="tc-nowrap">
+                  {formatDate(e.date)}
                 </div>
-              ))}
-            </div>
-            <div
-              ref={parentRef}
-              style={{ height: Math.min(480, Math.max(ROW_HEIGHT, shown.length * ROW_HEIGHT)), overflow: 'auto' }}
-              data-testid="expense-scroll"
-              // The rows scroll by themselves: the group is reachable by Tab, then the arrow keys scroll it.
-              role="rowgroup"
-              tabIndex={0}
-              className="tc-scroll-region"
-            >
-              <div role="presentation" style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
-                {virtualizer.getVirtualItems().map((v) => {
-                  const e = shown[v.index]!;
-                  return (
-                    <div
-                      role="row"
-                      aria-rowindex={v.index + 2}
-                      key={e.id}
-                      data-testid={`expense-${e.id}`}
-                      data-state={e.state}
-                      {...rowDrop.props(e)}
-                      data-fresh={e.id === fresh || undefined}
-                      style={{ position: 'absolute', top: 0, left: 0, right: 0, height: ROW_HEIGHT, transform: `translateY(${v.start}px)`, display: 'grid', gridTemplateColumns: COLUMNS, alignItems: 'center', borderBottom: '1px solid var(--mantine-color-gray-2)', textDecoration: e.state === 'vervallen' ? 'line-through' : undefined, background: rowDrop.overId === e.id ? 'var(--mantine-color-blue-0)' : e.id === fresh ? 'var(--mantine-color-yellow-1)' : undefined, outline: rowDrop.overId === e.id ? '2px dashed var(--mantine-color-blue-5)' : undefined }}
-                    >
-                      <div role="cell" className="tc-nowrap">
-                        {formatDate(e.date)}
-                      </div>
-                      <div role="cell" className="tc-nowrap" style={{ textAlign: 'right', paddingRight: 12, lineHeight: 1.2 }}>
-                        {formatMoney(e.amountCents)}
-                        {e.refundedCents > 0 && (
-                          <Text size="xs" c="teal" style={{ whiteSpace: 'nowrap' }} data-testid={`refunded-${e.id}`}>
-                            {t('budget.expenses.refunded', { amount: formatMoney(e.refundedCents) })}
-                          </Text>
-                        )}
-                      </div>
-                      <div role="cell" style={{ overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' }}>
-                        {e.payee}
-                      </div>
-                      <div role="cell" style={{ overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' }} title={e.description}>
-                        {e.description}
-                      </div>
-                      <div role="cell">{t(`budget.methods.${e.paymentMethod}`)}</div>
-                      <div role="cell">
-                        <ExpenseReceiptCell teamId={teamId} expense={e} attachments={byExpense[e.id]} />
-                      </div>
-                      <div role="cell">
-                        <Badge variant="light" color={e.state === 'actief' ? 'blue' : 'gray'}>
-                          {t(`budget.states.${e.state}`)}
-                        </Badge>
-                      </div>
-                      <div role="cell">
-                        <RowActions
-                          name={`${e.payee} ${formatMoney(e.amountCents)}`}
-                          actions={[
-                            ...(e.state === 'actief' && e.refundedCents < e.amountCents ? [{ label: t('budget.expenses.refund'), onClick: () => setRefunding(e), color: 'teal' }] : []),
-                            ...(e.state === 'actief' && e.refundedCents === 0
-                              ? [
-                                  { label: t('budget.expenses.reverse'), onClick: () => setReverse(e) },
-                                  { label: t('budget.expenses.void'), onClick: () => setVoiding(e), color: 'red' },
-                                ]
-                              : []),
-                            { label: t('receipts.attach'), onClick: () => openPanel('expense', e.id, `${e.payee} ${formatMoney(e.amountCents)}`) },
-                            { label: t('budget.expenses.history'), to: `/funds/history/expense/${e.id}` },
-                          ]}
-                        />
-                      </div>
-                    </div>
-                  );
-                })}
+                <div role="cell" className="tc-nowrap" style={{ textAlign: 'right', paddingRight: 12, lineHeight: 1.2 }}>
+                  {formatMoney(e.amountCents)}
+                  {e.refundedCents > 0 && (
+                    <Text size="xs" c="teal" style={{ whiteSpace: 'nowrap' }} data-testid={`refunded-${e.id}`}>
+                      {t('budget.expenses.refunded', { amount: formatMoney(e.refundedCents) })}
+                    </Text>
+                  )}
+                </div>
+                <div role="cell" style={{ overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' }}>
+                  {e.payee}
+                </div>
+                <div role="cell" style={{ overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' }} title={e.description}>
+                  {e.description}
+                </div>
+                <div role="cell">{t(`budget.methods.${e.paymentMethod}`)}</div>
+                <div role="cell">
+                  <ExpenseReceiptCell teamId={teamId} expense={e} attachments={byExpense[e.id]} />
+                </div>
+                <div role="cell">
+                  <Badge variant="light" color={e.state === 'actief' ? 'blue' : 'gray'}>
+                    {t(`budget.states.${e.state}`)}
+                  </Badge>
+                </div>
+                <div role="cell">
+                  <RowActions
+                    name={`${e.payee} ${formatMoney(e.amountCents)}`}
+                    actions={[
+                      ...(e.state === 'actief' && e.refundedCents < e.amountCents ? [{ label: t('budget.expenses.refund'), onClick: () => setRefunding(e), color: 'teal' }] : []),
+                      ...(e.state === 'actief' && e.refundedCents === 0
+                        ? [
+                            { label: t('budget.expenses.reverse'), onClick: () => setReverse(e) },
+                            { label: t('budget.expenses.void'), onClick: () => setVoiding(e), color: 'red' },
+                          ]
+                        : []),
+                      { label: t('receipts.attach'), onClick: () => openPanel('expense', e.id, `${e.payee} ${formatMoney(e.amountCents)}`) },
+                      { label: t('budget.expenses.history'), to: `/funds/history/expense/${e.id}` },
+                    ]}
+                  />
+                </div>
               </div>
-            </div>
-            </div>
-          </div>
+            );
+          })}
+          </VirtualTable>
         </Paper>
       )}
       <ReceiptsHost teamId={teamId} />

@@ -4,6 +4,7 @@ import { memo, useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ImportRow, IncomingChoice, RefundCandidate } from '@api/budget';
 import { formatDate, formatMoney } from '../../ui/format';
+import { rowStyle, VirtualTable } from '../../ui/VirtualTable';
 
 /** What the chief chose for one incoming line; `expense` is `id:12` (in the store) or `row:3` (a line of this file). */
 export interface Choice {
@@ -81,37 +82,27 @@ export function ImportIncoming({ rows, choices, onChange, jump }: Props) {
       <Text size="sm" mb="sm">
         {t('budget.import.incomingIntro')}
       </Text>
-      <div role="table" aria-label={t('budget.import.incoming')} aria-rowcount={rows.length + 1} style={{ overflowX: 'auto' }}>
-        <div style={{ minWidth: 900 }}>
-          <div role="row" style={{ display: 'grid', gridTemplateColumns: COLUMNS, fontWeight: 600, fontSize: 14, borderBottom: '1px solid var(--mantine-color-gray-4)' }}>
-            {header.map((h, i) => (
-              <div role="columnheader" key={h} style={{ ...cell, textAlign: i === 2 ? 'right' : undefined }}>
-                {h}
-              </div>
-            ))}
-          </div>
-          <div
-            ref={parentRef}
-            style={{ maxHeight: 560, overflow: 'auto' }}
-            data-testid="incoming-scroll"
-            // The lines scroll by themselves: the group is reachable by Tab, then the arrow keys scroll it.
-            role="rowgroup"
-            tabIndex={0}
-            className="tc-scroll-region"
-          >
-            <div role="presentation" style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
-              {virtualizer.getVirtualItems().map((v) => {
-                const r = rows[v.index]!;
-                return (
-                  <div key={r.row} ref={virtualizer.measureElement} data-index={v.index} style={{ position: 'absolute', top: 0, left: 0, right: 0, transform: `translateY(${v.start}px)` }}>
-                    <IncomingRow r={r} index={v.index} choice={choices.get(r.row) ?? null} onChange={onChange} />
-                  </div>
-                );
-              })}
+      <VirtualTable
+        label={t('budget.import.incoming')}
+        rowCount={rows.length}
+        minWidth={900}
+        columns={COLUMNS}
+        header={header.map((label, i) => ({ label, right: i === 2, style: cell }))}
+        fontSize={14}
+        bodyRef={parentRef}
+        bodyStyle={{ maxHeight: 560 }}
+        bodyTestId="incoming-scroll"
+        totalSize={virtualizer.getTotalSize()}
+      >
+        {virtualizer.getVirtualItems().map((v) => {
+          const r = rows[v.index]!;
+          return (
+            <div key={r.row} ref={virtualizer.measureElement} data-index={v.index} style={rowStyle(v.start)}>
+              <IncomingRow r={r} index={v.index} choice={choices.get(r.row) ?? null} onChange={onChange} />
             </div>
-          </div>
-        </div>
-      </div>
+          );
+        })}
+      </VirtualTable>
     </Paper>
   );
 }

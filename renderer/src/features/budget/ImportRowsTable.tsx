@@ -4,6 +4,7 @@ import { memo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ImportRow } from '@api/budget';
 import { formatDate, formatMoney } from '../../ui/format';
+import { fixedBodyHeight, rowStyle, VirtualTable } from '../../ui/VirtualTable';
 
 const COLUMNS = '80px 70px 100px 110px minmax(140px, 1fr) minmax(160px, 1.5fr) minmax(140px, 1fr)';
 const ROW_HEIGHT = 48;
@@ -29,33 +30,24 @@ export const ImportRowsTable = memo(function ImportRowsTable({ rows, skip, onTog
       <Title order={2} size="h3" mb="sm">
         {t('budget.import.preview')} ({rows.length})
       </Title>
-      <div role="table" aria-label={t('budget.import.preview')} aria-rowcount={rows.length + 1} data-testid="import-preview" style={{ overflowX: 'auto' }}>
-        <div style={{ minWidth: 880 }}>
-          <div role="row" style={{ display: 'grid', gridTemplateColumns: COLUMNS, fontWeight: 600, fontSize: 14, padding: '4px 0', borderBottom: '1px solid var(--mantine-color-gray-4)' }}>
-            {header.map((h, i) => (
-              <div role="columnheader" key={h} style={{ ...cell, textAlign: i === 3 ? 'right' : undefined }}>
-                {h}
-              </div>
-            ))}
-          </div>
-          <div
-            ref={parentRef}
-            style={{ height: Math.min(480, Math.max(ROW_HEIGHT, rows.length * ROW_HEIGHT)), overflow: 'auto' }}
-            data-testid="import-scroll"
-            // The lines scroll by themselves: the group is reachable by Tab, then the arrow keys scroll it.
-            role="rowgroup"
-            tabIndex={0}
-            className="tc-scroll-region"
-          >
-            <div role="presentation" style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
-              {virtualizer.getVirtualItems().map((v) => {
-                const r = rows[v.index]!;
-                return <OutgoingRow key={r.row} r={r} index={v.index} start={v.start} included={!skip.has(r.row)} onToggle={onToggle} />;
-              })}
-            </div>
-          </div>
-        </div>
-      </div>
+      <VirtualTable
+        label={t('budget.import.preview')}
+        rowCount={rows.length}
+        minWidth={880}
+        columns={COLUMNS}
+        header={header.map((label, i) => ({ label, right: i === 3, style: cell }))}
+        fontSize={14}
+        testId="import-preview"
+        bodyRef={parentRef}
+        bodyStyle={fixedBodyHeight(rows.length, ROW_HEIGHT)}
+        bodyTestId="import-scroll"
+        totalSize={virtualizer.getTotalSize()}
+      >
+        {virtualizer.getVirtualItems().map((v) => {
+          const r = rows[v.index]!;
+          return <OutgoingRow key={r.row} r={r} index={v.index} start={v.start} included={!skip.has(r.row)} onToggle={onToggle} />;
+        })}
+      </VirtualTable>
     </Paper>
   );
 });
@@ -68,7 +60,7 @@ const OutgoingRow = memo(function OutgoingRow({ r, index, start, included, onTog
       role="row"
       aria-rowindex={index + 2}
       data-testid={`import-row-${r.row}`}
-      style={{ position: 'absolute', top: 0, left: 0, right: 0, height: ROW_HEIGHT, transform: `translateY(${start}px)`, display: 'grid', gridTemplateColumns: COLUMNS, alignItems: 'center', fontSize: 14, borderBottom: '1px solid var(--mantine-color-gray-2)' }}
+      style={{ ...rowStyle(start, ROW_HEIGHT), display: 'grid', gridTemplateColumns: COLUMNS, alignItems: 'center', fontSize: 14, borderBottom: '1px solid var(--mantine-color-gray-2)' }}
     >
       <div role="cell" style={cell}>
         <Checkbox aria-label={`${t('budget.import.include')} ${t('budget.import.row')} ${r.row}`} checked={included} onChange={(e) => onToggle(r.row, e.currentTarget.checked)} />
