@@ -106,6 +106,31 @@ describe('screens settle and stay small', () => {
     await expect.poll(() => page.getByTestId('chart-team').getByTestId('chart-row').count()).toBeGreaterThan(20);
   });
 
+  it('a screen reads its data once per visit: the read started on the click is the one the screen shows', async () => {
+    const { page, core } = app;
+    await app.open('/about');
+    const calls: string[] = [];
+    const dispatch = core.dispatch.bind(core);
+    core.dispatch = ((method: unknown, payload: unknown) => {
+      calls.push(String(method));
+      return dispatch(method as never, payload as never);
+    }) as typeof core.dispatch;
+    try {
+      for (const [href, id, reads] of [
+        ['#/progress', 'progress', ['progress.overview', 'progress.history', 'progress.checkins.page']],
+        ['#/funds', 'funds', ['budget.overview', 'receipts.missing']],
+        ['#/', 'dashboard', ['dashboard.get']],
+      ] as const) {
+        calls.length = 0;
+        await page.locator(`nav a[href="${href}"]`).click();
+        await waitReady(page, id);
+        for (const method of reads) expect(calls.filter((m) => m === method), `${id}: ${method}`).toHaveLength(1);
+      }
+    } finally {
+      core.dispatch = dispatch;
+    }
+  });
+
   it('Instellingen is ready with what is in view, and draws the sections under it a moment later without scrolling', async () => {
     const { page } = app;
     await app.open('/about');
