@@ -111,10 +111,10 @@ describe('screens settle and stay small', () => {
     await app.open('/about');
     const calls: string[] = [];
     const dispatch = core.dispatch.bind(core);
-    core.dispatch = ((method: unknown, payload: unknown) => {
+    core.dispatch = (method, payload) => {
       calls.push(String(method));
-      return dispatch(method as never, payload as never);
-    }) as typeof core.dispatch;
+      return dispatch(method, payload);
+    };
     try {
       for (const [href, id, reads] of [
         ['#/progress', 'progress', ['progress.overview', 'progress.history', 'progress.checkins.page']],
