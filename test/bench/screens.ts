@@ -98,10 +98,11 @@ export async function benchScreens(size: Size, seed: number, lines: string[]): P
       const page = app.page;
       // Start outside the navigation, so that the first click on every screen is its first visit.
       await app.open('/about');
-      // As a chief would: the window has shown and gone quiet (the screens' code is fetched at idle
-      // after the first paint, app/routes.tsx) before the first click. Every visit still mounts its
-      // screen afresh and reads its data; only the code is in.
-      await page.waitForLoadState('networkidle');
+      // As a chief would: the window has shown and finished its start-up work (the screens' code
+      // fetched and the common parts drawn once at idle, app/Shell.tsx) before the first click.
+      // Playwright's 'networkidle' is no such signal: it is met once, at the page's load, before the
+      // idle-time fetches begin. Every visit still mounts its screen afresh and reads its data.
+      await page.waitForSelector('html[data-started]', { state: 'attached', timeout: 20_000 });
       await page.evaluate(() => new Promise((resolve) => requestIdleCallback(() => requestIdleCallback(resolve))));
       const nav: NavItem[] = await page.evaluate(() =>
         [...document.querySelectorAll<HTMLAnchorElement>('nav a[href]')]

@@ -41,6 +41,24 @@ describe('screens settle and stay small', () => {
     await app?.close();
   });
 
+  it('the window marks the end of its start-up work, and from then on no first visit waits for code', async () => {
+    const { page } = app;
+    // A fresh window: every screen's first visit is still to come.
+    await app.open('/about');
+    await page.reload();
+    await page.waitForSelector('html[data-started]', { state: 'attached', timeout: 20_000 });
+    const scripts = () => page.evaluate(() => performance.getEntriesByType('resource').filter((r) => r.name.endsWith('.js')).map((r) => r.name.split('/').pop()!));
+    const before = await scripts();
+    // The screens' own chunks and their charts' are in.
+    for (const part of ['FundsPage', 'FundsCharts', 'ProgressPage', 'ProgressCharts', 'AgendaPage']) expect(before.some((name) => name.startsWith(`${part}-`)), part).toBe(true);
+    const nav = await page.evaluate(() => [...document.querySelectorAll('nav a[href]')].map((a) => a.getAttribute('href')!).filter((h) => h !== '#/about'));
+    for (const href of nav) {
+      await page.locator(`nav a[href="${href}"]`).click();
+      await waitReady(page, screenIdOf(href), 20_000);
+    }
+    expect(await scripts()).toEqual(before);
+  });
+
   it('every screen in the navigation marks itself ready once drawn, and the mark goes with the screen', async () => {
     const { page } = app;
     await app.open('/about');

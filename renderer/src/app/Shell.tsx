@@ -1,5 +1,5 @@
 import { Anchor, AppShell, Group, NavLink, Text } from '@mantine/core';
-import { Fragment, Suspense, useEffect } from 'react';
+import { Fragment, Suspense, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, NavLink as RouterNavLink, Outlet, useLocation } from 'react-router';
 import { RecentAuditAlert } from '../features/audit/RecentAuditAlert';
@@ -20,8 +20,11 @@ export function Shell() {
   const { pathname } = useLocation();
   useShellCommands();
   useUndo();
+  // The window's start-up work, at idle after the first paint: the screens' code first, then the
+  // warm-up, each after the other rather than both in the way of the chief's first click.
+  const [codeIn, setCodeIn] = useState(false);
   useEffect(() => {
-    const idle = window.requestIdleCallback(preloadScreens, { timeout: 3000 });
+    const idle = window.requestIdleCallback(() => void preloadScreens().then(() => setCodeIn(true)), { timeout: 3000 });
     return () => window.cancelIdleCallback(idle);
   }, []);
   // After an undo or redo the screen is opened afresh, so it reads the data again.
@@ -79,7 +82,7 @@ export function Shell() {
           </Fragment>
         </Suspense>
       </AppShell.Main>
-      <WarmUp />
+      {codeIn && <WarmUp />}
     </AppShell>
   );
 }

@@ -23,8 +23,9 @@ const ProgressPage = preloadable(() => import('../features/progress/ProgressPage
  * paint, so that no first visit waits for it (recharts alone is a large chunk to parse). The paper
  * preview's code is left until it is asked for.
  */
-export function preloadScreens(): void {
-  for (const screen of [AgendaPage, ClustersPage, DistrictPage, FundsPage, ProgressPage]) screen.preload().catch(() => undefined);
+export function preloadScreens(): Promise<void> {
+  // A chunk that fails to load is fetched again on the screen's first visit, which then says so.
+  return Promise.all([AgendaPage, ClustersPage, DistrictPage, FundsPage, ProgressPage].map((screen) => screen.preload().catch(() => undefined))).then(() => undefined);
 }
 
 export interface Screen {
