@@ -24,6 +24,9 @@ export const FundsCharts = preloadable(() => import('./FundsCharts').then((m) =>
 
 /** Room kept for the tables per opgave and cluster and the export, until they are drawn. */
 const BELOW_HEIGHT = 700;
+/** Room kept for the form that adds to the budget, and for the two charts with their tables. */
+const FORM_HEIGHT = 64;
+const CHARTS_HEIGHT = 560;
 
 const LEVEL_COLOR: Record<WarningLevel, string> = { ok: 'green', warning: 'orange', over: 'red' };
 
@@ -117,6 +120,8 @@ function EntriesCard({ teamId }: { teamId: number }) {
         </Table>
         </ScrollTable>
       )}
+      {/* Under the table, below the fold on a laptop once the year has entries: drawn when in view or at idle. */}
+      <WhenVisible height={FORM_HEIGHT} fixed={false} margin="0px" idle>
       <form onSubmit={submit} noValidate aria-label={t('budget.entries.add')}>
         <Group align="flex-start" wrap="wrap">
           <NativeSelect label={t('budget.entries.kind')} data={ENTRY_KINDS.map((k) => ({ value: k, label: t(`budget.entries.kinds.${k}`) }))} w={160} {...form.getInputProps('kind')} />
@@ -128,6 +133,7 @@ function EntriesCard({ teamId }: { teamId: number }) {
           </Button>
         </Group>
       </form>
+      </WhenVisible>
     </Paper>
   );
 }
@@ -240,9 +246,12 @@ export function OverviewScreen({ teamId }: { teamId: number }) {
         </Alert>
       )}
       <EntriesCard teamId={teamId} />
+      {/* The charts' titles, tables and legends too: below the entries, so out of view on a laptop. */}
+      <WhenVisible height={CHARTS_HEIGHT} fixed={false} margin="0px" idle>
       <Suspense fallback={<Text data-pending="true">{t('app.loading')}</Text>}>
         <FundsCharts overview={o} />
       </Suspense>
+      </WhenVisible>
       {/* Below the fold on a laptop: drawn when in view, or at idle. */}
       <WhenVisible height={BELOW_HEIGHT} fixed={false} margin="0px" idle>
       <Stack gap="md">
