@@ -76,6 +76,10 @@ describe('audit trail: hash chain over every change', () => {
     fc.assert(
       fc.property(fc.dictionary(fc.oneof(fc.string(), fc.constantFrom('id', '10', '2', 'a b', '__proto__', 'é', 'Z')), plain), (record) => {
         expect(canonicalJson(record)).toBe(general(record));
+        // The same record with its keys already in order (a row read with sortedColumns) takes the
+        // path without a key list; integer-like keys still come first in the object, as V8 keeps them.
+        const inOrder = Object.fromEntries(Object.keys(record).sort().map((k) => [k, record[k]]));
+        expect(canonicalJson(inOrder)).toBe(general(record));
       }),
       { numRuns: 500 },
     );

@@ -1,4 +1,5 @@
 import type { Db } from '../store/open';
+import { sortedColumns } from '../audit/chain';
 import type { LedgerExpense } from './overview';
 import { LABEL_COLS, LABEL_JOINS, type DecisionRow, type EntryRow, type ExpenseRow } from './rows';
 
@@ -75,8 +76,10 @@ export function prepareBudgetStatements(db: Db) {
     (team_id, year, expense_date, amount_cents, payee, description, payment_method, receipt_ref, decision_id, team_opgave_id,
      action_id, cluster_id, reverses_id, reason, import_batch_id, import_row, created_at)
     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
-  const expensesBetween = db.prepare<[number, number], Record<string, unknown> & { id: number }>('SELECT * FROM expense WHERE id BETWEEN ? AND ? ORDER BY id');
-  const expenseRaw = db.prepare<[number], Record<string, unknown> & { id: number }>('SELECT * FROM expense WHERE id = ?');
+  // The stored rows for their audit records, columns in sorted order (the canonical text's order).
+  const expenseColumns = sortedColumns(db, 'expense');
+  const expensesBetween = db.prepare<[number, number], Record<string, unknown> & { id: number }>(`SELECT ${expenseColumns} FROM expense WHERE id BETWEEN ? AND ? ORDER BY id`);
+  const expenseRaw = db.prepare<[number], Record<string, unknown> & { id: number }>(`SELECT ${expenseColumns} FROM expense WHERE id = ?`);
   const voidExpense = db.prepare('UPDATE expense SET voided_at = @now, void_reason = @reason WHERE id = @id AND voided_at IS NULL');
 
   /**
