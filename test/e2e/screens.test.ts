@@ -171,6 +171,33 @@ describe('screens settle and stay small', () => {
     await page.locator('#backup-title').waitFor({ state: 'attached' });
   });
 
+  it('a key that moves on or searches (Tab, Ctrl+F) draws the sections below the fold at once', async () => {
+    const { page } = app;
+    for (const key of [{ key: 'Tab' }, { key: 'f', ctrlKey: true }]) {
+      await app.open('/about');
+      const seen = await page.evaluate(
+        (init) =>
+          new Promise<{ atMark: number; afterKey: number; ms: number }>((resolve) => {
+            const deferred = () => document.querySelectorAll('main [data-deferred]').length;
+            const observer = new MutationObserver(() => {
+              if (!document.querySelector('[data-screen="settings"][data-ready]')) return;
+              observer.disconnect();
+              const atMark = deferred();
+              const start = performance.now();
+              document.body.dispatchEvent(new KeyboardEvent('keydown', { ...init, bubbles: true }));
+              requestAnimationFrame(() => requestAnimationFrame(() => resolve({ atMark, afterKey: deferred(), ms: performance.now() - start })));
+            });
+            observer.observe(document.body, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-ready'] });
+            document.querySelector<HTMLAnchorElement>('nav a[href="#/settings"]')!.click();
+          }),
+        key,
+      );
+      // Drawn by the key, well before the idle moment (0.4 s after the screen showed) would have.
+      expect({ ...seen, ms: seen.ms < 300 }, JSON.stringify(key)).toEqual({ atMark: 1, afterKey: 0, ms: true });
+      expect(await page.locator('#backup-title').count()).toBe(1);
+    }
+  });
+
   it('Afdrukken draws the paper only when asked, and is ready before', async () => {
     const { page } = app;
     await app.open('/print');

@@ -10,7 +10,7 @@ import { startTransition, useEffect, useRef, useState, type ReactNode } from 're
  *
  * `idle`: a part below the fold is also drawn unasked, when the window is idle a moment after the
  * screen showed; so the screen opens with what is in view, and searching the page or tabbing
- * through it finds everything a moment later.
+ * through it finds everything a moment later. Tab, Ctrl+F or F3 draws it at once.
  */
 /** How long a screen has shown before its parts below the fold are drawn unasked. */
 const IDLE_AFTER_MS = 400;
@@ -48,6 +48,16 @@ export function WhenVisible({
     observer.observe(el);
     return () => observer.disconnect();
   }, [state, margin, share]);
+  useEffect(() => {
+    if (state !== 'away') return;
+    // A chief who tabs on or searches the page (Ctrl+F, F3) wants what is below the fold now, not
+    // after the idle moment: the keyboard reaches it, and the browser's search finds it.
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key === 'Tab' || e.key === 'F3' || ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 'f')) setState('shown');
+    };
+    window.addEventListener('keydown', onKey, true);
+    return () => window.removeEventListener('keydown', onKey, true);
+  }, [state]);
   useEffect(() => {
     if (!idle || state !== 'away') return;
     // A moment after the screen showed, while the chief reads it: not in the idle moment before its
