@@ -142,6 +142,43 @@ describe('on a 1280×720 laptop', () => {
     expect((app.core.db.prepare('SELECT count(*) AS n FROM expense').get() as { n: number }).n).toBe(5);
   });
 
+  it('Versterkingsgelden names every opgave in its bar chart and shows every column of the tables per opgave and cluster', async () => {
+    const { page, core } = app;
+    const teamId = (core.db.prepare('SELECT id FROM team').get() as { id: number }).id;
+    // All eight opgaven, so the chart has nine bars (with the unlinked expenses of the test before).
+    for (const opgaveId of [7, 8]) apply(core, 'agenda.choose', { teamId, opgaveId, periodStart: '2026-01-01', periodEnd: '2026-12-31', startDate: '2026-01-01' }, on('2026-01-02'));
+    const chosen = (core.db.prepare('SELECT id FROM team_opgave WHERE team_id = ? ORDER BY id').all(teamId) as { id: number }[]).map((r) => r.id);
+    apply(core, 'budget.entries.add', { teamId, year: 2026, date: '2026-01-05', kind: 'toekenning', amountCents: 250_000_00, reason: '' }, on('2026-01-05'));
+    chosen.forEach((teamOpgaveId, i) =>
+      apply(
+        core,
+        'budget.expenses.create',
+        { teamId, date: '2026-06-01', amountCents: 1_234_567_89 + i, payee: `Leverancier ${i + 1}`, description: '', paymentMethod: 'factuur', receiptRef: '', decisionId: null, teamOpgaveId, actionId: null, clusterId: null },
+        on('2026-06-01'),
+      ),
+    );
+    for (const viewport of [{ width: 1280, height: 720 }, { width: 1366, height: 768 }]) {
+      await page.setViewportSize(viewport);
+      await app.open('/about');
+      await app.open('/funds');
+      const chart = page.getByTestId('chart-opgave');
+      await chart.scrollIntoViewIfNeeded();
+      await chart.locator('.recharts-bar-rectangle').first().waitFor();
+      // The axis names as many opgaven as the table beside it has rows (recharts drops labels that would overlap).
+      const named = await chart.locator('.recharts-yAxis .recharts-cartesian-axis-tick').count();
+      const rows = await page.getByTestId('table-opgave').locator('tbody tr').count();
+      // Every chosen opgave, and the unlinked expenses of the test before as one more row.
+      expect({ named, rows }, `${viewport.width}`).toEqual({ named: chosen.length + 1, rows: chosen.length + 1 });
+      // Three amounts beside a name: no table per opgave or cluster hides a column behind its scroll bar.
+      for (const name of ['Per opgave', 'Per cluster']) {
+        const region = page.getByRole('region', { name, exact: true });
+        await region.scrollIntoViewIfNeeded();
+        expect(await region.evaluate((el) => el.scrollWidth <= el.clientWidth), `${name} at ${viewport.width}`).toBe(true);
+      }
+    }
+    await page.setViewportSize({ width: 1280, height: 720 });
+  });
+
   it('on paper every chart legend entry has its marker', async () => {
     const { page } = app;
     await app.open('/print');

@@ -25,6 +25,9 @@ const moneyAxisWidth = (maxCents: number) => 16 + 7.5 * formatMoneyAxis(Math.cei
  */
 const CHART_SHARE = 0.25;
 
+/** Height per opgave in the bar chart: its two bars and a name of up to three lines. */
+const BAR_ROOM = 44;
+
 /** Loaded lazily: recharts stays out of the first paint. Each chart has its table beside it. */
 export default function FundsCharts({ overview: o }: { overview: BudgetOverview }) {
   const { t } = useTranslation();
@@ -34,6 +37,7 @@ export default function FundsCharts({ overview: o }: { overview: BudgetOverview 
   const months = o.byMonth.map((m) => ({ ...m, name: names.short(m.month) }));
   const yWidth = moneyAxisWidth(Math.max(o.totals.availableCents, ...o.byMonth.map((m) => m.cumulativeSpentCents)));
   const perOpgave = o.byOpgave.map((g) => ({ name: g.label ? opgaveLabel(g.label) : unlinked, spentCents: g.spentCents, committedCents: g.committedCents }));
+  const barsHeight = Math.max(240, BAR_ROOM * perOpgave.length + 40);
   return (
     <SimpleGrid cols={{ base: 1, lg: 2 }}>
       <Paper withBorder p="lg" data-testid="chart-year">
@@ -87,12 +91,13 @@ export default function FundsCharts({ overview: o }: { overview: BudgetOverview 
           {t('budget.overview.chartOpgave')}
         </Title>
         <figure aria-label={t('budget.overview.chartOpgave')} style={{ margin: 0 }}>
-          <WhenVisible height={240} margin="0px" idle share={CHART_SHARE}>
-            <ResponsiveContainer width="100%" height={240}>
+          <WhenVisible height={barsHeight} margin="0px" idle share={CHART_SHARE}>
+            <ResponsiveContainer width="100%" height={barsHeight}>
               <BarChart data={perOpgave} layout="vertical" margin={{ left: 10, right: 20 }}>
                 <CartesianGrid strokeDasharray="3 3" />
                 <XAxis type="number" tickFormatter={axisMoney} allowDecimals={false} />
-                <YAxis type="category" dataKey="name" width={160} />
+                {/* Every opgave named: recharts leaves out labels that would overlap, so each bar has room for two lines. */}
+                <YAxis type="category" dataKey="name" width={160} interval={0} />
                 <Tooltip formatter={money} />
                 <Bar dataKey="spentCents" name={t('budget.totals.spent')} fill="#1c4f9c" isAnimationActive={false} />
                 <Bar dataKey="committedCents" name={t('budget.totals.committed')} fill="#ffffff" stroke="#000" strokeDasharray="4 2" isAnimationActive={false} />

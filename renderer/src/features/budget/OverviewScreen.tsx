@@ -255,7 +255,9 @@ export function OverviewScreen({ teamId }: { teamId: number }) {
       {/* Below the fold on a laptop: drawn when in view, or at idle. */}
       <WhenVisible height={BELOW_HEIGHT} fixed={false} margin="0px" idle>
       <Stack gap="md">
-      <SimpleGrid cols={{ base: 1, lg: 2 }}>
+      {/* Side by side only where three amounts fit beside a long name (1408 px and up); on a laptop
+          of 1366 px each table would hide its last column behind a scroll bar. */}
+      <SimpleGrid cols={{ base: 1, xl: 2 }}>
         <GroupTable title={t('budget.overview.byOpgave')} rows={o.byOpgave.map((g) => ({ ...g, key: String(g.teamOpgaveId), label: g.label ? opgaveLabel(g.label) : unlinked }))} />
         <GroupTable title={t('budget.overview.byCluster')} rows={o.byCluster.map((g) => ({ ...g, key: String(g.clusterId), label: g.label ?? unlinked }))} />
       </SimpleGrid>
