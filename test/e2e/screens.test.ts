@@ -198,6 +198,21 @@ describe('screens settle and stay small', () => {
     }
   });
 
+  it('another screen opens at its top, not at the height the chief had scrolled to', async () => {
+    const { page } = app;
+    await app.open('/progress');
+    await waitReady(page, 'progress');
+    await page.getByTestId('checkin-table').scrollIntoViewIfNeeded();
+    expect(await page.evaluate(() => window.scrollY)).toBeGreaterThan(300);
+    for (const [href, id] of [['#/', 'dashboard'], ['#/progress', 'progress']] as const) {
+      await page.locator(`nav a[href="${href}"]`).click();
+      await waitReady(page, id);
+      expect(await page.evaluate(() => window.scrollY), id).toBe(0);
+      await page.mouse.wheel(0, 2000);
+      await expect.poll(() => page.evaluate(() => window.scrollY)).toBeGreaterThan(0);
+    }
+  });
+
   it('Afdrukken draws the paper only when asked, and is ready before', async () => {
     const { page } = app;
     await app.open('/print');

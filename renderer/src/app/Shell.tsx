@@ -1,5 +1,5 @@
 import { Anchor, AppShell, Group, NavLink, Text } from '@mantine/core';
-import { Fragment, Suspense, useEffect, useState } from 'react';
+import { Fragment, Suspense, useEffect, useLayoutEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, NavLink as RouterNavLink, Outlet, useLocation } from 'react-router';
 import { RecentAuditAlert } from '../features/audit/RecentAuditAlert';
@@ -27,6 +27,11 @@ export function Shell() {
     const idle = window.requestIdleCallback(() => void preloadScreens().then(() => setCodeIn(true)), { timeout: 3000 });
     return () => window.cancelIdleCallback(idle);
   }, []);
+  // Another screen (or tab, or record) opens at its top, as a new page does, not at the height the
+  // chief had scrolled to on the one before. Before the paint, so the old height never shows.
+  useLayoutEffect(() => {
+    if (window.scrollY !== 0 || window.scrollX !== 0) window.scrollTo(0, 0);
+  }, [pathname]);
   // After an undo or redo the screen is opened afresh, so it reads the data again.
   const revision = useUndoStore((s) => s.revision);
   const team = useActiveTeam();
