@@ -98,7 +98,11 @@ export interface ReportBudgetYear {
   year: number;
   overview: BudgetOverview;
   decisions: Decision[];
-  /** Pinpas expenses of the year without a receipt, listed on paper for the accountant. */
+  /**
+   * Pinpas expenses of the year without a receipt, listed on paper for the accountant: count and
+   * sum of the whole year; a long list is shortened for paper to its largest lines, by date (see
+   * core/report/service.ts; the year zip has them all).
+   */
   missingReceipts: MissingReceipts;
 }
 

@@ -321,6 +321,9 @@ describe('the year for the finance department', () => {
     const gone = (await attach(core, s.teamId, s.drukker.id, WEBP, 'x.webp')).attachment;
     await call(core, 'receipts.detach', { teamId: s.teamId, attachmentId: gone.id, reason: 'Verkeerde factuur' });
     await attach(core, s.teamId, s.decisionId, PDF, 'memo.pdf', 'decision');
+    const kiosk = await call<Expense>(core, 'budget.expenses.create', {
+      teamId: s.teamId, date: '2026-04-02', amountCents: 12_34, payee: 'Kiosk Station', description: 'Koffie', paymentMethod: 'debitcard', receiptRef: '', decisionId: null, teamOpgaveId: null, actionId: null, clusterId: null,
+    });
 
     const zip = await call<ReceiptExport>(core, 'receipts.exportYear', { teamId: s.teamId, year: 2026 });
     expect(zip.fileName).toBe('versterkingsgelden-2026-met-bonnen.zip');
@@ -334,17 +337,25 @@ describe('the year for the finance department', () => {
       `bonnen/2026-03-10_6,50_Bakkerij-De-Korenschoof_${s.bakker.id}.png`,
       'uitgaven-2026.csv',
       'uitgaven-2026.xlsx',
+      'zonder-bon-2026.csv',
     ]);
+    // Every pinpas payment still without a receipt, the whole list (paper shortens a long one).
+    const missing = await call<MissingReceipts>(core, 'receipts.missing', { teamId: s.teamId, year: 2026 });
+    expect(missing.expenses.map((e) => e.expenseId)).toContain(kiosk.id);
+    const lines = strFromU8(files['zonder-bon-2026.csv']!).replace(/^\uFEFF/, '').trimEnd().split('\r\n');
+    expect(lines[0]).toBe('Nummer;Datum;Bedrag;Tegenpartij;Omschrijving');
+    expect(lines.slice(1).map((l) => Number(l.split(';')[0]))).toEqual(missing.expenses.map((e) => e.expenseId));
     expect(Buffer.from(files[`bonnen/2026-03-10_6,50_Bakkerij-De-Korenschoof_${s.bakker.id}.png`]!).equals(Buffer.from(PNG))).toBe(true);
     expect(Buffer.from(files[`bonnen/2026-03-10_123,45_Bouwmarkt-Hoek-Noord_${s.bouwmarkt.id}.jpg`]!).equals(Buffer.from(JPG))).toBe(true);
     const csv = strFromU8(files['uitgaven-2026.csv']!);
     expect(csv).toContain('Bakkerij De Korenschoof');
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(Buffer.from(files['uitgaven-2026.xlsx']!) as unknown as ArrayBuffer);
-    expect(wb.worksheets[0]!.rowCount).toBe(4);
+    expect(wb.worksheets[0]!.rowCount).toBe(5);
     const head = strFromU8(files['auditkop.txt']!);
     const verified = await call<AuditVerifyResult>(core, 'audit.verify', { teamId: s.teamId });
     expect(head).toContain(`kop ${verified.headHash}`);
     expect(head).toContain('in orde');
+    expect(head).toContain(`Pinpasbetalingen zonder bon: ${missing.count} (zonder-bon-2026.csv)`);
   });
 });

@@ -4,7 +4,10 @@ import type { ClusterOverview } from '../../electron/api/clusters';
 import type { ProgressHistory } from '../../electron/api/progress';
 import type { ReportData, ReportOptions } from '../../electron/api/report';
 import { fixedClock } from '../../electron/core/clock';
-import { firstSentence } from '../../electron/core/report/service';
+import { createAuditLog } from '../../electron/core/audit/chain';
+import { createBudgetService, type NewExpense } from '../../electron/core/budget/service';
+import { firstSentence, PRINTED_MISSING, printedMissing } from '../../electron/core/report/service';
+import type { MissingReceipts } from '../../electron/api/receipts';
 import { REPORT_TEAM, seedRealistic } from '../fixtures/report-data';
 import { call, testCore } from './helpers';
 
@@ -130,6 +133,36 @@ describe('report composition', () => {
     expect(d.opgaven[0]!.sentence).toBe('Volgende stap voor maand 13: afspraken vastleggen.');
     expect(d.blockers.map((b) => b.teamOpgaveId)).toEqual([seeded.opgaven[1], seeded.opgaven[2]]);
     expect(d.blockers[0]!.text).toMatch(/rechercheurs/);
+  });
+
+  it('prints at most PRINTED_MISSING payments without a receipt: the largest, by date, with the whole year\'s count and sum', async () => {
+    const core = testCore(clock);
+    const team = await call<{ id: number }>(core, 'team.create', { ...REPORT_TEAM });
+    const budget = createBudgetService(core.db, createAuditLog(core.db));
+    // 620 pinpas payments in 2026, amounts in no order, some equal, and 5 invoices (never missing a receipt).
+    const rows: NewExpense[] = Array.from({ length: 625 }, (_, k) => ({
+      date: new Date(Date.UTC(2026, 0, 1 + (k % 300))).toISOString().slice(0, 10),
+      amountCents: 100 + ((k * 7919) % 997) * 10,
+      payee: `Winkel ${k}`,
+      description: '',
+      paymentMethod: k < 5 ? 'factuur' : 'debitcard',
+      receiptRef: '',
+      links: { decisionId: null, teamOpgaveId: null, actionId: null, clusterId: null },
+    }));
+    core.db.transaction(() => budget.addExpensesInTransaction(team.id, rows, clock))();
+    const all = await call<MissingReceipts>(core, 'receipts.missing', { teamId: team.id, year: 2026 });
+    expect(all.count).toBe(620);
+    const printed = (await call<ReportData>(core, 'report.get', options(team.id, { sections: ['budget'] }))).budget[0]!.missingReceipts;
+    expect({ count: printed.count, totalCents: printed.totalCents, lines: printed.expenses.length }).toEqual({ count: 620, totalCents: all.totalCents, lines: PRINTED_MISSING });
+    // The largest: no line left out is larger than the smallest printed one.
+    const smallest = Math.min(...printed.expenses.map((e) => e.amountCents));
+    const kept = new Set(printed.expenses.map((e) => e.expenseId));
+    expect(all.expenses.filter((e) => !kept.has(e.expenseId) && e.amountCents > smallest)).toEqual([]);
+    // By date (then number), as the full list.
+    expect(printed.expenses).toEqual(all.expenses.filter((e) => kept.has(e.expenseId)));
+    // A year under the limit is printed whole.
+    const short = { ...all, expenses: all.expenses.slice(0, PRINTED_MISSING), count: PRINTED_MISSING };
+    expect(printedMissing(short)).toBe(short);
   });
 
   it('takes the first sentence of a text', () => {

@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs';
 import type { ExportFile } from '../../api/budget';
+import type { MissingReceipts } from '../../api/receipts';
 import { formatDate } from '../../api/dates';
 import { formatAmount } from '../../api/money';
 import type { BudgetService } from './service';
@@ -98,6 +99,15 @@ export function tablesFor(budget: BudgetService, teamId: number, year: number, w
       rows: o.byMonth.map((m) => [text(`${year}-${String(m.month).padStart(2, '0')}`), money(m.committedCents), money(m.spentCents), money(m.cumulativeSpentCents)]),
     },
   ];
+}
+
+/** Every pinpas payment of a year without a receipt: the list the printed overview shortens. */
+export function missingReceiptsTable(m: MissingReceipts): Table {
+  return {
+    name: `Zonder bon ${m.year}`,
+    headers: ['Nummer', 'Datum', 'Bedrag', 'Tegenpartij', 'Omschrijving'],
+    rows: m.expenses.map((e) => [int(e.expenseId), date(e.date), money(e.amountCents), text(e.payee), text(e.description)]),
+  };
 }
 
 /** A text that Excel would run as a formula is neutralised with a leading apostrophe. */

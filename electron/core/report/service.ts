@@ -1,5 +1,6 @@
 import type { Ctx } from '../../api/define';
 import type { CheckinStatus } from '../../api/progress';
+import type { MissingReceipts } from '../../api/receipts';
 import type { ReportBudgetYear, ReportData, ReportDriehoek, ReportOpenAction, ReportOpgave, ReportOptions } from '../../api/report';
 import type { AgendaService } from '../agenda/service';
 import type { AuditLog } from '../audit/chain';
@@ -17,6 +18,21 @@ export function firstSentence(text: string): string {
   const trimmed = text.trim().replace(/\s+/g, ' ');
   const end = /[.!?](\s|$)/.exec(trimmed);
   return end ? trimmed.slice(0, end.index + 1) : trimmed;
+}
+
+/**
+ * Pinpas payments without a receipt printed per year at most: about eleven pages. A year with
+ * thousands of them is a matter for the finance department's list (the year zip holds them all),
+ * and a table of tens of thousands of lines made the print engine give up.
+ */
+export const PRINTED_MISSING = 500;
+
+/** The year's missing receipts as printed: all of them, or the largest PRINTED_MISSING by date; count and sum stay the year's. */
+export function printedMissing(m: MissingReceipts): MissingReceipts {
+  if (m.expenses.length <= PRINTED_MISSING) return m;
+  const largest = [...m.expenses].sort((a, b) => b.amountCents - a.amountCents || a.date.localeCompare(b.date) || a.expenseId - b.expenseId).slice(0, PRINTED_MISSING);
+  largest.sort((a, b) => a.date.localeCompare(b.date) || a.expenseId - b.expenseId);
+  return { ...m, expenses: largest };
 }
 
 /** Most pressing first: behind, then needs attention, then the rest. */
@@ -137,7 +153,7 @@ export function createReportService(deps: {
       const budget: ReportBudgetYear[] = yearsOf(options.from, options.to).map((year) => ({
         year,
         ...deps.budget.overviewAndDecisions(team.id, year),
-        missingReceipts: deps.receipts.missing(team.id, year),
+        missingReceipts: printedMissing(deps.receipts.missing(team.id, year)),
       }));
       const head = deps.audit.head();
       return {

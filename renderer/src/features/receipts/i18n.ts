@@ -48,6 +48,7 @@ export const nl = {
   storeSize: 'Bonnen in Teamchef: {{files}} bestanden, {{size}}.',
   printTitle: 'Pinpasbetalingen zonder bon',
   printYear: 'Zonder bon in {{year}}',
+  printCapped: 'Hieronder de {{shown}} grootste, op datum. Alle {{count}} staan in zonder-bon-{{year}}.csv in "Jaar met bonnen (zip)" bij Versterkingsgelden.',
 };
 
 export const en: typeof nl = {
@@ -99,6 +100,7 @@ export const en: typeof nl = {
   storeSize: 'Receipts in Teamchef: {{files}} files, {{size}}.',
   printTitle: 'Debit card payments without a receipt',
   printYear: 'Without a receipt in {{year}}',
+  printCapped: 'Below the {{shown}} largest, by date. All {{count}} are in zonder-bon-{{year}}.csv in "Year with receipts (zip)" under Funds.',
 };
 
 export const validationEn: Record<string, string> = {

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { ReportBudgetYear, ReportData } from '@api/report';
-import { formatDate, formatMoney } from '../../../../ui/format';
+import { formatDate, formatInteger, formatMoney } from '../../../../ui/format';
 
 /** Pinpas payments without a receipt, one line each, so the accountant's question is answered on paper. */
 function MissingReceiptsTable({ y }: { y: ReportBudgetYear }) {
@@ -15,6 +15,9 @@ function MissingReceiptsTable({ y }: { y: ReportBudgetYear }) {
       ) : (
         <>
           <p>{t('receipts.missingSummary', { count: m.count, sum: formatMoney(m.totalCents) })}</p>
+          {m.expenses.length < m.count && (
+            <p data-testid={`missing-receipts-capped-${y.year}`}>{t('receipts.printCapped', { shown: formatInteger(m.expenses.length), count: formatInteger(m.count), year: y.year })}</p>
+          )}
           <table className="missing-receipts">
             <thead>
               <tr>
