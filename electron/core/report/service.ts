@@ -21,7 +21,7 @@ export function firstSentence(text: string): string {
 }
 
 /**
- * Pinpas payments without a receipt printed per year at most: about eleven pages. A year with
+ * Pinpas payments without a receipt printed per year at most: about sixteen pages. A year with
  * thousands of them is a matter for the finance department's list (the year zip holds them all),
  * and a table of tens of thousands of lines made the print engine give up.
  */
