@@ -96,7 +96,7 @@ export default function FundsCharts({ overview: o }: { overview: BudgetOverview 
               <BarChart data={perOpgave} layout="vertical" margin={{ left: 10, right: 20 }}>
                 <CartesianGrid strokeDasharray="3 3" />
                 <XAxis type="number" tickFormatter={axisMoney} allowDecimals={false} />
-                {/* Every opgave named: recharts leaves out labels that would overlap, so each bar has room for two lines. */}
+                {/* Every opgave named: recharts leaves out labels that would overlap, so each has room for three lines (BAR_ROOM). */}
                 <YAxis type="category" dataKey="name" width={160} interval={0} />
                 <Tooltip formatter={money} />
                 <Bar dataKey="spentCents" name={t('budget.totals.spent')} fill="#1c4f9c" isAnimationActive={false} />
