@@ -45,8 +45,13 @@ describe('bank statements and refunds in the browser', () => {
     await app.open('/funds');
     await expect.poll(() => page.getByTestId('total-spent').textContent()).toBe('€\u00a018,75');
     await page.getByRole('tab', { name: 'Inlezen' }).click();
-    await page.locator('#import-file').setInputFiles({ name: `TXT${Y}0110.TAB`, mimeType: '', buffer: TAB });
+    // The app's own button in Dutch opens the system's file chooser (not the browser's "Choose File").
+    const fileName = page.locator('#import-file-name');
+    expect(await fileName.textContent()).toBe('Geen bestand gekozen');
+    const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.getByRole('button', { name: 'Bestand kiezen…' }).click()]);
+    await chooser.setFiles({ name: `TXT${Y}0110.TAB`, mimeType: '', buffer: TAB });
     await page.getByTestId('import-incoming').waitFor();
+    expect(await fileName.textContent()).toBe(`TXT${Y}0110.TAB`);
     expect(await page.getByTestId('import-layout').textContent()).toBe('Herkend: ABN AMRO — ABN AMRO TXT/TAB (tabs, zonder kopregel)');
     expect(await page.getByTestId('import-counts').textContent()).toContain('Uitgaven: 1 · bijschrijvingen: 1 · mogelijk dubbel: 0.');
     // The first line of a file without a header is a transaction, not a title.

@@ -1,5 +1,5 @@
-import { Alert, Anchor, Button, Group, List, Paper, Progress, Select, Stack, Text, Title } from '@mantine/core';
-import { useCallback, useMemo, useState } from 'react';
+import { Alert, Anchor, Button, FileButton, Group, Input, List, Paper, Progress, Select, Stack, Text, Title } from '@mantine/core';
+import { useCallback, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ENCODINGS, LAYOUTS, PAYMENT_METHODS, type Encoding, type ImportMapping, type ImportPreview, type LayoutId } from '@api/budget';
 import { ApiCallError, call } from '../../shared/api';
@@ -39,6 +39,7 @@ export default function ImportScreen({ teamId }: { teamId: number }) {
   const [busy, setBusy] = useState(false);
   const [dragging, setDragging] = useState(false);
   const [jump, setJump] = useState<{ row: number; seq: number } | null>(null);
+  const resetFile = useRef<() => void>(null);
 
   const fileOptions = (o: Options) => ({
     ...(o.encoding !== 'auto' ? { encoding: o.encoding as Encoding } : {}),
@@ -167,10 +168,24 @@ export default function ImportScreen({ teamId }: { teamId: number }) {
       >
         <Group align="flex-end" wrap="wrap">
           <div>
-            <label htmlFor="import-file" style={{ display: 'block', fontSize: 14, fontWeight: 500, marginBottom: 4 }}>
+            <Input.Label id="import-file-label" mb={4} display="block">
               {t('budget.import.file')}
-            </label>
-            <input id="import-file" type="file" accept={ACCEPT} onChange={(e) => void open(e.currentTarget.files?.[0])} />
+            </Input.Label>
+            {/* The app's own button in the app's language: the browser's file input speaks the
+                system's ("Choose File" in a Dutch interface). Cleared after each pick, so the same
+                file chosen again (corrected and saved under the same name) is read again. */}
+            <Group gap="xs" wrap="nowrap">
+              <FileButton accept={ACCEPT} resetRef={resetFile} onChange={(picked) => void open(picked ?? undefined).finally(() => resetFile.current?.())} inputProps={{ id: 'import-file', 'aria-labelledby': 'import-file-label' }}>
+                {(props) => (
+                  <Button variant="default" {...props} aria-describedby="import-file-label import-file-name">
+                    {t('budget.import.choose')}
+                  </Button>
+                )}
+              </FileButton>
+              <Text id="import-file-name" size="sm" c={file ? undefined : 'dimmed'} truncate maw={220} title={file?.name}>
+                {file?.name ?? t('budget.import.noFile')}
+              </Text>
+            </Group>
             <Text size="xs" c="dimmed" mt={4}>
               {t('budget.import.drop')}
             </Text>

@@ -2,6 +2,8 @@
 export const importNl = {
   intro: 'Lees een afschrift van de bank of de pinpas in (CSV, TXT, TAB) of een overzicht van Financiën (Excel .xlsx). Eerst ziet u een voorbeeld; er wordt pas iets opgeslagen als u op Inlezen drukt.',
   file: 'Bestand (CSV, TXT, TAB of XLSX)',
+  choose: 'Bestand kiezen…',
+  noFile: 'Geen bestand gekozen',
   drop: 'Of sleep het bestand hierheen.',
   reading: '{{name}} wordt gelezen…',
   read: '{{name}}: {{count}} regels gelezen.',
@@ -69,6 +71,8 @@ export const importNl = {
 export const importEn: typeof importNl = {
   intro: 'Import a bank or debit-card statement (CSV, TXT, TAB) or an overview from the finance department (Excel .xlsx). You see a preview first; nothing is saved until you press Import.',
   file: 'File (CSV, TXT, TAB or XLSX)',
+  choose: 'Choose file…',
+  noFile: 'No file chosen',
   drop: 'Or drop the file here.',
   reading: 'Reading {{name}}…',
   read: '{{name}}: {{count}} lines read.',
