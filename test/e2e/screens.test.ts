@@ -144,6 +144,16 @@ describe('screens settle and stay small', () => {
         await waitReady(page, id);
         for (const method of reads) expect(calls.filter((m) => m === method), `${id}: ${method}`).toHaveLength(1);
       }
+      // Versterkingsgelden's tabs share the screen and its data: moving between them reads nothing again.
+      await page.locator('nav a[href="#/funds"]').click();
+      await waitReady(page, 'funds');
+      calls.length = 0;
+      for (const tab of ['Besluiten', 'Overzicht']) {
+        await page.getByRole('tab', { name: tab }).click();
+        await expect.poll(() => page.evaluate(() => location.hash)).toBe(tab === 'Overzicht' ? '#/funds' : '#/funds/decisions');
+      }
+      await waitReady(page, 'funds');
+      expect(calls.filter((m) => m === 'budget.overview')).toEqual([]);
     } finally {
       core.dispatch = dispatch;
     }

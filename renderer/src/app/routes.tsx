@@ -38,6 +38,8 @@ export interface Screen {
   district?: boolean;
   /** Starts the screen's first read for the team as the chief moves to it, before it is drawn. */
   prefetch?(teamId: number): void;
+  /** Its sub-paths are tabs over the same first read (Versterkingsgelden), not other records. */
+  tabs?: boolean;
 }
 
 /** Versterkingsgelden's overview reads the year's figures and, beside them, its missing receipts. */
@@ -51,7 +53,7 @@ export const SCREENS: Screen[] = [
   { path: '/', labelKey: 'nav.dashboard', element: <DashboardPage />, prefetch: (teamId) => useDashboardStore.getState().prefetch(teamId) },
   { path: '/agenda', labelKey: 'nav.agenda', element: <AgendaPage />, prefetch: (teamId) => useAgendaStore.getState().prefetch(teamId) },
   { path: '/clusters', labelKey: 'nav.clusters', element: <ClustersPage />, prefetch: (teamId) => useClustersStore.getState().prefetch(teamId) },
-  { path: '/funds', labelKey: 'nav.funds', element: <FundsPage />, prefetch: prefetchFunds },
+  { path: '/funds', labelKey: 'nav.funds', element: <FundsPage />, prefetch: prefetchFunds, tabs: true },
   { path: '/progress', labelKey: 'nav.progress', element: <ProgressPage />, prefetch: (teamId) => useProgressStore.getState().prefetch(teamId) },
   { path: '/print', labelKey: 'nav.print', element: <PrintPage /> },
   // Shown for a district chief (turned on in settings, or started without a team); see Shell.
@@ -64,9 +66,9 @@ export const visibleScreens = (hasTeam: boolean, districtView: boolean): Screen[
   SCREENS.filter((s) => (hasTeam ? !s.district || districtView : s.district || s.path === '/settings'));
 
 /**
- * The screen a path opens, for its first read: a screen's own path only (a chosen opgave under
- * /agenda reads something else); the tabs of Versterkingsgelden all read the year's overview.
+ * The screen a path opens, for its first read: a screen's own path (a chosen opgave under /agenda
+ * reads something else), or any sub-path of a screen with tabs.
  */
 export function screenToPrefetch(pathname: string): Screen | undefined {
-  return SCREENS.find((s) => s.prefetch && (pathname === s.path || (s.path === '/funds' && pathname.startsWith('/funds/'))));
+  return SCREENS.find((s) => s.prefetch && (pathname === s.path || (s.tabs && pathname.startsWith(`${s.path}/`))));
 }
