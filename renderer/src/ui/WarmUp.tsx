@@ -80,20 +80,18 @@ function Parts() {
  * Draws the interface's common parts once, out of sight, while the window is idle after it opened,
  * and removes them again. The first use of each part runs its code for the first time (compiled on
  * the spot, nothing yet optimised), which made every screen's first visit half as slow again as
- * its next ones.
+ * its next ones. Says when it is done (`onDone`).
  */
-export function WarmUp() {
+export function WarmUp({ onDone }: { onDone(): void }) {
   const [phase, setPhase] = useState<'wait' | 'draw' | 'done'>('wait');
   useEffect(() => {
     if (phase === 'done') {
-      // The window's start-up work is over. Tests and the benchmark wait for this mark before they
-      // time a first visit, as for data-ready (ready.ts); nothing in the app reads it.
-      document.documentElement.dataset.started = 'true';
+      onDone();
       return;
     }
     const idle = window.requestIdleCallback(() => startTransition(() => setPhase(phase === 'wait' ? 'draw' : 'done')), { timeout: 5000 });
     return () => window.cancelIdleCallback(idle);
-  }, [phase]);
+  }, [phase, onDone]);
   if (phase !== 'draw') return null;
   return (
     <div style={{ display: 'none' }} aria-hidden="true" inert>
