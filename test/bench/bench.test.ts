@@ -473,9 +473,8 @@ async function benchSize(size: Size) {
     lines.push(`${size}: measured in ${((performance.now() - started) / 1000).toFixed(0)} s`);
     return;
   }
-  // On the store as generated: after the import part the team's year holds tens of thousands more
-  // expenses, and a paper listing them all crashed Chromium's print engine ("Printing failed", then
-  // "Page crashed") instead of measuring the report a chief prints.
+  // On the store as generated, the report a chief prints: after the import part the team's year
+  // holds tens of thousands more expenses than any chief's.
   const printDir = mkdtempSync(join(tmpdir(), `teamchef-bench-print-${size}-`));
   cleanups.push(() => rmSync(printDir, { recursive: true, force: true }));
   copyFileSync(cached.file, join(printDir, STORE_FILE_NAME));

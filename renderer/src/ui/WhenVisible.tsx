@@ -1,5 +1,8 @@
 import { startTransition, useEffect, useRef, useState, type ReactNode } from 'react';
 
+/** How long a screen has shown before its parts below the fold are drawn unasked. */
+const IDLE_AFTER_MS = 400;
+
 /**
  * Draws its children only once their box comes near the window, and keeps them from then on. A
  * screen with many charts (each a few hundred SVG elements and its own chart store) opens with the
@@ -12,9 +15,6 @@ import { startTransition, useEffect, useRef, useState, type ReactNode } from 're
  * screen showed; so the screen opens with what is in view, and searching the page or tabbing
  * through it finds everything a moment later. Tab, Ctrl+F or F3 draws it at once.
  */
-/** How long a screen has shown before its parts below the fold are drawn unasked. */
-const IDLE_AFTER_MS = 400;
-
 export function WhenVisible({
   height,
   children,

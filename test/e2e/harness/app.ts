@@ -17,7 +17,6 @@ const TRANSPORT = '__teamchefTransport';
 const PRINT_TRANSPORT = '__teamchefPrintTransport';
 const WIRE = '__teamchefWire';
 
-
 export interface AppHarness {
   page: Page;
   core: Core;

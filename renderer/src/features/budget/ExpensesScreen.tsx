@@ -231,64 +231,64 @@ export function ExpensesScreen({ teamId }: { teamId: number }) {
             bodyTestId="expense-scroll"
             totalSize={virtualizer.getTotalSize()}
           >
-          {virtualizer.getVirtualItems().map((v) => {
-            const e = shown[v.index]!;
-            return (
-              <div
-                role="row"
-                aria-rowindex={v.index + 2}
-                key={e.id}
-                data-testid={`expense-${e.id}`}
-                data-state={e.state}
-                {...rowDrop.props(e)}
-                data-fresh={e.id === fresh || undefined}
-                style={{ ...rowStyle(v.start, ROW_HEIGHT), display: 'grid', gridTemplateColumns: COLUMNS, alignItems: 'center', borderBottom: '1px solid var(--mantine-color-gray-2)', textDecoration: e.state === 'vervallen' ? 'line-through' : undefined, background: rowDrop.overId === e.id ? 'var(--mantine-color-blue-0)' : e.id === fresh ? 'var(--mantine-color-yellow-1)' : undefined, outline: rowDrop.overId === e.id ? '2px dashed var(--mantine-color-blue-5)' : undefined }}
-              >
-                <div role="cell" className="tc-nowrap">
-                  {formatDate(e.date)}
+            {virtualizer.getVirtualItems().map((v) => {
+              const e = shown[v.index]!;
+              return (
+                <div
+                  role="row"
+                  aria-rowindex={v.index + 2}
+                  key={e.id}
+                  data-testid={`expense-${e.id}`}
+                  data-state={e.state}
+                  {...rowDrop.props(e)}
+                  data-fresh={e.id === fresh || undefined}
+                  style={{ ...rowStyle(v.start, ROW_HEIGHT), display: 'grid', gridTemplateColumns: COLUMNS, alignItems: 'center', borderBottom: '1px solid var(--mantine-color-gray-2)', textDecoration: e.state === 'vervallen' ? 'line-through' : undefined, background: rowDrop.overId === e.id ? 'var(--mantine-color-blue-0)' : e.id === fresh ? 'var(--mantine-color-yellow-1)' : undefined, outline: rowDrop.overId === e.id ? '2px dashed var(--mantine-color-blue-5)' : undefined }}
+                >
+                  <div role="cell" className="tc-nowrap">
+                    {formatDate(e.date)}
+                  </div>
+                  <div role="cell" className="tc-nowrap" style={{ textAlign: 'right', paddingRight: 12, lineHeight: 1.2 }}>
+                    {formatMoney(e.amountCents)}
+                    {e.refundedCents > 0 && (
+                      <Text size="xs" c="teal" style={{ whiteSpace: 'nowrap' }} data-testid={`refunded-${e.id}`}>
+                        {t('budget.expenses.refunded', { amount: formatMoney(e.refundedCents) })}
+                      </Text>
+                    )}
+                  </div>
+                  <div role="cell" style={{ overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' }}>
+                    {e.payee}
+                  </div>
+                  <div role="cell" style={{ overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' }} title={e.description}>
+                    {e.description}
+                  </div>
+                  <div role="cell">{t(`budget.methods.${e.paymentMethod}`)}</div>
+                  <div role="cell">
+                    <ExpenseReceiptCell teamId={teamId} expense={e} attachments={byExpense[e.id]} />
+                  </div>
+                  <div role="cell">
+                    <Badge variant="light" color={e.state === 'actief' ? 'blue' : 'gray'}>
+                      {t(`budget.states.${e.state}`)}
+                    </Badge>
+                  </div>
+                  <div role="cell">
+                    <RowActions
+                      name={`${e.payee} ${formatMoney(e.amountCents)}`}
+                      actions={[
+                        ...(e.state === 'actief' && e.refundedCents < e.amountCents ? [{ label: t('budget.expenses.refund'), onClick: () => setRefunding(e), color: 'teal' }] : []),
+                        ...(e.state === 'actief' && e.refundedCents === 0
+                          ? [
+                              { label: t('budget.expenses.reverse'), onClick: () => setReverse(e) },
+                              { label: t('budget.expenses.void'), onClick: () => setVoiding(e), color: 'red' },
+                            ]
+                          : []),
+                        { label: t('receipts.attach'), onClick: () => openPanel('expense', e.id, `${e.payee} ${formatMoney(e.amountCents)}`) },
+                        { label: t('budget.expenses.history'), to: `/funds/history/expense/${e.id}` },
+                      ]}
+                    />
+                  </div>
                 </div>
-                <div role="cell" className="tc-nowrap" style={{ textAlign: 'right', paddingRight: 12, lineHeight: 1.2 }}>
-                  {formatMoney(e.amountCents)}
-                  {e.refundedCents > 0 && (
-                    <Text size="xs" c="teal" style={{ whiteSpace: 'nowrap' }} data-testid={`refunded-${e.id}`}>
-                      {t('budget.expenses.refunded', { amount: formatMoney(e.refundedCents) })}
-                    </Text>
-                  )}
-                </div>
-                <div role="cell" style={{ overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' }}>
-                  {e.payee}
-                </div>
-                <div role="cell" style={{ overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' }} title={e.description}>
-                  {e.description}
-                </div>
-                <div role="cell">{t(`budget.methods.${e.paymentMethod}`)}</div>
-                <div role="cell">
-                  <ExpenseReceiptCell teamId={teamId} expense={e} attachments={byExpense[e.id]} />
-                </div>
-                <div role="cell">
-                  <Badge variant="light" color={e.state === 'actief' ? 'blue' : 'gray'}>
-                    {t(`budget.states.${e.state}`)}
-                  </Badge>
-                </div>
-                <div role="cell">
-                  <RowActions
-                    name={`${e.payee} ${formatMoney(e.amountCents)}`}
-                    actions={[
-                      ...(e.state === 'actief' && e.refundedCents < e.amountCents ? [{ label: t('budget.expenses.refund'), onClick: () => setRefunding(e), color: 'teal' }] : []),
-                      ...(e.state === 'actief' && e.refundedCents === 0
-                        ? [
-                            { label: t('budget.expenses.reverse'), onClick: () => setReverse(e) },
-                            { label: t('budget.expenses.void'), onClick: () => setVoiding(e), color: 'red' },
-                          ]
-                        : []),
-                      { label: t('receipts.attach'), onClick: () => openPanel('expense', e.id, `${e.payee} ${formatMoney(e.amountCents)}`) },
-                      { label: t('budget.expenses.history'), to: `/funds/history/expense/${e.id}` },
-                    ]}
-                  />
-                </div>
-              </div>
-            );
-          })}
+              );
+            })}
           </VirtualTable>
         </Paper>
       )}

@@ -30,8 +30,8 @@ export function HistoryButton({ teamId, record, id, name }: { teamId: number; re
       {entries !== null && (
       <Modal opened onClose={() => setEntries(null)} title={t('undo.historyOf', { name })} size="lg">
         <Stack gap="md">
-          {entries?.length === 0 && <Text size="sm">{t('undo.historyEmpty')}</Text>}
-          {entries?.map((e, i) => (
+          {entries.length === 0 && <Text size="sm">{t('undo.historyEmpty')}</Text>}
+          {entries.map((e, i) => (
             <Stack key={i} gap={4}>
               <Text size="sm" fw={600}>
                 {formatDateTime(e.at)} · {i18n.language === 'en' ? e.descriptionEn : e.descriptionNl}{' '}
