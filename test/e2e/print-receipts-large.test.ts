@@ -57,4 +57,17 @@ describe('the printed overview of a year with 20,000 payments without a receipt'
     console.log(`${pdf.pages} pages in ${Math.round(pdf.ms)} ms`);
     expect(pdf.pages).toBeLessThan(20);
   });
+
+  it('says the same in English, amounts and numbers written the Dutch way as everywhere', async () => {
+    await app.page.evaluate(() => localStorage.setItem('teamchef.language', 'en'));
+    // A fresh load of the route, as the hidden print window does: the language is read at start.
+    await app.page.goto('about:blank');
+    try {
+      const pdf = await renderReportPdf(app, { teamId, kind: 'full', from: '2026-01-01', to: '2026-12-31', sections: ['receipts'], opgaven: [] });
+      expect(pdf.text.replace(/\s+/g, ' ')).toContain(`Below the ${PRINTED_MISSING} largest, by date. All 20.000 are in zonder-bon-2026.csv in "Year with receipts (zip)" under Funds.`);
+      expect([...pdf.text.matchAll(/Pasvolgnr 001 \d+/g)]).toHaveLength(PRINTED_MISSING);
+    } finally {
+      await app.page.evaluate(() => localStorage.removeItem('teamchef.language'));
+    }
+  });
 });
